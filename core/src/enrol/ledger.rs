@@ -1,0 +1,45 @@
+//! What an allocation hands on to the waiting lists: units, rosters and waiting lists by
+//! index, in allocation order.
+
+use super::conflicts::Conflicts;
+
+/// One program after the allocation.
+#[derive(Clone, Debug)]
+pub(crate) struct LedgerProgram {
+    /// Program id.
+    pub id: String,
+    /// Seats (`None`: unlimited).
+    pub capacity: Option<u32>,
+    /// Whether it runs.
+    pub running: bool,
+    /// Units enrolled, in priority order.
+    pub enrolled: Vec<u32>,
+    /// Units waiting, in priority order.
+    pub waitlist: Vec<u32>,
+}
+
+/// One unit after the allocation.
+#[derive(Clone, Debug)]
+pub(crate) struct LedgerUnit {
+    /// Person ids, sorted.
+    pub members: Vec<String>,
+    /// Program indices, best first.
+    pub choices: Vec<u32>,
+    /// Most programs.
+    pub limit: u32,
+    /// Programs held from the shared pass (confidential units only; for conflicts).
+    pub before: Vec<u32>,
+}
+
+/// Everything [`super::EnrolmentState`] needs from an allocation.
+#[derive(Clone, Debug)]
+pub(crate) struct Ledger {
+    /// Programs, by plan index.
+    pub programs: Vec<LedgerProgram>,
+    /// Units.
+    pub units: Vec<LedgerUnit>,
+    /// Overlapping programs.
+    pub conflicts: Conflicts,
+    /// Hours an offer stays open.
+    pub offer_hours: u32,
+}

@@ -1,0 +1,26 @@
+//! # huaide
+//!
+//! Plans, programs, enrolment and vote tallying for a community's learning programmes,
+//! after the 2006 plan of the Huaideyuan community (懷德苑社區) of Changzhou.
+//!
+//! The crate is pure: it parses strings and bytes, never touches clocks, files or a global
+//! random source, and gives the same output for the same input (and seed) on every platform.
+//! Python (`huaide`) and JavaScript (`huaide` on npm) bindings expose the same functions over
+//! the same wire format: the serde form of the types here.
+//!
+//! - [`vote`]: elections, ballots and the count ([`vote::tally`]).
+//! - [`motion`]: council motions with quorum and thresholds ([`motion::tally_motion`]).
+//! - [`plan`]: yearly plans, schedules, validation, iCalendar and goal progress.
+//! - [`enrol`]: seats for scarce programs, waiting lists ([`enrol::allocate`]).
+//! - [`draw`]: the public, seeded lottery that breaks ties.
+//! - [`error`]: error conventions: stable codes, field paths and families.
+
+pub mod draw;
+pub mod enrol;
+pub mod error;
+pub mod formats;
+pub mod motion;
+pub mod plan;
+pub mod vote;
+
+pub use error::{DocumentError, ErrorFamily, Fault};

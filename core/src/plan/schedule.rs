@@ -1,0 +1,273 @@
+//! Schedules: an RFC 5545 RRULE from a first date, extra dates, excluded dates, "only within
+//! these periods", expanded to concrete local times in the plan's time zone.
+//!
+//! Expansion order: the RRULE (or the first date alone) plus `dates`; minus `except`; minus
+//! public holidays unless `on_holidays`; kept only within `within` periods when any are named.
+//! Times are local wall-clock times, so a weekly 19:00 session stays at 19:00 across a DST
+//! change. A local time that falls in a DST gap moves forward by the gap; an ambiguous one
+//! takes the earlier instant. An `UNTIL` in the RRULE must be in UTC (`…Z`), as RFC 5545
+//! requires when DTSTART has a time zone. `FREQ=MINUTELY` and `FREQ=SECONDLY` are refused
+//! (no community programme needs them and they make expansion slow); expansion is bounded by
+//! [`MAX_RRULE_STEPS`], [`MAX_LEAD_DAYS`], [`MAX_OCCURRENCES_PER_PROGRAM`] and
+//! [`MAX_OCCURRENCES_TOTAL`].
+
+use chrono::{
+    DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone,
+};
+use chrono_tz::Tz;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::calendar::Calendar;
+use super::error::PlanError;
+
+/// Most occurrences one program may expand to within a query or the plan year.
+pub const MAX_OCCURRENCES_PER_PROGRAM: usize = 1_000;
+/// Most occurrences a whole plan may expand to.
+pub const MAX_OCCURRENCES_TOTAL: usize = 20_000;
+/// Most RRULE steps taken for one program (bounds the work for rules far in the past).
+pub const MAX_RRULE_STEPS: usize = 20_000;
+/// Years a schedule or query may touch (keeps date arithmetic far from chrono's limits).
+pub const YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
+/// Most days a recurrence may run before the expanded range begins (bounds the work).
+pub const MAX_LEAD_DAYS: i64 = 7_320;
+/// Longest all-day span, in days.
+pub const MAX_ALL_DAY_DAYS: u32 = 366;
+
+/// A time span within one day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TimeSpan {
+    /// Start, e.g. `19:00:00`.
+    pub from: NaiveTime,
+    /// End, after `from` on the same day, e.g. `20:30:00`.
+    pub to: NaiveTime,
+}
+
+/// When a program meets.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Schedule {
+    /// First date (the RRULE's DTSTART date).
+    pub first: NaiveDate,
+    /// Time of day; absent for all-day occurrences.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<TimeSpan>,
+    /// Length of each all-day occurrence in days (default 1); only without `time`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<u32>,
+    /// RFC 5545 recurrence rule without DTSTART, e.g. `FREQ=WEEKLY;BYDAY=WE;UNTIL=20061231T160000Z`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rrule: Option<String>,
+    /// Extra single dates (at the same time of day).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dates: Vec<NaiveDate>,
+    /// Dates excluded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub except: Vec<NaiveDate>,
+    /// Period ids: when any are named, only occurrences starting within one of them are kept.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub within: Vec<String>,
+    /// Keep occurrences that fall on public holidays (default: drop them).
+    #[serde(default, skip_serializing_if = "super::document::is_false")]
+    pub on_holidays: bool,
+}
+
+/// One expanded session, before it is tied to a program.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Session {
+    pub start_local: NaiveDateTime,
+    pub end_local: NaiveDateTime,
+    pub start: DateTime<FixedOffset>,
+    pub end: DateTime<FixedOffset>,
+    pub all_day: bool,
+}
+
+/// Parses an IANA zone name.
+pub(crate) fn parse_tz(name: &str) -> Option<Tz> {
+    name.parse::<Tz>().ok()
+}
+
+/// Resolves a local time in `tz`: gaps move forward, ambiguity takes the earlier instant.
+pub(crate) fn resolve(tz: Tz, local: NaiveDateTime) -> Option<DateTime<FixedOffset>> {
+    let mut probe = local;
+    for _ in 0..4 {
+        if let Some(dt) = tz.from_local_datetime(&probe).earliest() {
+            return Some(dt.fixed_offset());
+        }
+        probe = probe.checked_add_signed(Duration::minutes(30))?;
+    }
+    None
+}
+
+/// Parses the RRULE text (an optional `RRULE:` prefix is accepted).
+pub(crate) fn parse_rrule(text: &str) -> Result<rrule::RRule<rrule::Unvalidated>, String> {
+    let body = text.trim();
+    let body = body.strip_prefix("RRULE:").unwrap_or(body);
+    if body.contains(['\n', '\r']) || body.to_ascii_uppercase().contains("DTSTART") {
+        return Err("the rule must be a single RRULE without DTSTART".to_owned());
+    }
+    let rule = body
+        .parse::<rrule::RRule<rrule::Unvalidated>>()
+        .map_err(|e| e.to_string())?;
+    if matches!(
+        rule.get_freq(),
+        rrule::Frequency::Minutely | rrule::Frequency::Secondly
+    ) {
+        return Err("FREQ=MINUTELY and FREQ=SECONDLY are not supported".to_owned());
+    }
+    Ok(rule)
+}
+
+impl Schedule {
+    /// True when the RRULE has neither COUNT nor UNTIL.
+    pub fn is_unbounded(&self) -> bool {
+        match &self.rrule {
+            Some(text) => {
+                parse_rrule(text).is_ok_and(|r| r.get_count().is_none() && r.get_until().is_none())
+            }
+            None => false,
+        }
+    }
+
+    fn start_time(&self) -> NaiveTime {
+        self.time.map(|t| t.from).unwrap_or(NaiveTime::MIN)
+    }
+
+    /// Expands the schedule to sessions starting on dates in `[from, to)`, sorted.
+    pub(crate) fn expand(
+        &self,
+        calendar: &Calendar,
+        tz: Tz,
+        from: NaiveDate,
+        to: NaiveDate,
+        path: &str,
+    ) -> Result<Vec<Session>, PlanError> {
+        let invalid = |field: &str, message: String| PlanError::InvalidSchedule {
+            path: format!("{path}.{field}"),
+            message,
+        };
+        let length = match (self.time, self.days) {
+            (Some(span), None) => {
+                if span.to <= span.from {
+                    return Err(invalid(
+                        "time",
+                        "the session ends before it starts".to_owned(),
+                    ));
+                }
+                span.to - span.from
+            }
+            (Some(_), Some(_)) => {
+                return Err(invalid(
+                    "days",
+                    "`days` is only for all-day schedules".to_owned(),
+                ))
+            }
+            (None, days) => {
+                let days = days.unwrap_or(1);
+                if days == 0 || days > MAX_ALL_DAY_DAYS {
+                    return Err(invalid(
+                        "days",
+                        format!("days must be 1 to {MAX_ALL_DAY_DAYS}"),
+                    ));
+                }
+                Duration::days(i64::from(days))
+            }
+        };
+        if !YEARS.contains(&self.first.year())
+            || !YEARS.contains(&from.year())
+            || !YEARS.contains(&to.year())
+        {
+            return Err(invalid(
+                "first",
+                "dates must be in the years 1 to 9999".to_owned(),
+            ));
+        }
+        if (from - self.first).num_days() > MAX_LEAD_DAYS {
+            return Err(PlanError::TooLarge {
+                path: format!("{path}.first"),
+                what: "days between the first session and the range",
+                limit: MAX_LEAD_DAYS as u64,
+            });
+        }
+        let start_time = self.start_time();
+        let mut starts: Vec<NaiveDateTime> = Vec::new();
+        let too_many = || PlanError::TooLarge {
+            path: path.to_owned(),
+            what: "occurrences of one program",
+            limit: MAX_OCCURRENCES_PER_PROGRAM as u64,
+        };
+        match &self.rrule {
+            Some(text) => {
+                let rule = parse_rrule(text).map_err(|m| invalid("rrule", m))?;
+                let dtstart = tz
+                    .from_local_datetime(&self.first.and_time(start_time))
+                    .earliest()
+                    .ok_or_else(|| {
+                        invalid("first", "the first session falls in a DST gap".to_owned())
+                    })?
+                    .with_timezone(&rrule::Tz::Tz(tz));
+                let set = rule
+                    .build(dtstart)
+                    .map_err(|e| invalid("rrule", e.to_string()))?;
+                // `limit()` turns on the crate's own loop guard for rules that never match.
+                for (step, dt) in set.limit().into_iter().enumerate() {
+                    if step >= MAX_RRULE_STEPS {
+                        return Err(PlanError::TooLarge {
+                            path: format!("{path}.rrule"),
+                            what: "recurrence steps",
+                            limit: MAX_RRULE_STEPS as u64,
+                        });
+                    }
+                    let local = dt.naive_local();
+                    if local.date() >= to {
+                        break;
+                    }
+                    if local.date() >= from {
+                        starts.push(local);
+                        if starts.len() > MAX_OCCURRENCES_PER_PROGRAM {
+                            return Err(too_many());
+                        }
+                    }
+                }
+            }
+            None => starts.push(self.first.and_time(start_time)),
+        }
+        starts.extend(self.dates.iter().map(|d| d.and_time(start_time)));
+        starts.retain(|s| {
+            let date = s.date();
+            date >= from
+                && date < to
+                && !self.except.contains(&date)
+                && (self.on_holidays || !calendar.is_holiday(date))
+                && (self.within.is_empty()
+                    || calendar
+                        .periods
+                        .iter()
+                        .any(|p| self.within.contains(&p.id) && p.contains(date)))
+        });
+        starts.sort();
+        starts.dedup();
+        if starts.len() > MAX_OCCURRENCES_PER_PROGRAM {
+            return Err(too_many());
+        }
+        let mut sessions = Vec::with_capacity(starts.len());
+        for start_local in starts {
+            let end_local = start_local
+                .checked_add_signed(length)
+                .ok_or_else(|| invalid("first", "date out of range".to_owned()))?;
+            let start = resolve(tz, start_local)
+                .ok_or_else(|| invalid("time", "unresolvable local time".to_owned()))?;
+            let end = resolve(tz, end_local)
+                .ok_or_else(|| invalid("time", "unresolvable local time".to_owned()))?;
+            sessions.push(Session {
+                start_local,
+                end_local,
+                start,
+                end,
+                all_day: self.time.is_none(),
+            });
+        }
+        Ok(sessions)
+    }
+}

@@ -1,0 +1,631 @@
+//! Instant-runoff voting (`irv`), with RCTab's ballot rules and a round-by-round audit.
+//!
+//! Each round every valid ballot counts for its highest-ranked continuing candidate, or is
+//! inactive for a cause ([`super::Inactive`]). The threshold is `floor(continuing / 2) + 1`
+//! (raised to `minimum_vote_threshold` if that is higher); a candidate at or above it wins.
+//! Otherwise candidates are eliminated, by the first of these that applies:
+//! 1. the `undeclared_write_in` candidate, whenever it has votes (no one can win meanwhile);
+//! 2. every candidate below `minimum_vote_threshold` (unless that is every candidate);
+//! 3. with `batch_elimination`, every candidate who could not catch up even with all the
+//!    votes of those below (RCTab's rule; used only when it removes at least two);
+//! 4. the candidate with the fewest votes, a tie broken by `tie_break`.
+//!
+//! When two candidates are left and neither reaches the threshold (a tie, or a minimum vote
+//! threshold), the one with more votes wins, a tie broken by `tie_break`. A tie the rules do
+//! not settle stops the count: the result has no winner and `complete` is false.
+//!
+//! Result fields: `counts` holds each candidate's votes in the last round it took part in;
+//! `ranking` is the winner, then the other candidates still in the count, then the eliminated
+//! ones, latest first (equal votes in the same round form a tier).
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use super::ballot::Ballot;
+use super::election::Election;
+use super::error::TallyError;
+use super::ranked::{read_ballots, Cause, ReadRules, Step, CAUSES};
+use super::result::{TallyResult, Tie, TieResolution};
+use super::rounds::{Inactive, Round, RoundTie, Transfer};
+use super::tiebreak::TieBreaker;
+use crate::error::FieldPath;
+
+/// What an overvote (several candidates marked at one rank) does to a ballot.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OvervoteRule {
+    /// The ballot becomes inactive (cause `overvote`) when the count reaches that rank.
+    #[default]
+    Exhaust,
+    /// The rank is passed over and the next one read (an overvote at the last marked rank
+    /// leaves the ballot `exhausted`).
+    SkipToNext,
+    /// Counts for the one marked candidate still continuing; inactive (`overvote`) when two or
+    /// more of them continue; passed over when none does.
+    ExhaustIfMultipleContinuing,
+}
+
+/// What a candidate ranked again does to a ballot.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DuplicateRule {
+    /// The repeated mark is ignored (the candidate is no longer continuing by then).
+    #[default]
+    Skip,
+    /// The ballot becomes inactive (cause `repeated_ranking`) when the count reaches it.
+    Exhaust,
+}
+
+/// Ballot-reading and elimination rules of `irv` (RCTab's rules). All fields are optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IrvOptions {
+    /// Overvote rule (default `exhaust`).
+    #[serde(default)]
+    pub overvote: OvervoteRule,
+    /// Most consecutive ranks a ballot may leave blank before a later mark; more exhausts it
+    /// (cause `skipped_ranks`). `null` (default): any number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_skipped_ranks: Option<u32>,
+    /// Rule for a candidate ranked twice (default `skip`).
+    #[serde(default)]
+    pub duplicate: DuplicateRule,
+    /// Most ranks a ballot may use: a ballot marking a later rank is rejected
+    /// (`too_many_choices`). `null` (default): no limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_rankings: Option<u32>,
+    /// The id of the candidate that stands for undeclared write-ins: eliminated first whenever
+    /// it has votes, never elected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub undeclared_write_in: Option<String>,
+    /// Eliminate at once every candidate who cannot catch up (default false).
+    #[serde(default)]
+    pub batch_elimination: bool,
+    /// Keep eliminating after the winner is found until two candidates remain (default false).
+    #[serde(default)]
+    pub continue_until_two: bool,
+    /// Candidates with fewer votes are eliminated together; the threshold is never below it
+    /// (default 0: none).
+    #[serde(default)]
+    pub minimum_vote_threshold: u64,
+}
+
+impl IrvOptions {
+    pub(crate) fn read_rules(&self) -> ReadRules {
+        ReadRules {
+            overvote: self.overvote,
+            max_skipped_ranks: self.max_skipped_ranks,
+            duplicate: self.duplicate,
+            max_rankings: self.max_rankings,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Status {
+    Continuing,
+    Elected,
+    Eliminated,
+}
+
+/// Where a group of ballots stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Holder {
+    Start,
+    Candidate { index: u32, step: usize },
+    Inactive(Cause),
+}
+
+/// Renders inactive totals.
+pub(crate) fn inactive_of(values: &[u64; CAUSES]) -> Inactive {
+    let get = |cause: Cause| values.get(cause as usize).copied().unwrap_or(0).to_string();
+    Inactive {
+        overvote: get(Cause::Overvote),
+        skipped_ranks: get(Cause::SkippedRanks),
+        repeated_ranking: get(Cause::RepeatedRanking),
+        exhausted: get(Cause::Exhausted),
+        undervote: get(Cause::Undervote),
+        rounding: "0".to_owned(),
+    }
+}
+
+/// Counts an `irv` election.
+pub(crate) fn tally_irv(
+    election: &Election,
+    ballots: &[Ballot],
+) -> Result<TallyResult, TallyError> {
+    let root = FieldPath::root("election");
+    if election.stv.is_some() {
+        return Err(TallyError::InvalidOption {
+            path: root.field("stv").into(),
+            message: "stv options given for an irv election".to_owned(),
+        });
+    }
+    if election.seats != 1 {
+        return Err(TallyError::InvalidSeats {
+            path: root.field("seats").into(),
+            seats: election.seats,
+            candidates: election.candidates.len(),
+        });
+    }
+    let options = election.irv.clone().unwrap_or_default();
+    let ids: Vec<&str> = election.candidates.iter().map(|c| c.id()).collect();
+    let n = ids.len();
+    let uwi = match &options.undeclared_write_in {
+        None => None,
+        Some(id) => {
+            Some(
+                ids.iter()
+                    .position(|c| c == id)
+                    .ok_or_else(|| TallyError::InvalidOption {
+                        path: root.field("irv").field("undeclared_write_in").into(),
+                        message: format!("{id:?} is not a candidate"),
+                    })?,
+            )
+        }
+    };
+    if options.max_rankings == Some(0) {
+        return Err(TallyError::InvalidOption {
+            path: root.field("irv").field("max_rankings").into(),
+            message: "max_rankings must be at least 1".to_owned(),
+        });
+    }
+    let breaker = TieBreaker::new(election)?;
+    let read = read_ballots(election, ballots, &options.read_rules())?;
+
+    let mut count = Count {
+        ids: &ids,
+        options: &options,
+        uwi,
+        breaker: &breaker,
+        status: vec![Status::Continuing; n],
+        holders: vec![Holder::Start; read.groups.len()],
+        groups: &read.groups,
+        history: Vec::new(),
+        rounds: Vec::new(),
+        ties: Vec::new(),
+        eliminated_order: Vec::new(),
+        winner: None,
+        complete: true,
+    };
+    count.run();
+    let winners: Vec<String> = count.winner.iter().filter_map(|&w| name(&ids, w)).collect();
+
+    // counts: votes in the last round each candidate took part in.
+    let mut counts = BTreeMap::new();
+    for (c, id) in ids.iter().enumerate() {
+        let last = count
+            .history
+            .iter()
+            .rev()
+            .find_map(|totals| totals.get(c).copied().flatten())
+            .unwrap_or(0);
+        counts.insert((*id).to_owned(), last);
+    }
+    let last_totals = count.history.last().cloned().unwrap_or_default();
+    let mut ranking: Vec<Vec<String>> = Vec::new();
+    if let Some(w) = count.winner {
+        ranking.extend(name(&ids, w).map(|id| vec![id]));
+    }
+    let mut still: Vec<usize> = (0..n)
+        .filter(|&c| Some(c) != count.winner && count.status.get(c) != Some(&Status::Eliminated))
+        .collect();
+    still.sort_by_key(|&c| std::cmp::Reverse(last_totals.get(c).copied().flatten().unwrap_or(0)));
+    push_tiers(&mut ranking, &still, &ids, |c| {
+        last_totals.get(c).copied().flatten()
+    });
+    for (round, batch) in count.eliminated_order.iter().rev() {
+        let totals = count.history.get(*round).cloned().unwrap_or_default();
+        let mut batch = batch.clone();
+        batch.sort_by_key(|&c| std::cmp::Reverse(totals.get(c).copied().flatten().unwrap_or(0)));
+        push_tiers(&mut ranking, &batch, &ids, |c| {
+            totals.get(c).copied().flatten()
+        });
+    }
+    Ok(TallyResult {
+        election: election.id.clone(),
+        method: election.method,
+        seats: election.seats,
+        winners,
+        ranking,
+        counts,
+        ballots: read.summary,
+        rejected: read.rejected,
+        ties: count.ties,
+        complete: count.complete,
+        pairwise: None,
+        strongest_paths: None,
+        condorcet_winner: None,
+        runoff: None,
+        rounds: count.rounds,
+    })
+}
+
+fn name(ids: &[&str], c: usize) -> Option<String> {
+    ids.get(c).map(|id| (*id).to_owned())
+}
+
+/// Appends `sorted` (already in order) as tiers of equal `value`.
+fn push_tiers(
+    ranking: &mut Vec<Vec<String>>,
+    sorted: &[usize],
+    ids: &[&str],
+    value: impl Fn(usize) -> Option<u64>,
+) {
+    for tier in sorted.chunk_by(|&a, &b| value(a) == value(b)) {
+        let mut members: Vec<usize> = tier.to_vec();
+        members.sort_unstable();
+        ranking.push(members.iter().filter_map(|&c| name(ids, c)).collect());
+    }
+}
+
+/// Votes moved out of each candidate: to each candidate, and to inactive.
+type Moves = BTreeMap<usize, (BTreeMap<usize, u64>, u64)>;
+
+struct Count<'a> {
+    ids: &'a [&'a str],
+    options: &'a IrvOptions,
+    uwi: Option<usize>,
+    breaker: &'a TieBreaker,
+    status: Vec<Status>,
+    holders: Vec<Holder>,
+    groups: &'a [(Vec<Step>, u64)],
+    /// Totals of each round by candidate (`None`: not in that round).
+    history: Vec<Vec<Option<u64>>>,
+    rounds: Vec<Round>,
+    ties: Vec<Tie>,
+    /// (round index, candidates eliminated in it).
+    eliminated_order: Vec<(usize, Vec<usize>)>,
+    winner: Option<usize>,
+    complete: bool,
+}
+
+impl Count<'_> {
+    fn continuing(&self, c: usize) -> bool {
+        match self.status.get(c) {
+            Some(Status::Continuing) => true,
+            Some(Status::Elected) => self.options.continue_until_two,
+            _ => false,
+        }
+    }
+
+    fn name(&self, c: usize) -> String {
+        name(self.ids, c).unwrap_or_default()
+    }
+
+    /// Moves every group to its current candidate; returns totals, inactive and transfers.
+    fn distribute(&mut self) -> (Vec<u64>, [u64; CAUSES], Moves) {
+        let n = self.ids.len();
+        let mut tally = vec![0u64; n];
+        let mut inactive = [0u64; CAUSES];
+        let mut moves: Moves = BTreeMap::new();
+        for (g, (steps, weight)) in self.groups.iter().enumerate() {
+            let Some(holder) = self.holders.get(g).copied() else {
+                continue;
+            };
+            let (from, start) = match holder {
+                Holder::Inactive(cause) => {
+                    if let Some(total) = inactive.get_mut(cause as usize) {
+                        *total = total.saturating_add(*weight);
+                    }
+                    continue;
+                }
+                Holder::Candidate { index, step } => {
+                    let c = index as usize;
+                    if self.continuing(c) {
+                        if let Some(total) = tally.get_mut(c) {
+                            *total = total.saturating_add(*weight);
+                        }
+                        continue;
+                    }
+                    (Some(c), step.saturating_add(1))
+                }
+                Holder::Start => (None, 0),
+            };
+            let mut next = Holder::Inactive(Cause::Exhausted);
+            for (i, step) in steps.iter().enumerate().skip(start) {
+                match step {
+                    Step::One(c) => {
+                        if self.continuing(*c as usize) {
+                            next = Holder::Candidate { index: *c, step: i };
+                            break;
+                        }
+                    }
+                    Step::Any(cs) => {
+                        let mut live = cs.iter().filter(|&&c| self.continuing(c as usize));
+                        match (live.next(), live.next()) {
+                            (Some(c), None) => {
+                                next = Holder::Candidate { index: *c, step: i };
+                                break;
+                            }
+                            (Some(_), Some(_)) => {
+                                next = Holder::Inactive(Cause::Overvote);
+                                break;
+                            }
+                            _ => {}
+                        }
+                    }
+                    Step::End(cause) => {
+                        next = Holder::Inactive(*cause);
+                        break;
+                    }
+                }
+            }
+            match next {
+                Holder::Candidate { index, .. } => {
+                    if let Some(total) = tally.get_mut(index as usize) {
+                        *total = total.saturating_add(*weight);
+                    }
+                }
+                Holder::Inactive(cause) => {
+                    if let Some(total) = inactive.get_mut(cause as usize) {
+                        *total = total.saturating_add(*weight);
+                    }
+                }
+                Holder::Start => {}
+            }
+            if let Some(from) = from {
+                let entry = moves.entry(from).or_default();
+                match next {
+                    Holder::Candidate { index, .. } => {
+                        let to = entry.0.entry(index as usize).or_insert(0);
+                        *to = to.saturating_add(*weight);
+                    }
+                    _ => entry.1 = entry.1.saturating_add(*weight),
+                }
+            }
+            if let Some(slot) = self.holders.get_mut(g) {
+                *slot = next;
+            }
+        }
+        (tally, inactive, moves)
+    }
+
+    fn run(&mut self) {
+        let n = self.ids.len();
+        // Each round elects or eliminates at least one candidate, or stops; the bound is a
+        // guard against any unforeseen loop.
+        let max_rounds = n.saturating_mul(2).saturating_add(4);
+        for round_index in 0..max_rounds {
+            let (tally, inactive, moves) = self.distribute();
+            // Transfers belong to the previous round, whose eliminations caused them.
+            if let Some(previous) = self.rounds.last_mut() {
+                let order: Vec<usize> = self
+                    .eliminated_order
+                    .last()
+                    .map(|(_, batch)| batch.clone())
+                    .unwrap_or_default();
+                for from in order {
+                    if let Some((to, exhausted)) = moves.get(&from) {
+                        previous.transfers.push(Transfer {
+                            from: name(self.ids, from).unwrap_or_default(),
+                            to: to
+                                .iter()
+                                .filter(|(_, v)| **v > 0)
+                                .map(|(c, v)| {
+                                    (name(self.ids, *c).unwrap_or_default(), v.to_string())
+                                })
+                                .collect(),
+                            exhausted: exhausted.to_string(),
+                        });
+                    }
+                }
+            }
+            let in_count: Vec<usize> = (0..n).filter(|&c| self.continuing(c)).collect();
+            let totals: Vec<Option<u64>> = (0..n)
+                .map(|c| {
+                    self.continuing(c)
+                        .then(|| tally.get(c).copied().unwrap_or(0))
+                })
+                .collect();
+            let votes = |c: usize| tally.get(c).copied().unwrap_or(0);
+            let continuing_total: u64 = in_count.iter().map(|&c| votes(c)).sum();
+            let threshold = (continuing_total / 2 + 1).max(self.options.minimum_vote_threshold);
+            let mut round = Round {
+                round: u32::try_from(round_index)
+                    .unwrap_or(u32::MAX)
+                    .saturating_add(1),
+                tally: in_count
+                    .iter()
+                    .map(|&c| (self.name(c), votes(c).to_string()))
+                    .collect(),
+                threshold: threshold.to_string(),
+                elected: Vec::new(),
+                eliminated: Vec::new(),
+                transfers: Vec::new(),
+                inactive: inactive_of(&inactive),
+                continuing: continuing_total.to_string(),
+                ties: Vec::new(),
+            };
+            let history_before = self.history.clone();
+            self.history.push(totals);
+
+            // Winner.
+            let uwi_live = self.uwi.is_some_and(|u| self.continuing(u) && votes(u) > 0);
+            let mut elected_now = None;
+            if self.winner.is_none() && !uwi_live {
+                let electable: Vec<usize> = in_count
+                    .iter()
+                    .copied()
+                    .filter(|&c| Some(c) != self.uwi)
+                    .collect();
+                let over: Vec<usize> = electable
+                    .iter()
+                    .copied()
+                    .filter(|&c| votes(c) >= threshold)
+                    .collect();
+                if in_count.len() == 1 {
+                    elected_now = electable.first().copied();
+                } else if let Some(&top) = over
+                    .iter()
+                    .max_by_key(|&&c| (votes(c), std::cmp::Reverse(c)))
+                {
+                    elected_now = Some(top);
+                } else if in_count.len() == 2
+                    && in_count
+                        .iter()
+                        .all(|&c| votes(c) >= self.options.minimum_vote_threshold)
+                {
+                    let max = electable.iter().map(|&c| votes(c)).max().unwrap_or(0);
+                    let top: Vec<usize> = electable
+                        .iter()
+                        .copied()
+                        .filter(|&c| votes(c) == max)
+                        .collect();
+                    if top.len() > 1 {
+                        let (pick, resolution) =
+                            self.breaker.pick(&top, false, &history_before, self.ids);
+                        self.record_tie(&mut round, &top, max, "election", 1, resolution);
+                        match pick {
+                            Some(p) => elected_now = Some(p),
+                            None => {
+                                self.complete = false;
+                                self.rounds.push(round);
+                                return;
+                            }
+                        }
+                    } else {
+                        elected_now = top.first().copied();
+                    }
+                }
+            }
+            if let Some(w) = elected_now {
+                self.winner = Some(w);
+                if let Some(s) = self.status.get_mut(w) {
+                    *s = Status::Elected;
+                }
+                round.elected.push(self.name(w));
+                self.rounds.push(round);
+                if self.options.continue_until_two && in_count.len() > 2 {
+                    continue;
+                }
+                return;
+            }
+            if self.winner.is_some() && !(self.options.continue_until_two && in_count.len() > 2) {
+                self.rounds.push(round);
+                return;
+            }
+
+            // Elimination.
+            let eligible: Vec<usize> = in_count
+                .iter()
+                .copied()
+                .filter(|&c| Some(c) != self.winner)
+                .collect();
+            if eligible.is_empty() {
+                self.complete = false;
+                self.rounds.push(round);
+                return;
+            }
+            let mut eliminated: Vec<usize> = Vec::new();
+            if let Some(u) = self.uwi.filter(|_| uwi_live) {
+                eliminated.push(u);
+            }
+            let minimum = self.options.minimum_vote_threshold;
+            if eliminated.is_empty() && minimum > 0 {
+                let below: Vec<usize> = eligible
+                    .iter()
+                    .copied()
+                    .filter(|&c| votes(c) < minimum)
+                    .collect();
+                if below.len() < eligible.len() {
+                    eliminated = below;
+                }
+            }
+            if eliminated.is_empty() && self.options.batch_elimination {
+                eliminated = self.batch(&eligible, &votes, in_count.len());
+            }
+            if eliminated.is_empty() {
+                let min = eligible.iter().map(|&c| votes(c)).min().unwrap_or(0);
+                let lowest: Vec<usize> = eligible
+                    .iter()
+                    .copied()
+                    .filter(|&c| votes(c) == min)
+                    .collect();
+                if lowest.len() > 1 {
+                    let (pick, resolution) =
+                        self.breaker.pick(&lowest, true, &history_before, self.ids);
+                    self.record_tie(&mut round, &lowest, min, "elimination", 0, resolution);
+                    match pick {
+                        Some(p) => eliminated.push(p),
+                        None => {
+                            self.complete = false;
+                            self.rounds.push(round);
+                            return;
+                        }
+                    }
+                } else {
+                    eliminated.extend(lowest.first().copied());
+                }
+            }
+            for &c in &eliminated {
+                if let Some(s) = self.status.get_mut(c) {
+                    *s = Status::Eliminated;
+                }
+                round.eliminated.push(self.name(c));
+            }
+            self.eliminated_order.push((round_index, eliminated));
+            self.rounds.push(round);
+        }
+        self.complete = false;
+    }
+
+    /// RCTab's batch elimination: sorted by votes, every candidate whose running total (with
+    /// all those below) is under the next total cannot catch up.
+    fn batch(
+        &self,
+        eligible: &[usize],
+        votes: &impl Fn(usize) -> u64,
+        in_count: usize,
+    ) -> Vec<usize> {
+        let mut sorted: Vec<usize> = eligible.to_vec();
+        sorted.sort_by_key(|&c| (votes(c), c));
+        let mut running: u64 = 0;
+        let mut seen: Vec<usize> = Vec::new();
+        let mut eliminated: Vec<usize> = Vec::new();
+        let mut previous: Vec<usize> = Vec::new();
+        for tier in sorted.chunk_by(|&a, &b| votes(a) == votes(b)) {
+            let tier_votes = tier.first().map(|&c| votes(c)).unwrap_or(0);
+            if running < tier_votes && seen.len() > eliminated.len() {
+                previous = eliminated.clone();
+                eliminated = seen.clone();
+            }
+            running = running.saturating_add(tier_votes.saturating_mul(tier.len() as u64));
+            seen.extend_from_slice(tier);
+        }
+        if self.options.continue_until_two && in_count.saturating_sub(eliminated.len()) < 2 {
+            eliminated = previous;
+        }
+        if eliminated.len() > 1 {
+            eliminated
+        } else {
+            Vec::new()
+        }
+    }
+
+    fn record_tie(
+        &mut self,
+        round: &mut Round,
+        tied: &[usize],
+        votes: u64,
+        purpose: &str,
+        seats_at_stake: u32,
+        resolution: TieResolution,
+    ) {
+        let mut sorted = tied.to_vec();
+        sorted.sort_unstable();
+        let candidates: Vec<String> = sorted.iter().map(|&c| self.name(c)).collect();
+        round.ties.push(RoundTie {
+            candidates: candidates.clone(),
+            votes: votes.to_string(),
+            purpose: purpose.to_owned(),
+            resolution: resolution.clone(),
+        });
+        self.ties.push(Tie {
+            candidates,
+            votes,
+            seats_at_stake,
+            resolution,
+        });
+    }
+}

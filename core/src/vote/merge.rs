@@ -1,0 +1,720 @@
+//! Counting in shards: each shard of ballots is counted on its own into a [`PartialTally`]
+//! (plain sums: totals, pairwise matrix, grade histograms, approval profile), and
+//! [`merge_partials`] adds the shards and finishes the count. The result is identical to
+//! [`super::tally`] on all the ballots in shard order, except that a voter named in two shards
+//! is an error (`duplicate_voter_across_shards`) rather than a rejected ballot.
+//!
+//! The methods of this module's siblings (Condorcet, positional, graded, committee) are
+//! counted through the same path: [`super::tally`] is `merge_partials` of one shard.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use super::ballot::{Ballot, BallotChecker};
+use super::election::{Election, Method};
+use super::error::TallyError;
+use super::pairwise::{ranked_levels, square_map, PairwiseMatrix, MAX_PAIRWISE_CANDIDATES};
+use super::ranking::Ranked;
+use super::result::{BallotSummary, Rejection, TallyResult, Tie, TieResolution};
+use super::{committee, condorcet, graded, positional};
+use crate::draw::lottery_order;
+use crate::error::{DocumentError, ErrorFamily, Fault, FieldPath};
+
+/// One group of identical approval ballots in a [`PartialTally`] profile.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApprovalGroup {
+    /// The approved candidate ids, in election order.
+    pub approve: Vec<String>,
+    /// How many ballots approve exactly this set.
+    pub count: u64,
+}
+
+/// The count of one shard of ballots, before the winners are found. Serialisable, so shards
+/// can be counted in different places and sent to one merger.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartialTally {
+    /// The election's id.
+    pub election: String,
+    /// The method counted.
+    pub method: Method,
+    /// Number of ballot entries in the shard (offsets rejection indices when merging).
+    pub entries: u64,
+    /// Ballot totals of the shard.
+    pub ballots: BallotSummary,
+    /// Rejected entries, indexed within the shard.
+    pub rejected: Vec<Rejection>,
+    /// Voters who cast a ballot in this shard (sorted), to detect voting in two shards.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub voters: Vec<String>,
+    /// Totals per candidate: votes (plurality, approval), points (borda), scores (score, star).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub votes: Option<BTreeMap<String, u64>>,
+    /// `pairwise[x][y]`: ballots ranking (or scoring) `x` above `y` (pairwise methods, star).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pairwise: Option<BTreeMap<String, BTreeMap<String, u64>>>,
+    /// `grades[x][g]`: ballots giving `x` the grade `min + g` (majority judgment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grades: Option<BTreeMap<String, Vec<u64>>>,
+    /// Approval ballots grouped by approved set (committee methods).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<Vec<ApprovalGroup>>,
+}
+
+/// Why partial tallies cannot be merged.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum MergeError {
+    /// The election itself, or the finished count, failed.
+    #[error(transparent)]
+    Tally(#[from] TallyError),
+    /// A partial tally belongs to another election or method, or its data do not fit it.
+    #[error("{path}: {reason}")]
+    Mismatch {
+        /// Offending field.
+        path: String,
+        /// What does not fit.
+        reason: &'static str,
+    },
+    /// A voter cast a ballot in two shards.
+    #[error("{path}: voter {voter:?} voted in two shards")]
+    DuplicateVoterAcrossShards {
+        /// Offending field.
+        path: String,
+        /// The voter.
+        voter: String,
+    },
+}
+
+impl Fault for MergeError {
+    fn code(&self) -> &'static str {
+        match self {
+            MergeError::Tally(err) => err.code(),
+            MergeError::Mismatch { .. } => "partial_mismatch",
+            MergeError::DuplicateVoterAcrossShards { .. } => "duplicate_voter_across_shards",
+        }
+    }
+    fn path(&self) -> Option<&str> {
+        match self {
+            MergeError::Tally(err) => err.path(),
+            MergeError::Mismatch { path, .. }
+            | MergeError::DuplicateVoterAcrossShards { path, .. } => Some(path),
+        }
+    }
+    fn family(&self) -> ErrorFamily {
+        match self {
+            MergeError::Tally(err) => err.family(),
+            _ => ErrorFamily::Tally,
+        }
+    }
+}
+
+/// The summed data of one or more shards, by candidate index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Aggregate {
+    pub votes: Vec<u64>,
+    pub pairwise: Option<PairwiseMatrix>,
+    pub grades: Option<Vec<Vec<u64>>>,
+    pub profile: Option<BTreeMap<Vec<usize>, u64>>,
+}
+
+/// What a method finds from an [`Aggregate`].
+pub(crate) struct Outcome {
+    pub ranked: Ranked,
+    pub counts: Vec<u64>,
+    pub pairwise: Option<PairwiseMatrix>,
+    pub strongest_paths: Option<Vec<u64>>,
+    pub condorcet_winner: Option<usize>,
+    pub runoff: Option<Vec<(usize, u64)>>,
+}
+
+impl Outcome {
+    pub(crate) fn new(ranked: Ranked, counts: Vec<u64>) -> Self {
+        Outcome {
+            ranked,
+            counts,
+            pairwise: None,
+            strongest_paths: None,
+            condorcet_winner: None,
+            runoff: None,
+        }
+    }
+}
+
+fn overflow() -> TallyError {
+    TallyError::CountOverflow {
+        path: "ballots".to_owned(),
+    }
+}
+
+fn add_to(total: &mut u64, weight: u64) -> Result<(), TallyError> {
+    *total = total.checked_add(weight).ok_or_else(overflow)?;
+    Ok(())
+}
+
+/// Most candidates ranked pairs accepts (locking checks paths for every majority).
+pub const MAX_RANKED_PAIRS_CANDIDATES: usize = 100;
+
+/// Most cells (candidates × grades) of majority judgment's grade histograms.
+pub const MAX_GRADE_CELLS: usize = 1_000_000;
+
+/// The method-specific checks of the election beyond [`super::check_election`].
+pub(crate) fn check_method(election: &Election) -> Result<(), TallyError> {
+    let n = election.candidates.len();
+    let root = FieldPath::root("election");
+    let pairwise = election.method.is_ranked() || election.method == Method::Star;
+    if pairwise && n > MAX_PAIRWISE_CANDIDATES {
+        return Err(TallyError::TooLarge {
+            path: root.field("candidates").into(),
+            what: "number of candidates for a pairwise count",
+            limit: MAX_PAIRWISE_CANDIDATES as u64,
+        });
+    }
+    if election.method == Method::RankedPairs && n > MAX_RANKED_PAIRS_CANDIDATES {
+        return Err(TallyError::TooLarge {
+            path: root.field("candidates").into(),
+            what: "number of candidates for ranked pairs",
+            limit: MAX_RANKED_PAIRS_CANDIDATES as u64,
+        });
+    }
+    if election.method == Method::MajorityJudgment
+        && n.saturating_mul(graded::levels(election)) > MAX_GRADE_CELLS
+    {
+        return Err(TallyError::TooLarge {
+            path: root.field("candidates").into(),
+            what: "candidates times grades for majority judgment",
+            limit: MAX_GRADE_CELLS as u64,
+        });
+    }
+    if election.method == Method::Star && election.seats != 1 {
+        return Err(TallyError::InvalidSeats {
+            path: root.field("seats").into(),
+            seats: election.seats,
+            candidates: n,
+        });
+    }
+    if election.method.is_graded() {
+        graded::check_range(election)?;
+    }
+    Ok(())
+}
+
+/// A shard counted: its aggregate, totals, rejections and voters.
+pub(crate) struct Shard {
+    pub aggregate: Aggregate,
+    pub summary: BallotSummary,
+    pub rejected: Vec<Rejection>,
+    pub voters: Vec<String>,
+}
+
+/// Counts one shard of ballots (the election must have been checked).
+pub(crate) fn count_shard(election: &Election, ballots: &[Ballot]) -> Result<Shard, TallyError> {
+    let n = election.candidates.len();
+    let method = election.method;
+    let unranked = election.pairwise.unwrap_or_default().unranked;
+    let mut aggregate = empty_aggregate(election);
+    let mut summary = BallotSummary::default();
+    let mut rejected = Vec::new();
+    let mut checker = BallotChecker::new(election);
+    for (index, ballot) in ballots.iter().enumerate() {
+        let weight = ballot.weight();
+        add_to(&mut summary.cast, weight)?;
+        let counted = if method.is_ranked() {
+            ranked_levels(&mut checker, ballot).and_then(|levels| {
+                if method == Method::Borda {
+                    positional::add_borda(&mut aggregate.votes, &levels, n, unranked, weight)
+                } else if let Some(matrix) = aggregate.pairwise.as_mut() {
+                    Ok(matrix.add_ballot(&levels, weight, unranked))
+                } else {
+                    Ok(None)
+                }
+            })
+        } else if method.is_graded() {
+            graded::read_scores(&mut checker, ballot, election)
+                .map(|scores| graded::add_scores(&mut aggregate, &scores, weight, election))
+        } else {
+            checker.check(ballot).map(|chosen| {
+                if method.is_committee() {
+                    let mut set = chosen;
+                    set.sort_unstable();
+                    let total = aggregate
+                        .profile
+                        .get_or_insert_with(BTreeMap::new)
+                        .entry(set)
+                        .or_insert(0);
+                    total.checked_add(weight).map(|sum| *total = sum)
+                } else {
+                    chosen.into_iter().try_for_each(|c| {
+                        let total = aggregate.votes.get_mut(c)?;
+                        *total = total.checked_add(weight)?;
+                        Some(())
+                    })
+                }
+            })
+        };
+        match counted {
+            Ok(Some(())) => add_to(&mut summary.valid, weight)?,
+            Ok(None) => return Err(overflow()),
+            Err(code) => {
+                add_to(&mut summary.rejected, weight)?;
+                rejected.push(Rejection {
+                    index,
+                    voter: ballot.voter.clone(),
+                    code,
+                    count: weight,
+                });
+            }
+        }
+    }
+    Ok(Shard {
+        aggregate,
+        summary,
+        rejected,
+        voters: checker.voted(),
+    })
+}
+
+fn empty_aggregate(election: &Election) -> Aggregate {
+    let n = election.candidates.len();
+    let method = election.method;
+    let needs_matrix = (method.is_ranked() && method != Method::Borda) || method == Method::Star;
+    Aggregate {
+        votes: vec![0; n],
+        pairwise: needs_matrix.then(|| PairwiseMatrix::new(n)),
+        grades: (method == Method::MajorityJudgment)
+            .then(|| vec![vec![0; graded::levels(election)]; n]),
+        profile: method.is_committee().then(BTreeMap::new),
+    }
+}
+
+/// Counts one shard of `ballots` for `election` into a [`PartialTally`].
+pub fn tally_partial(election: &Election, ballots: &[Ballot]) -> Result<PartialTally, TallyError> {
+    super::check_election(election)?;
+    super::tally::check_ballot_entries(ballots)?;
+    check_method(election)?;
+    let shard = count_shard(election, ballots)?;
+    let ids: Vec<&str> = election.candidates.iter().map(|c| c.id()).collect();
+    let method = election.method;
+    let agg = &shard.aggregate;
+    let by_id = |values: &[u64]| -> BTreeMap<String, u64> {
+        ids.iter()
+            .zip(values)
+            .map(|(id, v)| ((*id).to_owned(), *v))
+            .collect()
+    };
+    Ok(PartialTally {
+        election: election.id.clone(),
+        method,
+        entries: u64::try_from(ballots.len()).unwrap_or(u64::MAX),
+        ballots: shard.summary,
+        rejected: shard.rejected,
+        voters: shard.voters,
+        votes: (agg.profile.is_none()
+            && agg.grades.is_none()
+            && (agg.pairwise.is_none() || method == Method::Star))
+            .then(|| by_id(&agg.votes)),
+        pairwise: agg.pairwise.as_ref().map(|m| m.to_map(&ids)),
+        grades: agg.grades.as_ref().map(|grades| {
+            ids.iter()
+                .zip(grades)
+                .map(|(id, g)| ((*id).to_owned(), g.clone()))
+                .collect()
+        }),
+        profile: agg.profile.as_ref().map(|profile| {
+            profile
+                .iter()
+                .map(|(set, count)| ApprovalGroup {
+                    approve: set
+                        .iter()
+                        .filter_map(|&c| ids.get(c).map(|id| (*id).to_owned()))
+                        .collect(),
+                    count: *count,
+                })
+                .collect()
+        }),
+    })
+}
+
+/// Adds partial tallies (in shard order) and finishes the count.
+pub fn merge_partials(
+    election: &Election,
+    partials: &[PartialTally],
+) -> Result<TallyResult, MergeError> {
+    super::check_election(election)?;
+    check_method(election)?;
+    let ids: Vec<&str> = election.candidates.iter().map(|c| c.id()).collect();
+    let index_of: BTreeMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let mut aggregate = empty_aggregate(election);
+    let mut summary = BallotSummary::default();
+    let mut rejected = Vec::new();
+    let mut voters: BTreeMap<String, usize> = BTreeMap::new();
+    let mut offset = 0u64;
+    let root = FieldPath::root("partials");
+    for (p, partial) in partials.iter().enumerate() {
+        let here = root.index(p);
+        let mismatch = |field: &str, reason: &'static str| MergeError::Mismatch {
+            path: here.field(field).into(),
+            reason,
+        };
+        if partial.election != election.id {
+            return Err(mismatch("election", "belongs to another election"));
+        }
+        if partial.method != election.method {
+            return Err(mismatch("method", "counted by another method"));
+        }
+        let shape = empty_aggregate(election);
+        if partial.pairwise.is_some() != shape.pairwise.is_some()
+            || partial.grades.is_some() != shape.grades.is_some()
+            || partial.profile.is_some() != shape.profile.is_some()
+        {
+            return Err(mismatch("method", "data do not fit the method"));
+        }
+        let rejected_count = partial
+            .rejected
+            .iter()
+            .try_fold(0u64, |sum, r| sum.checked_add(r.count));
+        let consistent = partial.ballots.valid.checked_add(partial.ballots.rejected)
+            == Some(partial.ballots.cast)
+            && rejected_count == Some(partial.ballots.rejected);
+        if !consistent {
+            return Err(mismatch("ballots", "totals do not add up"));
+        }
+        summary.cast = summary
+            .cast
+            .checked_add(partial.ballots.cast)
+            .ok_or_else(overflow)?;
+        summary.valid = summary
+            .valid
+            .checked_add(partial.ballots.valid)
+            .ok_or_else(overflow)?;
+        summary.rejected = summary
+            .rejected
+            .checked_add(partial.ballots.rejected)
+            .ok_or_else(overflow)?;
+        for rejection in &partial.rejected {
+            let mut rejection = rejection.clone();
+            let index = u64::try_from(rejection.index)
+                .unwrap_or(u64::MAX)
+                .checked_add(offset);
+            rejection.index = index
+                .and_then(|i| usize::try_from(i).ok())
+                .ok_or_else(overflow)?;
+            rejected.push(rejection);
+        }
+        offset = offset.checked_add(partial.entries).ok_or_else(overflow)?;
+        for voter in &partial.voters {
+            if voters.insert(voter.clone(), p).is_some() {
+                return Err(MergeError::DuplicateVoterAcrossShards {
+                    path: here.field("voters").into(),
+                    voter: voter.clone(),
+                });
+            }
+        }
+        if let Some(votes) = &partial.votes {
+            if votes.len() != ids.len() {
+                return Err(mismatch("votes", "candidates differ"));
+            }
+            for (id, value) in votes {
+                let c = *index_of
+                    .get(id.as_str())
+                    .ok_or_else(|| mismatch("votes", "unknown candidate"))?;
+                if let Some(total) = aggregate.votes.get_mut(c) {
+                    add_to(total, *value)?;
+                }
+            }
+        }
+        if let (Some(map), Some(matrix)) = (&partial.pairwise, aggregate.pairwise.as_mut()) {
+            let other = PairwiseMatrix::from_map(&ids, map)
+                .ok_or_else(|| mismatch("pairwise", "candidates differ"))?;
+            matrix.merge(&other).ok_or_else(overflow)?;
+        }
+        if let (Some(map), Some(grades)) = (&partial.grades, aggregate.grades.as_mut()) {
+            if map.len() != ids.len() {
+                return Err(mismatch("grades", "candidates differ"));
+            }
+            for (id, histogram) in map {
+                let c = *index_of
+                    .get(id.as_str())
+                    .ok_or_else(|| mismatch("grades", "unknown candidate"))?;
+                let row = grades
+                    .get_mut(c)
+                    .ok_or_else(|| mismatch("grades", "unknown candidate"))?;
+                if histogram.len() != row.len() {
+                    return Err(mismatch("grades", "score range differs"));
+                }
+                for (total, value) in row.iter_mut().zip(histogram) {
+                    add_to(total, *value)?;
+                }
+            }
+        }
+        if let (Some(groups), Some(profile)) = (&partial.profile, aggregate.profile.as_mut()) {
+            for group in groups {
+                let mut set = Vec::with_capacity(group.approve.len());
+                for id in &group.approve {
+                    set.push(
+                        *index_of
+                            .get(id.as_str())
+                            .ok_or_else(|| mismatch("profile", "unknown candidate"))?,
+                    );
+                }
+                set.sort_unstable();
+                set.dedup();
+                add_to(profile.entry(set).or_insert(0), group.count)?;
+            }
+        }
+    }
+    Ok(finish(election, aggregate, summary, rejected)?)
+}
+
+/// Finds the winners from summed ballots and builds the result.
+pub(crate) fn finish(
+    election: &Election,
+    aggregate: Aggregate,
+    summary: BallotSummary,
+    rejected: Vec<Rejection>,
+) -> Result<TallyResult, TallyError> {
+    let ids: Vec<&str> = election.candidates.iter().map(|c| c.id()).collect();
+    let rule = TieRule::new(election, &ids);
+    let outcome = match election.method {
+        Method::Schulze | Method::RankedPairs | Method::Copeland => {
+            let matrix = aggregate
+                .pairwise
+                .unwrap_or_else(|| PairwiseMatrix::new(ids.len()));
+            match election.method {
+                Method::Schulze => condorcet::schulze(election, &ids, matrix),
+                Method::RankedPairs => condorcet::ranked_pairs(election, &ids, matrix),
+                _ => condorcet::copeland(election, &ids, matrix),
+            }
+        }
+        Method::Score | Method::Star | Method::MajorityJudgment => {
+            graded::finish(election, &ids, aggregate)
+        }
+        method if method.is_committee() => committee::finish(election, &ids, aggregate)?,
+        _ => {
+            let ranked = rank_with_rule(&ids, &aggregate.votes, election.seats, &rule);
+            Outcome::new(ranked, aggregate.votes)
+        }
+    };
+    let id_of = |c: usize| ids.get(c).map(|id| (*id).to_owned());
+    let n = ids.len();
+    Ok(TallyResult {
+        election: election.id.clone(),
+        method: election.method,
+        seats: election.seats,
+        winners: outcome.ranked.winners,
+        ranking: outcome.ranked.ranking,
+        counts: ids
+            .iter()
+            .zip(&outcome.counts)
+            .map(|(id, v)| ((*id).to_owned(), *v))
+            .collect(),
+        ballots: summary,
+        rejected,
+        ties: outcome.ranked.ties,
+        complete: outcome.ranked.complete,
+        pairwise: outcome.pairwise.map(|m| m.to_map(&ids)),
+        strongest_paths: outcome
+            .strongest_paths
+            .map(|p| square_map(&ids, |x, y| p.get(x * n + y).copied().unwrap_or(0))),
+        condorcet_winner: outcome.condorcet_winner.and_then(id_of),
+        runoff: outcome.runoff.map(|r| {
+            r.into_iter()
+                .filter_map(|(c, v)| Some((id_of(c)?, v)))
+                .collect()
+        }),
+        rounds: Vec::new(),
+    })
+}
+
+/// Counts an election of one of this module's methods in one shard.
+pub(crate) fn tally_extended(
+    election: &Election,
+    ballots: &[Ballot],
+) -> Result<TallyResult, TallyError> {
+    check_method(election)?;
+    let shard = count_shard(election, ballots)?;
+    finish(election, shard.aggregate, shard.summary, shard.rejected)
+}
+
+/// How this election breaks ties: `tie_break.order` first (listed candidates, most favoured
+/// first), then the seeded lot. `position[c]` is candidate `c`'s priority (lower is better).
+pub(crate) struct TieRule {
+    pub position: Option<Vec<usize>>,
+    listed: Vec<bool>,
+    seed: Option<String>,
+}
+
+impl TieRule {
+    pub(crate) fn new(election: &Election, ids: &[&str]) -> Self {
+        let order = election.tie_break.as_ref().and_then(|tb| tb.order.as_ref());
+        let seed = election.seed().map(str::to_owned);
+        let lot: Option<Vec<String>> = seed.as_deref().map(|s| lottery_order(s, ids));
+        let listed: Vec<bool> = ids
+            .iter()
+            .map(|id| order.is_some_and(|o| o.iter().any(|x| x == id)))
+            .collect();
+        let position = if order.is_none() && lot.is_none() {
+            None
+        } else {
+            let n = ids.len();
+            let mut keys: Vec<(usize, usize, usize)> = ids
+                .iter()
+                .enumerate()
+                .map(|(c, id)| {
+                    let in_order = order
+                        .and_then(|o| o.iter().position(|x| x == id))
+                        .unwrap_or(usize::MAX);
+                    let in_lot = lot
+                        .as_ref()
+                        .and_then(|l| l.iter().position(|x| x == id))
+                        .unwrap_or(n);
+                    (in_order, in_lot, c)
+                })
+                .collect();
+            keys.sort_unstable();
+            let mut position = vec![0; n];
+            for (rank, key) in keys.iter().enumerate() {
+                if let Some(p) = position.get_mut(key.2) {
+                    *p = rank;
+                }
+            }
+            Some(position)
+        };
+        TieRule {
+            position,
+            listed,
+            seed,
+        }
+    }
+
+    /// Whether the rule orders every one of `members` (all listed, or a lot to fall back on).
+    pub(crate) fn decides(&self, members: &[usize]) -> bool {
+        self.position.is_some()
+            && (self.seed.is_some() || members.iter().all(|&c| self.listed.get(c) == Some(&true)))
+    }
+
+    /// The priority of candidate `c` (lower wins); `usize::MAX` without a rule.
+    pub(crate) fn key(&self, c: usize) -> usize {
+        self.position
+            .as_ref()
+            .and_then(|p| p.get(c).copied())
+            .unwrap_or(usize::MAX)
+    }
+
+    /// How a tie among `members` (already in priority order) was settled.
+    pub(crate) fn resolution(&self, members: &[usize], ids: &[&str]) -> TieResolution {
+        let order: Vec<String> = members
+            .iter()
+            .filter_map(|&c| ids.get(c).map(|id| (*id).to_owned()))
+            .collect();
+        let all_listed = members.iter().all(|&c| self.listed.get(c) == Some(&true));
+        match (&self.seed, all_listed && self.position.is_some()) {
+            (_, true) => TieResolution::Order { order },
+            (Some(seed), false) => TieResolution::Lot {
+                seed: seed.clone(),
+                order,
+            },
+            (None, false) => TieResolution::Unresolved,
+        }
+    }
+}
+
+/// Ranks candidates by `votes` (highest first) and fills `seats`, breaking ties by `rule`
+/// (as [`super::ranking`] does with the lot alone).
+pub(crate) fn rank_with_rule(ids: &[&str], votes: &[u64], seats: u32, rule: &TieRule) -> Ranked {
+    let mut order: Vec<usize> = (0..ids.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(votes.get(i).copied().unwrap_or(0)));
+    let seats = usize::try_from(seats).unwrap_or(usize::MAX);
+    let mut ranked = Ranked {
+        ranking: Vec::new(),
+        winners: Vec::new(),
+        ties: Vec::new(),
+        complete: true,
+    };
+    let id = |c: usize| ids.get(c).map(|id| (*id).to_owned()).unwrap_or_default();
+    let mut placed = 0usize;
+    for tier in order.chunk_by(|&a, &b| votes.get(a) == votes.get(b)) {
+        let tier_votes = tier
+            .first()
+            .and_then(|&i| votes.get(i))
+            .copied()
+            .unwrap_or(0);
+        let mut members: Vec<usize> = tier.to_vec();
+        let open = seats.saturating_sub(placed);
+        let straddles = open > 0 && members.len() > open;
+        let decided = members.len() > 1 && rule.decides(&members);
+        if members.len() > 1 {
+            let mut candidates = members.clone();
+            candidates.sort_unstable();
+            let resolution = if decided {
+                members.sort_by_key(|&c| rule.key(c));
+                rule.resolution(&members, ids)
+            } else {
+                TieResolution::Unresolved
+            };
+            ranked.ties.push(Tie {
+                candidates: candidates.into_iter().map(id).collect(),
+                votes: tier_votes,
+                seats_at_stake: u32::try_from(if straddles { open } else { 0 }).unwrap_or(u32::MAX),
+                resolution,
+            });
+        }
+        if decided || members.len() == 1 {
+            for member in members {
+                if ranked.complete && ranked.winners.len() < seats {
+                    ranked.winners.push(id(member));
+                }
+                ranked.ranking.push(vec![id(member)]);
+            }
+        } else {
+            if straddles {
+                ranked.complete = false;
+            } else if ranked.complete && open > 0 {
+                ranked.winners.extend(members.iter().map(|&c| id(c)));
+            }
+            ranked.ranking.push(members.into_iter().map(id).collect());
+        }
+        placed = placed.saturating_add(tier.len());
+    }
+    ranked
+}
+
+/// Ranks candidates in the given tiers (best first) and fills `seats`. Ties within a tier are
+/// reported with `report[c]` of their first member as their `votes` (the tier's depth when
+/// `report` is `None`).
+pub(crate) fn rank_tiers(
+    ids: &[&str],
+    tiers: &[Vec<usize>],
+    report: Option<&[u64]>,
+    election: &Election,
+) -> Ranked {
+    let below = condorcet::below_counts(ids.len(), tiers);
+    let rule = TieRule::new(election, ids);
+    let mut ranked = rank_with_rule(ids, &below, election.seats, &rule);
+    if let Some(report) = report {
+        for tie in &mut ranked.ties {
+            let first = tie
+                .candidates
+                .first()
+                .and_then(|id| ids.iter().position(|c| c == id));
+            tie.votes = first.and_then(|c| report.get(c)).copied().unwrap_or(0);
+        }
+    }
+    ranked
+}
+
+/// Reads a document error for an option field.
+pub(crate) fn option_error(path: &str, message: &str) -> TallyError {
+    TallyError::Document(DocumentError {
+        path: path.to_owned(),
+        message: message.to_owned(),
+    })
+}
+
+/// Reads a list of partial tallies from any serde source (path root `partials`).
+pub fn read_partials<'de, D: serde::Deserializer<'de>>(
+    source: D,
+) -> Result<Vec<PartialTally>, TallyError> {
+    Ok(crate::error::read_document(source, "partials")?)
+}

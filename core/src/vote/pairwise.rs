@@ -1,0 +1,174 @@
+//! The pairwise matrix of ranked ballots: how many ballots rank each candidate above each
+//! other one. It is a plain sum over ballots, so shards of ballots can be counted apart and
+//! their matrices added ([`PairwiseMatrix::merge`]).
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::ballot::{Ballot, BallotChecker, Rank, RejectionCode};
+use super::election::Unranked;
+
+/// Most candidates the pairwise methods accept (the matrix has `n²` cells).
+pub const MAX_PAIRWISE_CANDIDATES: usize = 256;
+
+/// `d[x][y]`: the weight of ballots ranking `x` strictly above `y`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct PairwiseMatrix {
+    n: usize,
+    cells: Vec<u64>,
+}
+
+impl PairwiseMatrix {
+    /// An all-zero matrix for `n` candidates.
+    pub(crate) fn new(n: usize) -> Self {
+        PairwiseMatrix {
+            n,
+            cells: vec![0; n.saturating_mul(n)],
+        }
+    }
+
+    /// Number of candidates.
+    pub(crate) fn len(&self) -> usize {
+        self.n
+    }
+
+    /// Ballots ranking `x` above `y`.
+    pub(crate) fn get(&self, x: usize, y: usize) -> u64 {
+        self.cells.get(x * self.n + y).copied().unwrap_or(0)
+    }
+
+    fn add(&mut self, x: usize, y: usize, weight: u64) -> Option<()> {
+        let cell = self.cells.get_mut(x * self.n + y)?;
+        *cell = cell.checked_add(weight)?;
+        Some(())
+    }
+
+    /// Adds one ballot given as levels (best first; equal ranks share a level).
+    /// Returns `None` on overflow.
+    pub(crate) fn add_ballot(
+        &mut self,
+        levels: &[Vec<usize>],
+        weight: u64,
+        unranked: Unranked,
+    ) -> Option<()> {
+        let mut position = vec![usize::MAX; self.n];
+        for (level, members) in levels.iter().enumerate() {
+            for &c in members {
+                *position.get_mut(c)? = level;
+            }
+        }
+        for (level, members) in levels.iter().enumerate() {
+            for &x in members {
+                for (y, &below) in position.iter().enumerate() {
+                    let counts =
+                        below > level && (below != usize::MAX || unranked == Unranked::Implicit);
+                    if counts {
+                        self.add(x, y, weight)?;
+                    }
+                }
+            }
+        }
+        Some(())
+    }
+
+    /// Adds another matrix of the same size. Returns `None` on overflow or size mismatch.
+    pub(crate) fn merge(&mut self, other: &PairwiseMatrix) -> Option<()> {
+        if other.n != self.n {
+            return None;
+        }
+        for (cell, add) in self.cells.iter_mut().zip(&other.cells) {
+            *cell = cell.checked_add(*add)?;
+        }
+        Some(())
+    }
+
+    /// The candidate beating every other pairwise, if any.
+    pub(crate) fn condorcet_winner(&self) -> Option<usize> {
+        (0..self.n).find(|&x| (0..self.n).all(|y| y == x || self.get(x, y) > self.get(y, x)))
+    }
+
+    /// The wire form `{x: {y: d[x][y]}}` over every ordered pair of distinct candidates.
+    pub(crate) fn to_map(&self, ids: &[&str]) -> BTreeMap<String, BTreeMap<String, u64>> {
+        square_map(ids, |x, y| self.get(x, y))
+    }
+
+    /// Reads the wire form back; `None` when a candidate is missing or unknown.
+    pub(crate) fn from_map(
+        ids: &[&str],
+        map: &BTreeMap<String, BTreeMap<String, u64>>,
+    ) -> Option<Self> {
+        let mut matrix = PairwiseMatrix::new(ids.len());
+        if map.len() != ids.len() {
+            return None;
+        }
+        for (x, id_x) in ids.iter().enumerate() {
+            let row = map.get(*id_x)?;
+            if row.len() != ids.len().saturating_sub(1) {
+                return None;
+            }
+            for (y, id_y) in ids.iter().enumerate() {
+                if x != y {
+                    matrix.add(x, y, *row.get(*id_y)?)?;
+                }
+            }
+        }
+        Some(matrix)
+    }
+}
+
+/// `{x: {y: value(x, y)}}` over every ordered pair of distinct candidates.
+pub(crate) fn square_map(
+    ids: &[&str],
+    value: impl Fn(usize, usize) -> u64,
+) -> BTreeMap<String, BTreeMap<String, u64>> {
+    ids.iter()
+        .enumerate()
+        .map(|(x, id_x)| {
+            let row = ids
+                .iter()
+                .enumerate()
+                .filter(|&(y, _)| y != x)
+                .map(|(y, id_y)| ((*id_y).to_owned(), value(x, y)))
+                .collect();
+            ((*id_x).to_owned(), row)
+        })
+        .collect()
+}
+
+/// Reads a ranked ballot into levels of candidate indices, best first.
+///
+/// Equal rankings share a level; skipped ranks (`[]`) are dropped. Checks, in order: ballot
+/// kind (only `ranking`), roll and double voting, emptiness, unknown candidates, repeats.
+pub(crate) fn ranked_levels(
+    checker: &mut BallotChecker<'_>,
+    ballot: &Ballot,
+) -> Result<Vec<Vec<usize>>, RejectionCode> {
+    let ranks = match (&ballot.ranking, &ballot.approve, &ballot.scores) {
+        (Some(ranks), None, None) => ranks,
+        (None, None, None) => return Err(RejectionCode::EmptyBallot),
+        _ => return Err(RejectionCode::WrongBallotKind),
+    };
+    checker.check_voter(ballot)?;
+    if ranks.iter().all(|rank| rank.candidates().is_empty()) {
+        return Err(RejectionCode::EmptyBallot);
+    }
+    let mut levels = Vec::with_capacity(ranks.len());
+    for rank in ranks.iter().map(Rank::candidates) {
+        if rank.is_empty() {
+            continue;
+        }
+        let mut level = Vec::with_capacity(rank.len());
+        for id in rank {
+            level.push(
+                checker
+                    .index_of(id)
+                    .ok_or(RejectionCode::UnknownCandidate)?,
+            );
+        }
+        levels.push(level);
+    }
+    let mut seen = HashSet::new();
+    if !levels.iter().flatten().all(|c| seen.insert(*c)) {
+        return Err(RejectionCode::DuplicateChoice);
+    }
+    Ok(levels)
+}

@@ -1,0 +1,87 @@
+//! The round-by-round audit of the elimination methods (`irv`, `stv`), close to RCTab's
+//! detailed report.
+//!
+//! Every vote value is an exact decimal **string** (`"4"`, `"7.25"`, `"0.33333"`): whole
+//! numbers for `irv`, the rule's fixed-point arithmetic for `stv`. Strings keep the value
+//! exact in every binding.
+//!
+//! Every round conserves ballots: the sum of `tally` plus the sum of `inactive` equals the
+//! number of valid ballots (for `stv`, `inactive.rounding` holds what the arithmetic lost).
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use super::result::TieResolution;
+
+/// Why ballots stopped counting for any candidate. Each field is a decimal string.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inactive {
+    /// Ballots that reached an overvote (several candidates at one rank) that the overvote
+    /// rule exhausts.
+    pub overvote: String,
+    /// Ballots that skipped more consecutive ranks than `max_skipped_ranks` allows.
+    pub skipped_ranks: String,
+    /// Ballots that ranked a candidate again, under `duplicate: "exhaust"`.
+    pub repeated_ranking: String,
+    /// Ballots with no continuing candidate left among their choices.
+    pub exhausted: String,
+    /// Ballots that marked no candidate at all, or that stopped ranking while more than
+    /// `max_skipped_ranks` ranks of `max_rankings` were left (RCTab's undervote).
+    pub undervote: String,
+    /// `stv` only: votes lost to the rounding of the fixed-point arithmetic ("0" otherwise).
+    pub rounding: String,
+}
+
+/// Votes moved out of one candidate at the start of the next round.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transfer {
+    /// The candidate eliminated (or elected, for an `stv` surplus) whose votes moved.
+    pub from: String,
+    /// Votes received by each candidate (only non-zero entries).
+    pub to: BTreeMap<String, String>,
+    /// Votes that became inactive instead (any cause).
+    pub exhausted: String,
+}
+
+/// A tie met in a round.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoundTie {
+    /// The tied candidates, in election order.
+    pub candidates: Vec<String>,
+    /// The vote each of them has.
+    pub votes: String,
+    /// `"elimination"` (who is eliminated) or `"election"` (who is elected) or `"surplus"`
+    /// (whose surplus is transferred first).
+    pub purpose: String,
+    /// How it was settled.
+    pub resolution: TieResolution,
+}
+
+/// One round of an elimination count.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Round {
+    /// Round number, from 1.
+    pub round: u32,
+    /// Votes of every candidate still in the count (continuing, and for `stv` the elected
+    /// holding their quota), by candidate id.
+    pub tally: BTreeMap<String, String>,
+    /// The winning threshold (quota) in this round.
+    pub threshold: String,
+    /// Candidates elected in this round.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub elected: Vec<String>,
+    /// Candidates eliminated (excluded) in this round, their votes moving in the next round.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub eliminated: Vec<String>,
+    /// Where the votes of this round's eliminated (or surplus-transferring elected) candidates
+    /// went, as counted at the start of the next round.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub transfers: Vec<Transfer>,
+    /// Ballots (or votes) inactive in this round, by cause.
+    pub inactive: Inactive,
+    /// Sum of `tally`.
+    pub continuing: String,
+    /// Ties met in this round.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ties: Vec<RoundTie>,
+}

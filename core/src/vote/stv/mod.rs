@@ -1,0 +1,562 @@
+//! Single transferable vote (`stv`).
+//!
+//! **Scottish STV** (`rule: "scottish"`, the Scottish Local Government Elections Order 2007,
+//! as counted by Droop's `scotland` rule): exact fixed-point arithmetic with 5 decimals
+//! (values are integers of 10⁻⁵ votes; every division truncates).
+//! - Quota (`droop`): `floor(votes / (seats + 1)) + 1`; (`hare`): `ceil(votes / seats)`, where
+//!   `votes` counts the ballots counting for a candidate in the first round.
+//! - Each round first elects every hopeful at or above the quota (most votes first). When
+//!   every seat is filled the count ends; when the hopefuls left just fill the seats, they
+//!   are all elected.
+//! - Otherwise the largest untransferred surplus is transferred: every ballot the elected
+//!   candidate holds goes on to its next hopeful at `floor(value × surplus / votes)`, and the
+//!   candidate keeps exactly the quota (ballots with no hopeful left are non-transferable).
+//! - With no surplus left, the hopeful with fewest votes is excluded and all its ballots go on
+//!   at their current value.
+//! - Ties (equal surplus, equal lowest) are decided by the earliest round in which the tied
+//!   candidates' votes differ (most votes for a surplus, fewest for exclusion), then by
+//!   `tie_break.order`, then by the seeded lot; else the count stops unresolved.
+//!
+//! A candidate elected exactly at the quota has no surplus and takes no round (Droop shows an
+//! empty transfer round for it).
+//!
+//! **WIGM** (`rule: "wigm"`, the PR Foundation's reference WIGM, Droop's `wigm-prf`): the same
+//! sequence with 4 decimals, the quota `votes / (seats + 1)` truncated plus 0.0001 (`hare`:
+//! `votes / seats` truncated), a surplus moving at the truncated transfer value
+//! `surplus / votes` (each ballot's new value `value × transfer value`, truncated), and ties
+//! going straight to `tie_break` (no look at earlier rounds).
+//!
+//! Ballots are read as in `irv` with its default rules: an overvote (several candidates at
+//! one rank) makes the ballot non-transferable from there; a candidate ranked twice is
+//! skipped. The audit: `rounds[i].tally` is the vote of each hopeful and elected candidate at
+//! the start of round `i`, `transfers` the action of the round, `inactive.exhausted` the
+//! non-transferable votes, `inactive.rounding` the fractions lost to truncation; every round
+//! `continuing + inactive = valid`. `counts` is each candidate's last vote in whole votes
+//! (truncated).
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use super::ballot::Ballot;
+use super::election::Election;
+use super::error::TallyError;
+use super::irv::{inactive_of, DuplicateRule, OvervoteRule};
+use super::ranked::{read_ballots, Cause, ReadRules, Step, CAUSES};
+use super::result::{TallyResult, Tie, TieResolution};
+use super::rounds::{Round, RoundTie, Transfer};
+use super::tiebreak::{Look, TieBreaker};
+use crate::error::FieldPath;
+
+/// The STV counting rule.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum StvRule {
+    /// Scottish STV: fixed point with 5 decimals (see the module documentation).
+    #[default]
+    Scottish,
+    /// Weighted inclusive Gregory method, as the Proportional Representation Foundation's
+    /// reference rule (Droop's `wigm-prf`): fixed point with 4 decimals; the quota is
+    /// `votes / (seats + 1)` truncated plus 0.0001 (`droop`) or `votes / seats` (`hare`);
+    /// a surplus moves at the transfer value `surplus / votes` (truncated), each ballot's
+    /// new value `value × transfer value` (truncated); ties go straight to `tie_break`.
+    Wigm,
+}
+
+/// The quota.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Quota {
+    /// Droop: `floor(valid / (seats + 1)) + 1`.
+    #[default]
+    Droop,
+    /// Hare: `ceil(valid / seats)`.
+    Hare,
+}
+
+/// Options of `stv`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StvOptions {
+    /// The counting rule (default `scottish`).
+    #[serde(default)]
+    pub rule: StvRule,
+    /// The quota (default `droop`).
+    #[serde(default)]
+    pub quota: Quota,
+}
+
+/// Decimal places of Scottish STV.
+const SCOTTISH_DECIMALS: u32 = 5;
+/// Decimal places of WIGM (the PR Foundation reference).
+const WIGM_DECIMALS: u32 = 4;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Status {
+    Hopeful,
+    Elected,
+    Excluded,
+}
+
+/// A group of identical ballots: its compiled steps, weight, current value, where it is.
+struct Group<'a> {
+    steps: &'a [Step],
+    weight: i128,
+    value: i128,
+    /// Index of the step holding the candidate the group counts for, or `None` if inactive.
+    at: Option<usize>,
+}
+
+/// Renders a fixed-point value with all its decimals.
+fn fixed(value: i128, decimals: u32) -> String {
+    let scale = 10i128.pow(decimals);
+    let sign = if value < 0 { "-" } else { "" };
+    let abs = value.unsigned_abs();
+    let scale_u = scale.unsigned_abs();
+    if decimals == 0 {
+        return format!("{sign}{abs}");
+    }
+    format!(
+        "{sign}{}.{:0width$}",
+        abs / scale_u,
+        abs % scale_u,
+        width = decimals as usize
+    )
+}
+
+/// Counts an `stv` election.
+pub(crate) fn tally_stv(
+    election: &Election,
+    ballots: &[Ballot],
+) -> Result<TallyResult, TallyError> {
+    let root = FieldPath::root("election");
+    if election.irv.is_some() {
+        return Err(TallyError::InvalidOption {
+            path: root.field("irv").into(),
+            message: "irv options given for an stv election".to_owned(),
+        });
+    }
+    let options = election.stv.clone().unwrap_or_default();
+    let decimals = match options.rule {
+        StvRule::Scottish => SCOTTISH_DECIMALS,
+        StvRule::Wigm => WIGM_DECIMALS,
+    };
+    let look = match options.rule {
+        StvRule::Scottish => Look::Forward,
+        StvRule::Wigm => Look::None,
+    };
+    let scale = 10i128.pow(decimals);
+    let ids: Vec<&str> = election.candidates.iter().map(|c| c.id()).collect();
+    let n = ids.len();
+    let breaker = TieBreaker::new(election)?;
+    let rules = ReadRules {
+        overvote: OvervoteRule::Exhaust,
+        max_skipped_ranks: None,
+        duplicate: DuplicateRule::Skip,
+        max_rankings: None,
+    };
+    let read = read_ballots(election, ballots, &rules)?;
+    let seats = usize::try_from(election.seats).unwrap_or(usize::MAX);
+    let valid = i128::from(read.summary.valid);
+    let mut groups: Vec<Group> = read
+        .groups
+        .iter()
+        .map(|(steps, weight)| Group {
+            steps,
+            weight: i128::from(*weight),
+            value: scale,
+            at: None,
+        })
+        .collect();
+    let mut status = vec![Status::Hopeful; n];
+    let mut votes = vec![0i128; n];
+    let mut inactive = [0i128; CAUSES];
+    // Initial distribution.
+    for g in 0..groups.len() {
+        if let Some(group) = groups.get_mut(g) {
+            advance(group, 0, &status, &mut votes, &mut inactive, &mut None);
+        }
+    }
+
+    // The quota counts the ballots that count for someone in the first round (a ballot
+    // marking nobody, or an overvote at its first rank, does not).
+    let first_round = votes.iter().sum::<i128>() / scale;
+    let whole_quota = match options.quota {
+        Quota::Droop => first_round / (i128::from(election.seats) + 1) + 1,
+        Quota::Hare => {
+            let s = i128::from(election.seats);
+            (first_round + s - 1) / s
+        }
+    };
+    let quota = match options.rule {
+        StvRule::Scottish => whole_quota.saturating_mul(scale),
+        StvRule::Wigm => {
+            let total = first_round.saturating_mul(scale);
+            match options.quota {
+                Quota::Droop => total / (i128::from(election.seats) + 1) + 1,
+                Quota::Hare => total / i128::from(election.seats),
+            }
+        }
+    };
+
+    let mut rounds: Vec<Round> = Vec::new();
+    let mut ties: Vec<Tie> = Vec::new();
+    let mut history: Vec<Vec<Option<i128>>> = Vec::new();
+    let mut pending: Vec<usize> = Vec::new();
+    let mut elected_order: Vec<usize> = Vec::new();
+    let mut excluded_order: Vec<usize> = Vec::new();
+    let mut complete = true;
+    let total = valid.saturating_mul(scale);
+    let max_rounds = n.saturating_mul(3).saturating_add(4);
+    for round_index in 0..max_rounds {
+        let in_count: Vec<usize> = (0..n)
+            .filter(|&c| status.get(c) != Some(&Status::Excluded))
+            .collect();
+        let vote = |c: usize, votes: &[i128]| votes.get(c).copied().unwrap_or(0);
+        let continuing: i128 = in_count.iter().map(|&c| vote(c, &votes)).sum();
+        let inactive_sum: i128 = inactive.iter().sum();
+        let mut round = Round {
+            round: u32::try_from(round_index)
+                .unwrap_or(u32::MAX)
+                .saturating_add(1),
+            tally: in_count
+                .iter()
+                .map(|&c| (name(&ids, c), fixed(vote(c, &votes), decimals)))
+                .collect(),
+            threshold: fixed(quota, decimals),
+            elected: Vec::new(),
+            eliminated: Vec::new(),
+            transfers: Vec::new(),
+            inactive: inactive_fixed(&inactive, total - continuing - inactive_sum, decimals),
+            continuing: fixed(continuing, decimals),
+            ties: Vec::new(),
+        };
+        history.push(
+            (0..n)
+                .map(|c| (status.get(c) != Some(&Status::Excluded)).then(|| vote(c, &votes)))
+                .collect(),
+        );
+
+        // Elect every hopeful at or above the quota, most votes first.
+        let mut reached: Vec<usize> = (0..n)
+            .filter(|&c| status.get(c) == Some(&Status::Hopeful) && vote(c, &votes) >= quota)
+            .collect();
+        reached.sort_by_key(|&c| (std::cmp::Reverse(vote(c, &votes)), c));
+        for c in reached {
+            if elected_order.len() >= seats {
+                break;
+            }
+            set(&mut status, c, Status::Elected);
+            elected_order.push(c);
+            pending.push(c);
+            round.elected.push(name(&ids, c));
+        }
+        let hopefuls: Vec<usize> = (0..n)
+            .filter(|&c| status.get(c) == Some(&Status::Hopeful))
+            .collect();
+        if elected_order.len() >= seats {
+            rounds.push(round);
+            break;
+        }
+        if elected_order.len() + hopefuls.len() <= seats {
+            let mut rest = hopefuls.clone();
+            rest.sort_by_key(|&c| (std::cmp::Reverse(vote(c, &votes)), c));
+            for c in rest {
+                set(&mut status, c, Status::Elected);
+                elected_order.push(c);
+                round.elected.push(name(&ids, c));
+            }
+            rounds.push(round);
+            break;
+        }
+
+        // Transfer the largest surplus.
+        pending.retain(|&c| vote(c, &votes) > quota);
+        if !pending.is_empty() {
+            let largest = pending.iter().map(|&c| vote(c, &votes)).max().unwrap_or(0);
+            let top: Vec<usize> = pending
+                .iter()
+                .copied()
+                .filter(|&c| vote(c, &votes) == largest)
+                .collect();
+            let from = if top.len() > 1 {
+                let (pick, resolution) = breaker.pick_looking(&top, false, &history, &ids, look);
+                record_tie(
+                    &mut round,
+                    &mut ties,
+                    &top,
+                    largest - quota,
+                    "surplus",
+                    &ids,
+                    decimals,
+                    resolution,
+                );
+                match pick {
+                    Some(p) => p,
+                    None => {
+                        complete = false;
+                        rounds.push(round);
+                        break;
+                    }
+                }
+            } else {
+                top.first().copied().unwrap_or(0)
+            };
+            pending.retain(|&c| c != from);
+            let held = vote(from, &votes);
+            let surplus = held - quota;
+            let mut moved = Moved::default();
+            for group in groups.iter_mut() {
+                if group.at.and_then(|i| group.steps.get(i)) == Some(&Step::One(from as u32))
+                    && group.at.is_some()
+                {
+                    let old = group.value;
+                    if held > 0 {
+                        group.value = match options.rule {
+                            StvRule::Scottish => old.saturating_mul(surplus) / held,
+                            StvRule::Wigm => {
+                                old.saturating_mul(surplus.saturating_mul(scale) / held) / scale
+                            }
+                        };
+                    }
+                    let start = group.at.map_or(0, |i| i + 1);
+                    let mut sink = Some(&mut moved);
+                    // The group's old value leaves `from`; its new value arrives elsewhere.
+                    if let Some(v) = votes.get_mut(from) {
+                        *v -= group.weight * old;
+                    }
+                    advance(group, start, &status, &mut votes, &mut inactive, &mut sink);
+                }
+            }
+            if let Some(v) = votes.get_mut(from) {
+                *v = quota;
+            }
+            round
+                .transfers
+                .push(moved.into_transfer(&ids, from, decimals));
+            rounds.push(round);
+            continue;
+        }
+
+        // Exclude the lowest hopeful.
+        let lowest_votes = hopefuls.iter().map(|&c| vote(c, &votes)).min().unwrap_or(0);
+        let lowest: Vec<usize> = hopefuls
+            .iter()
+            .copied()
+            .filter(|&c| vote(c, &votes) == lowest_votes)
+            .collect();
+        let out = if lowest.len() > 1 {
+            let (pick, resolution) = breaker.pick_looking(&lowest, true, &history, &ids, look);
+            record_tie(
+                &mut round,
+                &mut ties,
+                &lowest,
+                lowest_votes,
+                "elimination",
+                &ids,
+                decimals,
+                resolution,
+            );
+            match pick {
+                Some(p) => p,
+                None => {
+                    complete = false;
+                    rounds.push(round);
+                    break;
+                }
+            }
+        } else {
+            lowest.first().copied().unwrap_or(0)
+        };
+        set(&mut status, out, Status::Excluded);
+        excluded_order.push(out);
+        round.eliminated.push(name(&ids, out));
+        let mut moved = Moved::default();
+        for group in groups.iter_mut() {
+            if group.at.is_some()
+                && group.at.and_then(|i| group.steps.get(i)) == Some(&Step::One(out as u32))
+            {
+                let start = group.at.map_or(0, |i| i + 1);
+                if let Some(v) = votes.get_mut(out) {
+                    *v -= group.weight * group.value;
+                }
+                let mut sink = Some(&mut moved);
+                advance(group, start, &status, &mut votes, &mut inactive, &mut sink);
+            }
+        }
+        if let Some(v) = votes.get_mut(out) {
+            *v = 0;
+        }
+        round
+            .transfers
+            .push(moved.into_transfer(&ids, out, decimals));
+        rounds.push(round);
+    }
+    if elected_order.len() < seats {
+        complete = false;
+    }
+
+    let winners: Vec<String> = elected_order.iter().map(|&c| name(&ids, c)).collect();
+    let mut counts = BTreeMap::new();
+    for (c, id) in ids.iter().enumerate() {
+        let last = history
+            .iter()
+            .rev()
+            .find_map(|t| t.get(c).copied().flatten())
+            .unwrap_or(0);
+        counts.insert((*id).to_owned(), u64::try_from(last / scale).unwrap_or(0));
+    }
+    let mut ranking: Vec<Vec<String>> =
+        elected_order.iter().map(|&c| vec![name(&ids, c)]).collect();
+    let last = history.last().cloned().unwrap_or_default();
+    let mut rest: Vec<usize> = (0..n)
+        .filter(|&c| status.get(c) == Some(&Status::Hopeful))
+        .collect();
+    rest.sort_by_key(|&c| std::cmp::Reverse(last.get(c).copied().flatten().unwrap_or(0)));
+    for tier in rest.chunk_by(|&a, &b| last.get(a) == last.get(b)) {
+        ranking.push(tier.iter().map(|&c| name(&ids, c)).collect());
+    }
+    for &c in excluded_order.iter().rev() {
+        ranking.push(vec![name(&ids, c)]);
+    }
+    Ok(TallyResult {
+        election: election.id.clone(),
+        method: election.method,
+        seats: election.seats,
+        winners,
+        ranking,
+        counts,
+        ballots: read.summary,
+        rejected: read.rejected,
+        ties,
+        complete,
+        pairwise: None,
+        strongest_paths: None,
+        condorcet_winner: None,
+        runoff: None,
+        rounds,
+    })
+}
+
+fn name(ids: &[&str], c: usize) -> String {
+    ids.get(c).map(|id| (*id).to_owned()).unwrap_or_default()
+}
+
+fn set(status: &mut [Status], c: usize, to: Status) {
+    if let Some(s) = status.get_mut(c) {
+        *s = to;
+    }
+}
+
+fn inactive_fixed(inactive: &[i128; CAUSES], rounding: i128, decimals: u32) -> super::Inactive {
+    let as_u64 = [0u64; CAUSES];
+    let mut out = inactive_of(&as_u64);
+    let get = |cause: Cause| fixed(inactive.get(cause as usize).copied().unwrap_or(0), decimals);
+    out.overvote = get(Cause::Overvote);
+    out.skipped_ranks = get(Cause::SkippedRanks);
+    out.repeated_ranking = get(Cause::RepeatedRanking);
+    out.exhausted = get(Cause::Exhausted);
+    out.undervote = get(Cause::Undervote);
+    out.rounding = fixed(rounding, decimals);
+    out
+}
+
+/// Votes moved by one transfer.
+#[derive(Default)]
+struct Moved {
+    to: BTreeMap<usize, i128>,
+    exhausted: i128,
+}
+
+impl Moved {
+    fn into_transfer(self, ids: &[&str], from: usize, decimals: u32) -> Transfer {
+        Transfer {
+            from: name(ids, from),
+            to: self
+                .to
+                .into_iter()
+                .filter(|(_, v)| *v != 0)
+                .map(|(c, v)| (name(ids, c), fixed(v, decimals)))
+                .collect(),
+            exhausted: fixed(self.exhausted, decimals),
+        }
+    }
+}
+
+/// Moves a group from step `start` on to its next hopeful (or makes it inactive), adding its
+/// value to that candidate.
+fn advance(
+    group: &mut Group,
+    start: usize,
+    status: &[Status],
+    votes: &mut [i128],
+    inactive: &mut [i128; CAUSES],
+    moved: &mut Option<&mut Moved>,
+) {
+    let amount = group.weight.saturating_mul(group.value);
+    for (i, step) in group.steps.iter().enumerate().skip(start) {
+        match step {
+            Step::One(c) => {
+                let c = *c as usize;
+                if status.get(c) == Some(&Status::Hopeful) {
+                    group.at = Some(i);
+                    if let Some(v) = votes.get_mut(c) {
+                        *v = v.saturating_add(amount);
+                    }
+                    if let Some(m) = moved {
+                        let to = m.to.entry(c).or_insert(0);
+                        *to = to.saturating_add(amount);
+                    }
+                    return;
+                }
+            }
+            Step::Any(_) => {}
+            Step::End(cause) => {
+                group.at = None;
+                if let Some(total) = inactive.get_mut(*cause as usize) {
+                    *total = total.saturating_add(amount);
+                }
+                if let Some(m) = moved {
+                    m.exhausted = m.exhausted.saturating_add(amount);
+                }
+                return;
+            }
+        }
+    }
+    group.at = None;
+    if let Some(total) = inactive.get_mut(Cause::Exhausted as usize) {
+        *total = total.saturating_add(amount);
+    }
+    if let Some(m) = moved {
+        m.exhausted = m.exhausted.saturating_add(amount);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn record_tie(
+    round: &mut Round,
+    ties: &mut Vec<Tie>,
+    tied: &[usize],
+    votes: i128,
+    purpose: &str,
+    ids: &[&str],
+    decimals: u32,
+    resolution: TieResolution,
+) {
+    let mut sorted = tied.to_vec();
+    sorted.sort_unstable();
+    let candidates: Vec<String> = sorted.iter().map(|&c| name(ids, c)).collect();
+    round.ties.push(RoundTie {
+        candidates: candidates.clone(),
+        votes: fixed(votes, decimals),
+        purpose: purpose.to_owned(),
+        resolution: resolution.clone(),
+    });
+    let scale = 10i128.pow(decimals);
+    ties.push(Tie {
+        candidates,
+        votes: u64::try_from(votes / scale).unwrap_or(0),
+        seats_at_stake: 0,
+        resolution,
+    });
+}

@@ -1,0 +1,190 @@
+//! Tie-breaking for the elimination methods (`irv`, `stv`).
+//!
+//! The rules of [`TieBreak`] apply in a fixed order: `previous_rounds` (when set), then
+//! `order` (when given), then the seeded lot (when `seed` is given and `stop` is not set).
+//! What none of them settles stays unresolved and stops the count.
+
+use std::collections::HashMap;
+
+use super::election::{Election, TieBreak};
+use super::error::TallyError;
+use super::result::TieResolution;
+use crate::draw::lottery_order;
+use crate::error::FieldPath;
+
+/// Which earlier rounds decide a tie first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Look {
+    /// None.
+    None,
+    /// The latest round first (RCTab's previous round counts).
+    Backward,
+    /// The first round first (Scottish STV).
+    Forward,
+}
+
+/// A prepared tie-breaker: candidate positions in the fixed order and in the lot.
+pub(crate) struct TieBreaker {
+    previous_rounds: bool,
+    order: Option<HashMap<usize, usize>>,
+    lot: Option<(String, HashMap<usize, usize>)>,
+}
+
+impl TieBreaker {
+    /// Prepares the tie-breaker of `election`, checking `tie_break.order`.
+    pub(crate) fn new(election: &Election) -> Result<Self, TallyError> {
+        let default = TieBreak::default();
+        let rules = election.tie_break.as_ref().unwrap_or(&default);
+        let index_of: HashMap<&str, usize> = election
+            .candidates
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id(), i))
+            .collect();
+        let order = match &rules.order {
+            None => None,
+            Some(ids) => {
+                let path = FieldPath::root("election")
+                    .field("tie_break")
+                    .field("order");
+                let mut positions = HashMap::new();
+                for (position, id) in ids.iter().enumerate() {
+                    let index =
+                        *index_of
+                            .get(id.as_str())
+                            .ok_or_else(|| TallyError::InvalidOption {
+                                path: path.index(position).into(),
+                                message: format!("{id:?} is not a candidate"),
+                            })?;
+                    if positions.insert(index, position).is_some() {
+                        return Err(TallyError::InvalidOption {
+                            path: path.index(position).into(),
+                            message: format!("{id:?} is listed twice"),
+                        });
+                    }
+                }
+                Some(positions)
+            }
+        };
+        let lot = match (&rules.seed, rules.stop) {
+            (Some(seed), false) => {
+                let ids: Vec<&str> = election.candidates.iter().map(|c| c.id()).collect();
+                let positions = lottery_order(seed, &ids)
+                    .into_iter()
+                    .enumerate()
+                    .filter_map(|(position, id)| index_of.get(id.as_str()).map(|&i| (i, position)))
+                    .collect();
+                Some((seed.clone(), positions))
+            }
+            _ => None,
+        };
+        Ok(TieBreaker {
+            previous_rounds: rules.previous_rounds,
+            order,
+            lot,
+        })
+    }
+
+    /// Picks one of `tied` (candidate indices): the one to eliminate when `loser`, else the
+    /// one to elect. `history` holds each earlier round's totals by candidate index, oldest
+    /// first (`None` for a candidate not in that round). Returns the pick (`None` when the tie
+    /// stands) and how it was decided.
+    pub(crate) fn pick<V: Ord + Copy>(
+        &self,
+        tied: &[usize],
+        loser: bool,
+        history: &[Vec<Option<V>>],
+        ids: &[&str],
+    ) -> (Option<usize>, TieResolution) {
+        let look = if self.previous_rounds {
+            Look::Backward
+        } else {
+            Look::None
+        };
+        self.pick_looking(tied, loser, history, ids, look)
+    }
+
+    /// As [`TieBreaker::pick`], with the look at earlier rounds given by the rule (Scottish
+    /// STV looks forward from the first stage, whatever `previous_rounds` says).
+    pub(crate) fn pick_looking<V: Ord + Copy>(
+        &self,
+        tied: &[usize],
+        loser: bool,
+        history: &[Vec<Option<V>>],
+        ids: &[&str],
+        look: Look,
+    ) -> (Option<usize>, TieResolution) {
+        let mut remaining: Vec<usize> = tied.to_vec();
+        if look != Look::None {
+            let mut stages: Vec<(usize, &Vec<Option<V>>)> = history.iter().enumerate().collect();
+            if look == Look::Backward {
+                stages.reverse();
+            }
+            for (back, totals) in stages {
+                let value = |c: &usize| totals.get(*c).copied().flatten();
+                let extreme = if loser {
+                    remaining.iter().filter_map(value).min()
+                } else {
+                    remaining.iter().filter_map(value).max()
+                };
+                let Some(extreme) = extreme else { continue };
+                let kept: Vec<usize> = remaining
+                    .iter()
+                    .copied()
+                    .filter(|c| value(c) == Some(extreme))
+                    .collect();
+                if kept.len() < remaining.len() && !kept.is_empty() {
+                    remaining = kept;
+                    if let [only] = remaining.as_slice() {
+                        let round = u32::try_from(back).unwrap_or(u32::MAX).saturating_add(1);
+                        return (Some(*only), TieResolution::PreviousRounds { round });
+                    }
+                }
+            }
+        }
+        let name = |c: &usize| ids.get(*c).map(|id| (*id).to_owned()).unwrap_or_default();
+        if let Some(positions) = &self.order {
+            let mut listed: Vec<usize> = remaining
+                .iter()
+                .copied()
+                .filter(|c| positions.contains_key(c))
+                .collect();
+            if !listed.is_empty() {
+                listed.sort_by_key(|c| positions.get(c).copied().unwrap_or(usize::MAX));
+                let unlisted = remaining.len() - listed.len();
+                // A loser is the last listed one only when every tied candidate is listed;
+                // a winner is the first listed one in any case.
+                let pick = if loser {
+                    (unlisted == 0).then(|| listed.last().copied()).flatten()
+                } else {
+                    listed.first().copied()
+                };
+                if let Some(pick) = pick {
+                    return (
+                        Some(pick),
+                        TieResolution::Order {
+                            order: listed.iter().map(name).collect(),
+                        },
+                    );
+                }
+            }
+        }
+        if let Some((seed, positions)) = &self.lot {
+            let mut drawn = remaining.clone();
+            drawn.sort_by_key(|c| positions.get(c).copied().unwrap_or(usize::MAX));
+            let pick = if loser {
+                drawn.last().copied()
+            } else {
+                drawn.first().copied()
+            };
+            return (
+                pick,
+                TieResolution::Lot {
+                    seed: seed.clone(),
+                    order: drawn.iter().map(name).collect(),
+                },
+            );
+        }
+        (None, TieResolution::Unresolved)
+    }
+}

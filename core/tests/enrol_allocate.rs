@@ -1,0 +1,375 @@
+//! Hand-checked allocations: mechanisms, tiers, reserves, groups, conflicts, cancellation,
+//! conditions, confidentiality and errors.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use huaide::enrol::{
+    allocate, read_allocation_request, Allocation, AllocationOptions, AllocationRequest,
+};
+use huaide::Fault;
+use serde_json::{json, Value};
+
+fn request(
+    plan: Value,
+    people: Value,
+    applications: Value,
+    mechanism: Option<&str>,
+) -> AllocationRequest {
+    let mut doc = json!({
+        "plan": plan, "people": people, "applications": applications,
+        "seed": "huaideyuan 2006", "as_of": "2006-03-01"
+    });
+    if let Some(m) = mechanism {
+        doc["mechanism"] = json!(m);
+    }
+    read_allocation_request(&doc).unwrap()
+}
+
+fn run(req: &AllocationRequest) -> Allocation {
+    allocate(&req.plan, &req.people, &req.applications, &req.options()).unwrap()
+}
+
+fn plan(programs: Value) -> Value {
+    json!({"id": "h", "community": "Huaideyuan", "year": 2006, "timezone": "Asia/Shanghai",
+           "programs": programs})
+}
+
+fn class(id: &str, max: u32) -> Value {
+    json!({"id": id, "kind": "class", "title": id, "capacity": {"max": max}})
+}
+
+fn person(id: &str) -> Value {
+    json!({"id": id, "residency": "resident", "tags": []})
+}
+
+fn draw_rank(a: &Allocation, id: &str) -> usize {
+    a.draw.iter().position(|x| x == id).unwrap()
+}
+
+#[test]
+fn draw_is_the_public_lottery() {
+    let req = request(
+        plan(json!([class("pottery", 1)])),
+        json!(["a", "b", "c", "d"].map(person)),
+        json!(["d", "c", "b", "a"].map(|p| json!({"person": p, "choices": ["pottery"]}))),
+        None,
+    );
+    let a = run(&req);
+    let ids = ["a", "b", "c", "d"];
+    assert_eq!(a.draw, huaide::draw::lottery_order("huaideyuan 2006", &ids));
+    // The one seat goes to the luckiest; the rest wait in draw order.
+    let p = &a.programs["pottery"];
+    assert_eq!(p.enrolled, vec![a.draw[0].clone()]);
+    assert_eq!(p.waitlist, a.draw[1..].to_vec());
+    let v = serde_json::to_value(&a).unwrap();
+    assert_eq!(v["decisions"][&a.draw[1]][0]["code"], "waitlisted");
+    assert_eq!(v["decisions"][&a.draw[1]][0]["position"], 1);
+}
+
+#[test]
+fn tiers_come_before_the_draw() {
+    let mut pottery = class("pottery", 2);
+    pottery["allocation"] =
+        json!({"tiers": [{"residency": ["resident"]}, {"residency": ["surrounding"]}]});
+    let people = json!([
+        {"id": "v1", "residency": "visitor", "tags": []},
+        {"id": "s1", "residency": "surrounding", "tags": []},
+        {"id": "s2", "residency": "surrounding", "tags": []},
+        {"id": "r1", "residency": "resident", "tags": []},
+    ]);
+    let apps =
+        json!(["v1", "s1", "s2", "r1"].map(|p| json!({"person": p, "choices": ["pottery"]})));
+    let a = run(&request(plan(json!([pottery])), people, apps, None));
+    let p = &a.programs["pottery"];
+    assert_eq!(p.enrolled[0], "r1");
+    let mut second = ["s1", "s2"];
+    second.sort_by_key(|x| draw_rank(&a, x));
+    assert_eq!(p.enrolled[1], second[0]);
+    assert_eq!(p.waitlist, vec![second[1], "v1"]);
+    // Serial dictatorship ignores tiers: the draw alone decides.
+    let mut pottery = class("pottery", 2);
+    pottery["allocation"] = json!({"tiers": [{"residency": ["resident"]}]});
+    let people = json!([
+        {"id": "v1", "residency": "visitor", "tags": []},
+        {"id": "s1", "residency": "surrounding", "tags": []},
+        {"id": "s2", "residency": "surrounding", "tags": []},
+        {"id": "r1", "residency": "resident", "tags": []},
+    ]);
+    let apps =
+        json!(["v1", "s1", "s2", "r1"].map(|p| json!({"person": p, "choices": ["pottery"]})));
+    let a = run(&request(
+        plan(json!([pottery])),
+        people,
+        apps,
+        Some("serial_dictatorship"),
+    ));
+    assert_eq!(a.programs["pottery"].enrolled, a.draw[..2].to_vec());
+}
+
+#[test]
+fn eligibility_is_explained() {
+    let mut science = class("science", 5);
+    science["audience"] =
+        json!({"all": [{"age": {"min": 6, "max": 16}}, {"residency": ["resident"]}]});
+    science["schedule"] = json!({"first": "2006-07-10"});
+    let mut piano = class("piano", 5);
+    piano["prerequisites"] = json!(["pottery"]);
+    let people = json!([
+        {"id": "kid", "residency": "resident", "tags": [], "birth_date": "1990-07-10"},
+        {"id": "old", "residency": "resident", "tags": [], "birth_date": "1989-07-09"},
+        {"id": "nobd", "residency": "resident", "tags": []},
+        {"id": "vis", "residency": "visitor", "tags": [], "birth_date": "1995-01-01", "history": ["pottery"]},
+    ]);
+    let apps = json!(["kid", "old", "nobd", "vis"]
+        .map(|p| json!({"person": p, "choices": ["science", "piano"]})));
+    let a = run(&request(plan(json!([science, piano])), people, apps, None));
+    let v = serde_json::to_value(&a).unwrap();
+    // Age on the first session (2006-07-10): kid is exactly 16, old is 17.
+    assert_eq!(v["decisions"]["kid"][0]["code"], "enrolled");
+    assert_eq!(v["decisions"]["kid"][1]["code"], "missing_prerequisite");
+    assert_eq!(v["decisions"]["old"][0]["code"], "ineligible_age");
+    assert_eq!(v["decisions"]["old"][0]["rule"]["path"], "all[0].age");
+    assert_eq!(v["decisions"]["old"][1]["code"], "missing_prerequisite");
+    assert_eq!(v["decisions"]["nobd"][0]["code"], "missing_birth_date");
+    assert_eq!(v["decisions"]["vis"][0]["code"], "ineligible_residency");
+    assert_eq!(v["decisions"]["vis"][1]["code"], "enrolled");
+}
+
+#[test]
+fn below_minimum_cancels_and_applicants_move_on() {
+    let mut erhu = class("erhu", 5);
+    erhu["capacity"]["min"] = json!(3);
+    let people = json!(["a", "b", "c"].map(person));
+    let apps = json!([
+        {"person": "a", "choices": ["erhu", "chorus"]},
+        {"person": "b", "choices": ["erhu", "chorus"]},
+        {"person": "c", "choices": ["chorus"]},
+    ]);
+    let a = run(&request(
+        plan(json!([erhu, class("chorus", 10)])),
+        people,
+        apps,
+        None,
+    ));
+    assert_eq!(
+        a.programs["erhu"].status,
+        huaide::enrol::ProgramStatus::Cancelled
+    );
+    assert_eq!(a.programs["erhu"].reason, Some("below_minimum"));
+    assert_eq!(a.assignments["a"], vec!["chorus"]);
+    assert_eq!(a.iterations, 2);
+    let v = serde_json::to_value(&a).unwrap();
+    assert_eq!(v["decisions"]["a"][0]["code"], "program_cancelled");
+}
+
+#[test]
+fn conditional_program_opens_only_on_demand() {
+    let mut piano = class("piano", 5);
+    piano["conditions"] = json!([{"demand_at_least": {"program": "pottery", "applicants": 3}}]);
+    let people = json!(["a", "b", "c"].map(person));
+    let apps = json!([
+        {"person": "a", "choices": ["piano", "pottery"]},
+        {"person": "b", "choices": ["pottery"]},
+    ]);
+    let a = run(&request(
+        plan(json!([class("pottery", 5), piano.clone()])),
+        people.clone(),
+        apps,
+        None,
+    ));
+    assert_eq!(
+        a.programs["piano"].status,
+        huaide::enrol::ProgramStatus::NotOpened
+    );
+    assert_eq!(a.assignments["a"], vec!["pottery"]);
+    let apps = json!([
+        {"person": "a", "choices": ["piano", "pottery"]},
+        {"person": "b", "choices": ["pottery"]},
+        {"person": "c", "choices": ["pottery"]},
+    ]);
+    let a = run(&request(
+        plan(json!([class("pottery", 5), piano])),
+        people,
+        apps,
+        None,
+    ));
+    assert_eq!(
+        a.programs["piano"].status,
+        huaide::enrol::ProgramStatus::Running
+    );
+    assert_eq!(a.assignments["a"], vec!["piano"]);
+}
+
+#[test]
+fn groups_get_seats_together_or_not_at_all() {
+    let people = json!(["a", "b", "c"].map(person));
+    let apps = json!([
+        {"person": "a", "group": ["b"], "choices": ["pottery", "chorus"]},
+        {"person": "c", "choices": ["pottery"]},
+    ]);
+    let a = run(&request(
+        plan(json!([class("pottery", 2), class("chorus", 2)])),
+        people,
+        apps,
+        None,
+    ));
+    let ab = a.assignments["a"].clone();
+    assert_eq!(ab, a.assignments["b"]);
+    let pottery = &a.programs["pottery"].enrolled;
+    assert!(pottery.len() == 2 || pottery.len() == 1);
+    // The group is as lucky as its member drawn last.
+    let group_rank = draw_rank(&a, "a").max(draw_rank(&a, "b"));
+    if group_rank < draw_rank(&a, "c") {
+        assert_eq!(ab, vec!["pottery"]);
+    } else {
+        assert_eq!(ab, vec!["chorus"]);
+        assert_eq!(pottery, &vec!["c".to_owned()]);
+    }
+}
+
+#[test]
+fn reserved_seats_go_to_matching_applicants_first() {
+    let mut pottery = class("pottery", 2);
+    pottery["allocation"] = json!({"reserved": [{"seats": 1, "rule": {"tag": "elderly"}}]});
+    let mut people: Vec<Value> = (0..6).map(|i| person(&format!("y{i}"))).collect();
+    people.push(json!({"id": "old", "residency": "resident", "tags": ["elderly"]}));
+    let apps: Vec<Value> = people
+        .iter()
+        .map(|p| json!({"person": p["id"], "choices": ["pottery"]}))
+        .collect();
+    let a = run(&request(
+        plan(json!([pottery])),
+        json!(people),
+        json!(apps),
+        None,
+    ));
+    let enrolled = &a.programs["pottery"].enrolled;
+    assert!(enrolled.contains(&"old".to_owned()));
+    assert_eq!(enrolled.len(), 2);
+}
+
+#[test]
+fn no_timetable_conflicts_with_several_programs() {
+    let mut p = plan(json!([
+        {"id": "chorus", "kind": "interest_group", "title": "chorus", "capacity": {"max": 5},
+         "schedule": {"first": "2006-03-01", "time": {"from": "19:00:00", "to": "20:30:00"}, "rrule": "FREQ=WEEKLY;COUNT=4"}},
+        {"id": "night", "kind": "lecture_series", "title": "night", "capacity": {"max": 5},
+         "schedule": {"first": "2006-03-01", "time": {"from": "20:00:00", "to": "21:00:00"}, "rrule": "FREQ=WEEKLY;COUNT=4"}},
+        {"id": "dance", "kind": "interest_group", "title": "dance", "capacity": {"max": 5},
+         "schedule": {"first": "2006-03-02", "time": {"from": "19:00:00", "to": "20:00:00"}}},
+    ]));
+    p["allocation"] = json!({"max_programs": 3});
+    let people = json!(["a"].map(person));
+    let apps = json!([{"person": "a", "choices": ["chorus", "night", "dance"]}]);
+    let a = run(&request(p, people, apps, None));
+    assert_eq!(a.assignments["a"], vec!["chorus", "dance"]);
+    assert_eq!(a.decisions["a"][1].code, "timetable_conflict");
+}
+
+#[test]
+fn confidential_programs_are_redacted_from_the_shared_form() {
+    let mut counselling = class("counselling", 1);
+    counselling["confidential"] = json!(true);
+    counselling["kind"] = json!("counselling");
+    let people = json!(["a", "b", "secret"].map(person));
+    let apps = json!([
+        {"person": "a", "choices": ["counselling", "chorus"]},
+        {"person": "b", "choices": ["chorus"]},
+        {"person": "secret", "choices": ["counselling"]},
+    ]);
+    let a = run(&request(
+        plan(json!([counselling, class("chorus", 5)])),
+        people,
+        apps,
+        None,
+    ));
+    let text = serde_json::to_string(&a).unwrap();
+    assert!(!text.contains("counselling"), "{text}");
+    assert!(!text.contains("secret"), "{text}");
+    // Counselling does not use up a's one seat in the shared programs.
+    assert_eq!(
+        a.assignments["a"].iter().filter(|p| *p == "chorus").count(),
+        1
+    );
+    let report = a.for_program("counselling").unwrap();
+    assert_eq!(report.outcome.enrolled.len(), 1);
+    assert_eq!(report.decisions.len(), 2);
+    let text = serde_json::to_string(&report).unwrap();
+    assert!(text.contains("counselling"));
+}
+
+#[test]
+fn first_come_orders_by_stamp_then_draw() {
+    let people = json!(["a", "b", "c"].map(person));
+    let apps = json!([
+        {"person": "a", "choices": ["pottery"], "submitted_at": "2006-03-01T09:00:00+08:00"},
+        {"person": "b", "choices": ["pottery"], "submitted_at": "2006-03-01T08:00:00+08:00"},
+        {"person": "c", "choices": ["pottery"]},
+    ]);
+    let a = run(&request(
+        plan(json!([class("pottery", 2)])),
+        people,
+        apps,
+        Some("first_come"),
+    ));
+    assert_eq!(a.programs["pottery"].enrolled, vec!["b", "a"]);
+    assert_eq!(a.programs["pottery"].waitlist, vec!["c"]);
+}
+
+#[test]
+fn errors_have_codes_and_paths() {
+    let base = plan(json!([class("pottery", 2)]));
+    let cases = [
+        (
+            json!(["a", "a"].map(person)),
+            json!([]),
+            "duplicate_person",
+            "people[1].id",
+        ),
+        (
+            json!(["a"].map(person)),
+            json!([{"person": "x", "choices": []}]),
+            "unknown_person",
+            "applications[0].person",
+        ),
+        (
+            json!(["a"].map(person)),
+            json!([{"person": "a", "choices": ["kiln"]}]),
+            "unknown_program",
+            "applications[0].choices[0]",
+        ),
+        (
+            json!(["a"].map(person)),
+            json!([{"person": "a", "choices": ["pottery", "pottery"]}]),
+            "duplicate_choice",
+            "applications[0].choices[1]",
+        ),
+        (
+            json!(["a"].map(person)),
+            json!([{"person": "a", "choices": []}, {"person": "a", "choices": []}]),
+            "duplicate_application",
+            "applications[1].person",
+        ),
+    ];
+    for (people, apps, code, path) in cases {
+        let req = request(base.clone(), people, apps, None);
+        let err = allocate(&req.plan, &req.people, &req.applications, &req.options()).unwrap_err();
+        assert_eq!(err.code(), code);
+        assert_eq!(err.path(), Some(path));
+        assert_eq!(err.family().as_str(), "enrol");
+    }
+    let bad =
+        json!({"plan": base, "people": [], "applications": [], "seed": 1, "as_of": "2006-03-01"});
+    let err = read_allocation_request(&bad).unwrap_err();
+    assert_eq!(err.code(), "invalid_document");
+    assert_eq!(err.path(), Some("seed"));
+    let opts: AllocationOptions = huaide::enrol::read_allocation_options(
+        json!({"seed": "s", "as_of": "2006-01-01", "mechanism": "first_come"}),
+    )
+    .unwrap();
+    assert_eq!(opts.mechanism, Some(huaide::plan::Mechanism::FirstCome));
+}

@@ -1,0 +1,260 @@
+//! Invariants of the allocation on random small instances: capacity, eligibility, no
+//! timetable conflict, no blocking pair (deferred acceptance, one seat each), waiting lists
+//! in priority order, determinism and independence from input order.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use huaide::enrol::{allocate, read_allocation_request, Allocation, AllocationRequest};
+use huaide::plan::audience::{evaluate, Person as View};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+#[derive(Clone, Debug)]
+struct Instance {
+    programs: Vec<(u32, u32, bool, bool, u32, u32)>, // max, min, tiers, age rule, day, hour
+    people: Vec<(u32, Option<u32>)>,                 // residency 0..3, birth year offset
+    apps: Vec<(usize, Vec<usize>, Option<u32>)>,     // person, choices, stamp minute
+    mechanism: usize,
+    limit: u32,
+}
+
+fn instance() -> impl Strategy<Value = Instance> {
+    (1usize..6, 1usize..14).prop_flat_map(|(np, npeople)| {
+        (
+            proptest::collection::vec(
+                (
+                    0u32..4,
+                    0u32..3,
+                    any::<bool>(),
+                    any::<bool>(),
+                    1u32..3,
+                    9u32..12,
+                ),
+                np,
+            ),
+            proptest::collection::vec((0u32..3, proptest::option::of(0u32..30)), npeople),
+            proptest::collection::vec(
+                (
+                    0..npeople,
+                    proptest::collection::vec(0..np, 0..np + 1),
+                    proptest::option::of(0u32..3),
+                ),
+                0..npeople + 1,
+            ),
+            0usize..3,
+            1u32..3,
+        )
+            .prop_map(|(programs, people, apps, mechanism, limit)| Instance {
+                programs,
+                people,
+                apps,
+                mechanism,
+                limit,
+            })
+    })
+}
+
+const RES: [&str; 3] = ["resident", "surrounding", "visitor"];
+const MECH: [&str; 3] = ["deferred_acceptance", "serial_dictatorship", "first_come"];
+
+fn build(inst: &Instance, reverse: bool) -> AllocationRequest {
+    let programs: Vec<Value> = inst
+        .programs
+        .iter()
+        .enumerate()
+        .map(|(i, &(max, min, tiers, age, day, hour))| {
+            let mut p = json!({"id": format!("p{i}"), "kind": "class", "title": "t",
+                "capacity": {"max": max, "min": min.min(max)},
+                "schedule": {"first": format!("2006-03-0{day}"),
+                             "time": {"from": format!("{hour}:00:00"), "to": format!("{}:30:00", hour + 1)}}});
+            if tiers {
+                p["allocation"] = json!({"tiers": [{"residency": ["resident"]}, {"residency": ["surrounding"]}]});
+            }
+            if age {
+                p["audience"] = json!({"age": {"min": 10, "max": 20}});
+            }
+            p
+        })
+        .collect();
+    let mut people: Vec<Value> = inst
+        .people
+        .iter()
+        .enumerate()
+        .map(|(i, &(r, birth))| {
+            let mut p = json!({"id": format!("u{i}"), "residency": RES[r as usize], "tags": []});
+            if let Some(b) = birth {
+                p["birth_date"] = json!(format!("{}-06-15", 1976 + b));
+            }
+            p
+        })
+        .collect();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut apps: Vec<Value> = Vec::new();
+    for (person, choices, stamp) in &inst.apps {
+        if !seen.insert(*person) {
+            continue;
+        }
+        let mut c: Vec<String> = Vec::new();
+        for &x in choices {
+            let id = format!("p{x}");
+            if !c.contains(&id) {
+                c.push(id);
+            }
+        }
+        let mut a = json!({"person": format!("u{person}"), "choices": c});
+        if let Some(s) = stamp {
+            a["submitted_at"] = json!(format!("2006-02-01T08:0{s}:00+08:00"));
+        }
+        apps.push(a);
+    }
+    if reverse {
+        apps.reverse();
+        people.reverse();
+    }
+    let doc = json!({"plan": {"id": "h", "community": "c", "year": 2006, "timezone": "Asia/Shanghai",
+                     "allocation": {"max_programs": inst.limit}, "programs": programs},
+                     "people": people, "applications": apps, "mechanism": MECH[inst.mechanism],
+                     "seed": "prop", "as_of": "2006-03-01"});
+    read_allocation_request(&doc).unwrap()
+}
+
+fn run(req: &AllocationRequest) -> Allocation {
+    allocate(&req.plan, &req.people, &req.applications, &req.options()).unwrap()
+}
+
+fn view(req: &AllocationRequest, id: &str) -> View {
+    let p = req.people.iter().find(|p| p.id == id).unwrap();
+    View {
+        birth_date: p.birth_date,
+        residency: p.residency,
+        tags: p.tags.clone(),
+        completed: p.history.clone(),
+        household_enrolled: 0,
+        household_tags: Vec::new(),
+    }
+}
+
+/// (tier, draw place) of a person at a program under deferred acceptance.
+fn priority(
+    req: &AllocationRequest,
+    a: &Allocation,
+    person: &str,
+    program: usize,
+) -> (usize, usize) {
+    let prog = &req.plan.programs[program];
+    let tier = prog.allocation.as_ref().map_or(0, |pol| {
+        let v = view(req, person);
+        let first = prog.schedule.as_ref().unwrap().first;
+        pol.tiers
+            .iter()
+            .position(|r| evaluate(r, &v, first).is_ok())
+            .unwrap_or(pol.tiers.len())
+    });
+    (tier, a.draw.iter().position(|x| x == person).unwrap())
+}
+
+fn overlaps(req: &AllocationRequest, x: usize, y: usize) -> bool {
+    let (a, b) = (&req.plan.programs[x], &req.plan.programs[y]);
+    let (sa, sb) = (a.schedule.as_ref().unwrap(), b.schedule.as_ref().unwrap());
+    let (ta, tb) = (sa.time.unwrap(), sb.time.unwrap());
+    sa.first == sb.first && ta.from < tb.to && tb.from < ta.to
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn invariants_hold(inst in instance()) {
+        let req = build(&inst, false);
+        let a = run(&req);
+        let index: BTreeMap<&str, usize> =
+            req.plan.programs.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+        for (id, outcome) in &a.programs {
+            let prog = &req.plan.programs[index[id.as_str()]];
+            let cap = prog.capacity.unwrap();
+            // Capacity never exceeded; programs below their minimum do not run.
+            prop_assert!(outcome.enrolled.len() as u32 <= cap.max);
+            if outcome.status == huaide::enrol::ProgramStatus::Running {
+                prop_assert!(outcome.enrolled.len() as u32 >= cap.min);
+            } else {
+                prop_assert!(outcome.enrolled.is_empty());
+            }
+            // No ineligible enrolment.
+            for person in &outcome.enrolled {
+                if let Some(rule) = &prog.audience {
+                    let first = prog.schedule.as_ref().unwrap().first;
+                    prop_assert!(evaluate(rule, &view(&req, person), first).is_ok());
+                }
+            }
+            // Waiting lists ordered by priority, then draw.
+            if inst.mechanism == 0 {
+                let keys: Vec<_> = outcome.waitlist.iter().map(|p| priority(&req, &a, p, index[id.as_str()])).collect();
+                prop_assert!(keys.windows(2).all(|w| w[0] < w[1]));
+            }
+        }
+        // Limits and no timetable conflict.
+        for (person, got) in &a.assignments {
+            prop_assert!(got.len() as u32 <= inst.limit);
+            for (i, x) in got.iter().enumerate() {
+                for y in &got[i + 1..] {
+                    prop_assert!(!overlaps(&req, index[x.as_str()], index[y.as_str()]), "{person}: {x} and {y} overlap");
+                }
+            }
+        }
+        // Deferred acceptance with one seat each: no blocking pair.
+        if inst.mechanism == 0 && inst.limit == 1 {
+            for app in &req.applications {
+                let got = a.assignments[&app.person].first();
+                for choice in &app.choices {
+                    if Some(choice) == got {
+                        break;
+                    }
+                    let outcome = &a.programs[choice];
+                    if outcome.status != huaide::enrol::ProgramStatus::Running {
+                        continue;
+                    }
+                    let p = index[choice.as_str()];
+                    let prog = &req.plan.programs[p];
+                    if let Some(rule) = &prog.audience {
+                        if evaluate(rule, &view(&req, &app.person), prog.schedule.as_ref().unwrap().first).is_err() {
+                            continue;
+                        }
+                    }
+                    let cap = prog.capacity.unwrap().max as usize;
+                    prop_assert!(outcome.enrolled.len() == cap, "{} blocks with free seat at {choice}", app.person);
+                    let mine = priority(&req, &a, &app.person, p);
+                    for other in &outcome.enrolled {
+                        prop_assert!(priority(&req, &a, other, p) < mine, "{} blocks with {other} at {choice}", app.person);
+                    }
+                }
+            }
+        }
+        // Same inputs → byte-identical output; input order changes nothing.
+        let one = serde_json::to_string(&a).unwrap();
+        prop_assert_eq!(&one, &serde_json::to_string(&run(&req)).unwrap());
+        prop_assert_eq!(&one, &serde_json::to_string(&run(&build(&inst, true))).unwrap());
+    }
+}
+
+#[test]
+fn draw_matches_lottery_order() {
+    let inst = Instance {
+        programs: vec![(1, 0, false, false, 1, 9)],
+        people: (0..9).map(|_| (0, None)).collect(),
+        apps: (0..9).map(|i| (i, vec![0], None)).collect(),
+        mechanism: 0,
+        limit: 1,
+    };
+    let req = build(&inst, false);
+    let a = run(&req);
+    let ids: Vec<String> = (0..9).map(|i| format!("u{i}")).collect();
+    assert_eq!(a.draw, huaide::draw::lottery_order("prop", &ids));
+    let _ = NaiveDate::from_ymd_opt(2006, 1, 1);
+}

@@ -1,0 +1,391 @@
+//! Golden test: IRV against RCTab's regression suite (`shared/oracles/rctab`), for the cases
+//! whose CVRs are CDF JSON or generic CSV. Compares every round's tally, threshold, inactive
+//! ballots by cause, eliminated/elected candidates and transfers, and the winner.
+//!
+//! Cases whose config uses RCTab's `random` tie-break are compared up to the first round with
+//! a tie (our lot is not `java.util.Random`); the rest of such a case is skipped and said so.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use huaide::formats::{read_cdf_json, read_rctab_csv, RctabCsvLayout};
+use huaide::vote::{
+    tally, Ballot, Candidate, DuplicateRule, Election, IrvOptions, Method, OvervoteRule, Rank,
+    TieBreak,
+};
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+const UWI: &str = "Undeclared Write-ins";
+
+fn oracles() -> Option<PathBuf> {
+    let dir = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/oracles/rctab"
+    ));
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        println!("SKIPPED: oracle data not found at {}", dir.display());
+        None
+    }
+}
+
+/// "4.50" -> "4.5", "7.0" -> "7".
+fn norm(value: &str) -> String {
+    if value.contains('.') {
+        value.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        value.to_owned()
+    }
+}
+
+fn s(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+struct Case {
+    election: Election,
+    ballots: Vec<Ballot>,
+    random_tiebreak: bool,
+}
+
+fn build(dir: &Path, name: &str) -> Result<Case, String> {
+    let config: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join(format!("{name}_config.json"))).unwrap(),
+    )
+    .unwrap();
+    let rules = &config["rules"];
+    let mut alias: HashMap<String, String> = HashMap::new();
+    let mut candidates = Vec::new();
+    for candidate in config["candidates"].as_array().unwrap() {
+        let cname = s(&candidate["name"]);
+        alias.insert(cname.clone(), cname.clone());
+        for a in candidate["aliases"].as_array().into_iter().flatten() {
+            alias.insert(s(a), cname.clone());
+        }
+        candidates.push(cname);
+    }
+    let mut uwi = None;
+    let mut ballots = Vec::new();
+    for source in config["cvrFileSources"].as_array().unwrap() {
+        let label = s(&source["undeclaredWriteInLabel"]);
+        if !label.is_empty() {
+            alias.insert(label, UWI.to_owned());
+            uwi = Some(UWI.to_owned());
+        }
+        let path = dir.join(s(&source["filePath"]));
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let read: Vec<Ballot> = match s(&source["provider"]).as_str() {
+            "cdf" if path.extension().is_some_and(|e| e == "json") => {
+                read_cdf_json(&text, &s(&source["contestId"]))
+                    .map_err(|e| e.to_string())?
+                    .ballots
+            }
+            "genericCsv" => {
+                let layout = RctabCsvLayout {
+                    first_vote_column: s(&source["firstVoteColumnIndex"]).parse().unwrap(),
+                    first_vote_row: s(&source["firstVoteRowIndex"]).parse().unwrap(),
+                };
+                read_rctab_csv(&text, layout).map_err(|e| e.to_string())?.1
+            }
+            other => return Err(format!("provider {other} not read here")),
+        };
+        ballots.extend(read);
+    }
+    if uwi.is_some() {
+        candidates.push(UWI.to_owned());
+    }
+    // Map names and aliases to candidate ids.
+    for ballot in &mut ballots {
+        for rank in ballot.ranking.as_mut().unwrap() {
+            let mapped: Vec<String> = rank
+                .candidates()
+                .iter()
+                .map(|c| alias.get(c).cloned().unwrap_or_else(|| c.clone()))
+                .collect();
+            *rank = if mapped.len() == 1 {
+                Rank::One(mapped[0].clone())
+            } else {
+                Rank::Several(mapped)
+            };
+        }
+    }
+    let int = |key: &str| -> Option<u32> { s(&rules[key]).parse().ok() };
+    let declared = u32::try_from(config["candidates"].as_array().unwrap().len()).unwrap();
+    let irv = IrvOptions {
+        overvote: match s(&rules["overvoteRule"]).as_str() {
+            "exhaustImmediately" => OvervoteRule::Exhaust,
+            "alwaysSkipToNextRank" => OvervoteRule::SkipToNext,
+            "exhaustIfMultipleContinuing" => OvervoteRule::ExhaustIfMultipleContinuing,
+            other => return Err(format!("overvote rule {other}")),
+        },
+        max_skipped_ranks: int("maxSkippedRanksAllowed"),
+        duplicate: if rules["exhaustOnDuplicateCandidate"] == Value::Bool(true) {
+            DuplicateRule::Exhaust
+        } else {
+            DuplicateRule::Skip
+        },
+        max_rankings: Some(int("maxRankingsAllowed").unwrap_or(declared)),
+        undeclared_write_in: uwi,
+        batch_elimination: rules["batchElimination"] == Value::Bool(true),
+        continue_until_two: rules["continueUntilTwoCandidatesRemain"] == Value::Bool(true),
+        minimum_vote_threshold: s(&rules["minimumVoteThreshold"]).parse().unwrap_or(0),
+    };
+    let mode = s(&rules["tiebreakMode"]);
+    let tie_break = match mode.as_str() {
+        "useCandidateOrder" => TieBreak {
+            order: Some(candidates.clone()),
+            ..TieBreak::default()
+        },
+        "stopCountingAndAsk" => TieBreak {
+            stop: true,
+            ..TieBreak::default()
+        },
+        "random" => TieBreak {
+            seed: Some(format!("rctab-{}", s(&rules["randomSeed"]))),
+            ..TieBreak::default()
+        },
+        other => return Err(format!("tiebreak mode {other}")),
+    };
+    if s(&rules["numberOfWinners"]) != "1" {
+        return Err("multi-winner (RCTab STV) not compared here".to_owned());
+    }
+    Ok(Case {
+        election: Election {
+            id: name.to_owned(),
+            method: Method::Irv,
+            seats: 1,
+            candidates: candidates.into_iter().map(Candidate::Id).collect(),
+            roll: None,
+            max_choices: None,
+            tie_break: Some(tie_break),
+            pairwise: None,
+            score_range: None,
+            irv: Some(irv),
+            stv: None,
+        },
+        ballots,
+        random_tiebreak: mode == "random",
+    })
+}
+
+/// Compares one case; returns (rounds matched, rounds compared, skipped note).
+fn compare(dir: &Path, name: &str, case: &Case) -> Result<(usize, usize, Option<String>), String> {
+    let expected: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join(format!("{name}_expected_detailed_report.json")))
+            .unwrap(),
+    )
+    .unwrap();
+    let result = tally(&case.election, &case.ballots).map_err(|e| format!("tally failed: {e}"))?;
+    let want_rounds = expected["results"].as_array().unwrap();
+    let mut matched = 0;
+    let mut compared = 0;
+    for (i, want) in want_rounds.iter().enumerate() {
+        let Some(got) = result.rounds.get(i) else {
+            return Err(format!(
+                "round {}: missing (we stopped after {})",
+                i + 1,
+                result.rounds.len()
+            ));
+        };
+        compared += 1;
+        let want_tally: BTreeMap<String, String> = want["tally"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| (k.clone(), norm(&s(v))))
+            .collect();
+        let got_tally: BTreeMap<String, String> = got
+            .tally
+            .iter()
+            .map(|(k, v)| (k.clone(), norm(v)))
+            .collect();
+        let inactive = &want["inactiveBallots"];
+        let checks = [
+            ("tally", format!("{want_tally:?}"), format!("{got_tally:?}")),
+            (
+                "threshold",
+                norm(&s(&want["threshold"])),
+                norm(&got.threshold),
+            ),
+            (
+                "overvotes",
+                norm(&s(&inactive["overvotes"])),
+                got.inactive.overvote.clone(),
+            ),
+            (
+                "skippedRankings",
+                norm(&s(&inactive["skippedRankings"])),
+                got.inactive.skipped_ranks.clone(),
+            ),
+            (
+                "repeatedRankings",
+                norm(&s(&inactive["repeatedRankings"])),
+                got.inactive.repeated_ranking.clone(),
+            ),
+            (
+                "exhaustedChoices",
+                norm(&s(&inactive["exhaustedChoices"])),
+                got.inactive.exhausted.clone(),
+            ),
+        ];
+        for (what, want_v, got_v) in &checks {
+            if want_v != got_v {
+                return Err(format!(
+                    "round {}: {what}: want {want_v} got {got_v}",
+                    i + 1
+                ));
+            }
+        }
+        let mut want_elim = Vec::new();
+        let mut want_elected = Vec::new();
+        let mut want_transfers: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+        for item in want["tallyResults"].as_array().unwrap() {
+            let from = if let Some(e) = item.get("eliminated") {
+                want_elim.push(s(e));
+                s(e)
+            } else {
+                want_elected.push(s(&item["elected"]));
+                s(&item["elected"])
+            };
+            let t: BTreeMap<String, String> = item["transfers"]
+                .as_object()
+                .unwrap()
+                .iter()
+                .map(|(k, v)| (k.clone(), norm(&s(v))))
+                .filter(|(_, v)| v != "0")
+                .collect();
+            if !t.is_empty() {
+                want_transfers.insert(from, t);
+            }
+        }
+        let tie_here = !got.ties.is_empty();
+        if case.random_tiebreak && tie_here {
+            return Ok((
+                matched,
+                compared,
+                Some(format!(
+                    "rounds from {} on skipped: tie broken by RCTab's java.util.Random",
+                    i + 1
+                )),
+            ));
+        }
+        want_elim.sort();
+        let mut got_elim = got.eliminated.clone();
+        got_elim.sort();
+        if want_elim != got_elim || want_elected != got.elected {
+            return Err(format!(
+                "round {}: eliminated/elected want {want_elim:?}/{want_elected:?} got {got_elim:?}/{:?}",
+                i + 1,
+                got.elected
+            ));
+        }
+        let mut got_transfers: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+        for t in &got.transfers {
+            let mut m: BTreeMap<String, String> = t.to.clone();
+            if t.exhausted != "0" {
+                m.insert("exhausted".to_owned(), t.exhausted.clone());
+            }
+            if !m.is_empty() {
+                got_transfers.insert(t.from.clone(), m);
+            }
+        }
+        if want_transfers != got_transfers {
+            return Err(format!(
+                "round {}: transfers want {want_transfers:?} got {got_transfers:?}",
+                i + 1
+            ));
+        }
+        matched += 1;
+    }
+    if result.rounds.len() != want_rounds.len() {
+        return Err(format!(
+            "{} rounds, expected {}",
+            result.rounds.len(),
+            want_rounds.len()
+        ));
+    }
+    let want_total = norm(&s(&expected["summary"]["totalNumBallots"]));
+    if want_total != result.ballots.valid.to_string() {
+        return Err(format!(
+            "total ballots want {want_total} got {}",
+            result.ballots.valid
+        ));
+    }
+    Ok((matched, compared, None))
+}
+
+#[test]
+fn rctab_irv_cases_match() {
+    let Some(root) = oracles() else { return };
+    let mut names: Vec<String> = std::fs::read_dir(&root)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('_') && n != "unisyn_cvrs")
+        .collect();
+    names.sort();
+    let mut full = 0;
+    let mut partial = 0;
+    let mut failures = Vec::new();
+    let mut report = Vec::new();
+    for name in &names {
+        let dir = root.join(name);
+        if !dir
+            .join(format!("{name}_expected_detailed_report.json"))
+            .exists()
+        {
+            continue;
+        }
+        let case = match build(&dir, name) {
+            Ok(case) => case,
+            Err(why) => {
+                report.push(format!("{name}: not compared ({why})"));
+                continue;
+            }
+        };
+        match compare(&dir, name, &case) {
+            Ok((m, c, None)) => {
+                full += 1;
+                report.push(format!("{name}: OK ({m}/{c} rounds)"));
+            }
+            Ok((m, c, Some(note))) => {
+                partial += 1;
+                report.push(format!("{name}: partial ({m}/{c} rounds; {note})"));
+            }
+            Err(why) => failures.push(format!("{name}: {why}")),
+        }
+    }
+    println!("{}", report.join("\n"));
+    assert!(failures.is_empty(), "mismatches:\n{}", failures.join("\n"));
+    println!("rctab: {full} cases fully matched, {partial} matched up to a random tie-break");
+    assert!(full >= 11, "only {full} RCTab cases fully matched");
+}
+
+#[test]
+fn rctab_max_ranking_enforcement_rejects_ballots() {
+    let Some(root) = oracles() else { return };
+    let name = "max_ranking_enforcement";
+    let dir = root.join(name);
+    let case = build(&dir, name).unwrap();
+    let result = tally(&case.election, &case.ballots).unwrap();
+    // RCTab halts on a CVR ranking past maxRankingsAllowed; we reject those ballots.
+    assert!(result
+        .rejected
+        .iter()
+        .any(|r| r.code.as_str() == "too_many_choices"));
+    assert_eq!(
+        result.ballots.cast,
+        result.ballots.valid + result.ballots.rejected
+    );
+}

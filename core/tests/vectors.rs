@@ -1,0 +1,125 @@
+//! Runs the language-neutral vectors in `tests/vectors/*.json` against the Rust API.
+//!
+//! Each file is `{"function": "<name>", "cases": [{"name", "input", "expect"}]}` where
+//! `expect` is `{"ok": <result as JSON>}` or `{"error": "<code>"}`. The Python and Node
+//! runners read the same files; no case is written twice.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use huaide::Fault;
+use serde_json::Value;
+use std::path::PathBuf;
+
+/// Calls the Rust API named `function` on `input`; returns the result as JSON or the error code.
+fn call(function: &str, input: &Value) -> Result<Value, String> {
+    fn code<E: Fault>(err: E) -> String {
+        err.code().to_owned()
+    }
+    match function {
+        "tally" => {
+            let election = huaide::vote::read_election(&input["election"]).map_err(code)?;
+            let ballots = huaide::vote::read_ballots(&input["ballots"]).map_err(code)?;
+            let result = huaide::vote::tally(&election, &ballots).map_err(code)?;
+            Ok(serde_json::to_value(result).unwrap())
+        }
+        "tally_partial" => {
+            let election = huaide::vote::read_election(&input["election"]).map_err(code)?;
+            let ballots = huaide::vote::read_ballots(&input["ballots"]).map_err(code)?;
+            let result = huaide::vote::tally_partial(&election, &ballots).map_err(code)?;
+            Ok(serde_json::to_value(result).unwrap())
+        }
+        "merge_partials" => {
+            let election = huaide::vote::read_election(&input["election"]).map_err(code)?;
+            let partials = huaide::vote::read_partials(&input["partials"]).map_err(code)?;
+            let result = huaide::vote::merge_partials(&election, &partials).map_err(code)?;
+            Ok(serde_json::to_value(result).unwrap())
+        }
+        "tally_motion" => {
+            let motion = huaide::motion::read_motion(input).map_err(code)?;
+            let result = huaide::motion::tally_motion(&motion).map_err(code)?;
+            Ok(serde_json::to_value(result).unwrap())
+        }
+        "plan_validate" => {
+            let plan = huaide::plan::read_plan(&input["plan"]).map_err(code)?;
+            Ok(serde_json::to_value(plan.validate()).unwrap())
+        }
+        "plan_occurrences" | "plan_ics" => {
+            let plan = huaide::plan::read_plan(&input["plan"]).map_err(code)?;
+            let mut rest = input.clone();
+            rest.as_object_mut().unwrap().remove("plan");
+            if function == "plan_ics" {
+                let options = huaide::plan::read_ics_options(&rest).map_err(code)?;
+                Ok(Value::String(plan.to_ics(&options).map_err(code)?))
+            } else {
+                let query = huaide::plan::read_occurrence_query(&rest).map_err(code)?;
+                Ok(serde_json::to_value(plan.occurrences(&query).map_err(code)?).unwrap())
+            }
+        }
+        "allocate" | "enrol_events" => {
+            let mut rest = input.clone();
+            let events = rest.as_object_mut().unwrap().remove("events");
+            let request = huaide::enrol::read_allocation_request(&rest).map_err(code)?;
+            let allocation = huaide::enrol::allocate(
+                &request.plan,
+                &request.people,
+                &request.applications,
+                &request.options(),
+            )
+            .map_err(code)?;
+            if function == "allocate" {
+                return Ok(serde_json::to_value(allocation).unwrap());
+            }
+            let events = huaide::enrol::read_events(events.unwrap_or(Value::Array(Vec::new())))
+                .map_err(code)?;
+            let state =
+                huaide::enrol::EnrolmentState::replay(&allocation, &events).map_err(code)?;
+            Ok(serde_json::to_value(state).unwrap())
+        }
+        other => panic!("vector file names unknown function {other:?}"),
+    }
+}
+
+#[test]
+fn every_vector_passes() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/vectors exists")
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    files.sort();
+    let mut failures = Vec::new();
+    let mut ran = 0;
+    for file in &files {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+        let function = doc["function"].as_str().expect("function name");
+        for case in doc["cases"].as_array().expect("cases") {
+            ran += 1;
+            let name = case["name"].as_str().unwrap_or("?");
+            let got = call(function, &case["input"]);
+            let expect = &case["expect"];
+            let ok = match (&got, expect.get("ok"), expect.get("error")) {
+                (Ok(value), Some(want), None) => value == want,
+                (Err(code), None, Some(want)) => want == code,
+                _ => false,
+            };
+            if !ok {
+                failures.push(format!(
+                    "{}: {name}\n  expected {expect}\n  got      {got:?}",
+                    file.file_name().unwrap().to_string_lossy()
+                ));
+            }
+        }
+    }
+    assert!(ran > 0, "no vectors found in {}", dir.display());
+    assert!(
+        failures.is_empty(),
+        "{} of {ran} vectors failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

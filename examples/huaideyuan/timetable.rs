@@ -1,0 +1,190 @@
+//! The seed plan's report: sections and goals, programs, timetables, validation, iCalendar.
+//!
+//! `main.rs` declares `mod timetable;` and calls [`print_plan_report`].
+
+use std::error::Error;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use huaide::plan::{IcsOptions, Occurrence, OccurrenceQuery, Plan, Severity};
+
+/// The seed plan, as committed next to this file.
+const PLAN: &str = include_str!("plan.toml");
+
+/// Prints the plan, one month's and the summer holiday's timetable and the validation report,
+/// and writes the plan's iCalendar file into `out_dir` (created if missing).
+pub fn print_plan_report(out_dir: &Path) -> Result<(), Box<dyn Error>> {
+    let plan = Plan::from_toml(PLAN)?;
+    println!(
+        "\n== {} ==",
+        plan.title.as_deref().unwrap_or(&plan.community)
+    );
+    println!(
+        "{} · {} · time zone {}",
+        plan.community, plan.year, plan.timezone
+    );
+    print_sections(&plan);
+    print_programs(&plan);
+
+    let month = (date(2006, 3, 1)?, date(2006, 3, 31)?);
+    println!("\n== Timetable, March {} ==", plan.year);
+    print_timetable(&plan, month.0, month.1)?;
+
+    if let Some(summer) = plan
+        .calendar
+        .periods
+        .iter()
+        .find(|p| p.id == "summer_holiday")
+    {
+        println!(
+            "\n== Timetable, {} ({} – {}) ==",
+            summer.title, summer.start, summer.end
+        );
+        print_timetable(&plan, summer.start, summer.end)?;
+    }
+
+    let report = plan.validate();
+    println!("\n== Validation ==");
+    println!("{} error(s), {} warning(s)", report.errors, report.warnings);
+    for finding in &report.findings {
+        let severity = match finding.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        println!(
+            "  {severity}: {}: {} ({})",
+            finding.path, finding.code, finding.message
+        );
+    }
+
+    // A fixed stamp keeps the file identical from run to run: the plan's publication date.
+    let stamp = "2006-03-01T00:00:00+08:00".parse()?;
+    let ics = plan.to_ics(&IcsOptions {
+        stamp,
+        program: None,
+    })?;
+    std::fs::create_dir_all(out_dir)?;
+    let path = out_dir.join(format!("{}.ics", plan.id));
+    std::fs::write(&path, ics)?;
+    println!("\niCalendar written to {}", path.display());
+    Ok(())
+}
+
+fn date(y: i32, m: u32, d: u32) -> Result<NaiveDate, Box<dyn Error>> {
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| "invalid date".into())
+}
+
+fn print_sections(plan: &Plan) {
+    println!("\n== Sections and goals ==");
+    for section in &plan.sections {
+        println!("{}", section.title);
+        for goal in &section.goals {
+            println!(
+                "  · {}: {}",
+                goal.title,
+                goal.description.as_deref().unwrap_or("")
+            );
+            for target in &goal.targets {
+                let measure = serde_json::to_value(target.measure)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                let by = target.by.map(|d| format!(" by {d}")).unwrap_or_default();
+                let of = if target.programs.is_empty() {
+                    String::new()
+                } else {
+                    format!(" in {}", target.programs.join(", "))
+                };
+                println!(
+                    "      target {}: {} ≥ {}{of}{by}",
+                    target.id, measure, target.at_least
+                );
+            }
+        }
+    }
+}
+
+fn print_programs(plan: &Plan) {
+    println!("\n== Programs ==");
+    for program in &plan.programs {
+        let item = program
+            .item
+            .as_deref()
+            .map(|i| format!(" ({i})"))
+            .unwrap_or_default();
+        println!(
+            "{} [{}]{item} — {}",
+            program.title,
+            program.kind.as_str(),
+            program.id
+        );
+        if let Some(text) = &program.description {
+            println!("    {text}");
+        }
+        if let Some(schedule) = &program.schedule {
+            let time = schedule
+                .time
+                .map(|t| format!("{}–{}", t.from.format("%H:%M"), t.to.format("%H:%M")))
+                .unwrap_or("all day".into());
+            let rule = schedule.rrule.as_deref().unwrap_or("single dates");
+            let within = if schedule.within.is_empty() {
+                String::new()
+            } else {
+                format!(", only in {}", schedule.within.join(" and "))
+            };
+            println!("    from {} {time}, {rule}{within}", schedule.first);
+        }
+        if let Some(cap) = program.capacity {
+            println!("    places: {}–{}", cap.min, cap.max);
+        }
+        if !program.venues.is_empty() {
+            println!("    venues: {}", program.venues.join(", "));
+        }
+        if !program.partners.is_empty() {
+            println!("    partners: {}", program.partners.join(", "));
+        }
+        if !program.conditions.is_empty() {
+            println!(
+                "    only if: {}",
+                serde_json::to_string(&program.conditions).unwrap_or_default()
+            );
+        }
+        if program.confidential {
+            println!("    confidential");
+        }
+    }
+}
+
+fn print_timetable(plan: &Plan, from: NaiveDate, to: NaiveDate) -> Result<(), Box<dyn Error>> {
+    let occurrences: Vec<Occurrence> = plan.occurrences(&OccurrenceQuery {
+        from,
+        to,
+        program: None,
+        venue: None,
+    })?;
+    for o in &occurrences {
+        let when = if o.all_day {
+            format!(
+                "{} (all day, until {})",
+                o.date.format("%a %Y-%m-%d"),
+                o.end.date_naive()
+            )
+        } else {
+            format!(
+                "{} {}–{}",
+                o.date.format("%a %Y-%m-%d"),
+                o.start.format("%H:%M"),
+                o.end.format("%H:%M")
+            )
+        };
+        let venue = o
+            .venues
+            .first()
+            .and_then(|v| plan.venues.iter().find(|x| &x.id == v))
+            .map(|v| format!(" @ {}", v.name))
+            .unwrap_or_default();
+        println!("  {when}  {}{venue}", o.title);
+    }
+    println!("  ({} sessions)", occurrences.len());
+    Ok(())
+}

@@ -1,0 +1,56 @@
+"""huaide: plans, programs, enrolment and vote tallying for community learning programmes.
+
+Every function takes and returns the library's wire format: plain dicts and lists, the same
+JSON as the Rust serde types and the JavaScript objects. Errors are subclasses of
+:class:`HuaideError` (a :class:`ValueError`) with a stable ``.code`` and the ``.path`` of the
+offending field.
+
+>>> import huaide
+>>> election = {"id": "photo", "method": "plurality", "seats": 1, "candidates": ["a", "b"]}
+>>> huaide.tally(election, [{"ranking": ["a"]}, {"ranking": ["a"]}, {"ranking": ["b"]}]).winners
+['a']
+"""
+
+from ._huaide import (
+    allocate,
+    Allocation,
+    DocumentError,
+    EnrolError,
+    EnrolmentState,
+    HuaideError,
+    merge_partials,
+    MotionError,
+    MotionResult,
+    Plan,
+    plan_json_schema,
+    PlanError,
+    Program,
+    tally,
+    tally_motion,
+    tally_partial,
+    TallyError,
+    TallyResult,
+    __version__,
+)
+
+__all__ = [
+    "allocate",
+    "Allocation",
+    "DocumentError",
+    "EnrolError",
+    "EnrolmentState",
+    "HuaideError",
+    "merge_partials",
+    "MotionError",
+    "MotionResult",
+    "Plan",
+    "plan_json_schema",
+    "PlanError",
+    "Program",
+    "tally",
+    "tally_motion",
+    "tally_partial",
+    "TallyError",
+    "TallyResult",
+    "__version__",
+]

@@ -1,0 +1,191 @@
+"""Type stubs for the native module ``huaide._huaide`` (checked by ``mypy.stubtest``)."""
+
+import datetime
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, final
+
+__version__: str
+__all__ = [
+    "allocate",
+    "Allocation",
+    "DocumentError",
+    "EnrolError",
+    "EnrolmentState",
+    "HuaideError",
+    "merge_partials",
+    "MotionError",
+    "MotionResult",
+    "Plan",
+    "plan_json_schema",
+    "PlanError",
+    "Program",
+    "tally",
+    "tally_motion",
+    "tally_partial",
+    "TallyError",
+    "TallyResult",
+    "__version__",
+]
+
+class HuaideError(ValueError):
+    """Base class of every huaide error."""
+
+    code: str
+    path: str | None
+
+class DocumentError(HuaideError):
+    """A malformed input document."""
+
+class TallyError(HuaideError):
+    """An election that cannot be counted."""
+
+class MotionError(HuaideError):
+    """A motion whose numbers are impossible."""
+
+class PlanError(HuaideError):
+    """A plan that cannot be used."""
+
+class EnrolError(HuaideError):
+    """An enrolment that cannot be applied."""
+
+@final
+class TallyResult:
+    """The result of a count; ``to_dict()`` gives exactly the wire format."""
+
+    @property
+    def election(self) -> str: ...
+    @property
+    def method(self) -> str: ...
+    @property
+    def seats(self) -> int: ...
+    @property
+    def winners(self) -> list[str]: ...
+    @property
+    def ranking(self) -> list[list[str]]: ...
+    @property
+    def counts(self) -> dict[str, int]: ...
+    @property
+    def ballots(self) -> dict[str, int]: ...
+    @property
+    def rejected(self) -> list[dict[str, Any]]: ...
+    @property
+    def ties(self) -> list[dict[str, Any]]: ...
+    @property
+    def complete(self) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class MotionResult:
+    """The decision on a council motion; ``to_dict()`` gives exactly the wire format."""
+
+    @property
+    def passed(self) -> bool: ...
+    @property
+    def quorum_met(self) -> bool: ...
+    @property
+    def quorum_required(self) -> int: ...
+    @property
+    def cast(self) -> int: ...
+    @property
+    def required(self) -> int: ...
+    @property
+    def explanation(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+def tally(election: Mapping[str, Any], ballots: Sequence[Mapping[str, Any]]) -> TallyResult: ...
+def tally_motion(motion: Mapping[str, Any]) -> MotionResult: ...
+def tally_partial(
+    election: Mapping[str, Any], ballots: Sequence[Mapping[str, Any]]
+) -> dict[str, Any]: ...
+def merge_partials(
+    election: Mapping[str, Any], partials: Sequence[Mapping[str, Any]]
+) -> TallyResult: ...
+
+@final
+class Program:
+    """One program of a plan (read-only; ``to_dict()`` gives its wire form)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def description(self) -> str | None: ...
+    @property
+    def section(self) -> str | None: ...
+    @property
+    def tags(self) -> list[str]: ...
+    @property
+    def confidential(self) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Plan:
+    """A plan document: sections, goals, venues, facilitators and programs."""
+
+    def __new__(cls, document: Mapping[str, Any]) -> Plan: ...
+    @classmethod
+    def from_toml(cls, text: str) -> Plan: ...
+    @classmethod
+    def from_json(cls, text: str) -> Plan: ...
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Plan: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def programs(self) -> list[Program]: ...
+    def __iter__(self) -> Iterator[Program]: ...
+    def __len__(self) -> int: ...
+    def validate(self) -> dict[str, Any]: ...
+    def occurrences(
+        self,
+        start: datetime.date | str,
+        end: datetime.date | str,
+        *,
+        program: str | None = None,
+        venue: str | None = None,
+    ) -> list[dict[str, Any]]: ...
+    def to_ics(self, stamp: datetime.datetime | str, *, program: str | None = None) -> str: ...
+    def progress(self, data: Mapping[str, Any]) -> dict[str, Any]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def to_toml(self) -> str: ...
+
+def plan_json_schema() -> str: ...
+
+@final
+class Allocation:
+    """The outcome of an allocation; ``to_dict()`` leaves out confidential programs."""
+
+    @property
+    def draw(self) -> list[str]: ...
+    @property
+    def assignments(self) -> dict[str, list[str]]: ...
+    @property
+    def programs(self) -> dict[str, dict[str, Any]]: ...
+    @property
+    def decisions(self) -> dict[str, list[dict[str, Any]]]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def for_program(self, program: str) -> dict[str, Any]: ...
+    def replay(self, events: Sequence[Mapping[str, Any]] | None = None) -> EnrolmentState: ...
+
+@final
+class EnrolmentState:
+    """The enrolment state after an allocation and the events applied to it so far."""
+
+    def apply(self, event: Mapping[str, Any]) -> None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def for_program(self, program: str) -> dict[str, Any]: ...
+
+def allocate(
+    plan: Plan | Mapping[str, Any],
+    people: Sequence[Mapping[str, Any]],
+    applications: Sequence[Mapping[str, Any]],
+    *,
+    seed: str,
+    as_of: datetime.date | str,
+    mechanism: str | None = None,
+) -> Allocation: ...

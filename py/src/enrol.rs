@@ -1,0 +1,145 @@
+//! `huaide.allocate(...)`, its `Allocation` and the `EnrolmentState` that follows it.
+
+use huaide::enrol::{self, Application, Person};
+use huaide::error::read_document;
+use huaide::plan::Plan;
+use pyo3::prelude::*;
+use serde_json::{json, Value};
+
+use crate::convert::{from_py, iso_text, or_raise, to_py};
+use crate::plan::PyPlan;
+
+/// The outcome of an allocation. `to_dict()` is the shareable form, which leaves out
+/// confidential programs; `for_program(id)` shows one program in full, confidential or not.
+#[pyclass(module = "huaide._huaide", name = "Allocation", frozen)]
+pub struct PyAllocation {
+    inner: enrol::Allocation,
+}
+
+/// The enrolment state after an allocation and the events applied to it so far.
+#[pyclass(module = "huaide._huaide", name = "EnrolmentState")]
+pub struct PyEnrolmentState {
+    inner: enrol::EnrolmentState,
+}
+
+/// A plan given as a `Plan` object or as its wire form.
+fn plan_arg(plan: &Bound<'_, PyAny>) -> PyResult<Plan> {
+    match plan.cast::<PyPlan>() {
+        Ok(object) => Ok(object.get().inner.clone()),
+        Err(_) => from_py(plan, "plan"),
+    }
+}
+
+fn unknown_program(py: Python<'_>, program: &str) -> PyErr {
+    let err = enrol::EnrolError::UnknownProgram {
+        path: "program".to_owned(),
+        id: program.to_owned(),
+    };
+    crate::errors::to_py_err(py, &err)
+}
+
+/// Allocates the seats of `plan` among `applications` by `people`; `seed` is the published
+/// lottery seed and `as_of` the allocation date (a `datetime.date` or ISO string).
+#[pyfunction]
+#[pyo3(signature = (plan, people, applications, *, seed, as_of, mechanism=None))]
+pub fn allocate(
+    py: Python<'_>,
+    plan: &Bound<'_, PyAny>,
+    people: &Bound<'_, PyAny>,
+    applications: &Bound<'_, PyAny>,
+    seed: String,
+    as_of: &Bound<'_, PyAny>,
+    mechanism: Option<String>,
+) -> PyResult<PyAllocation> {
+    let plan = plan_arg(plan)?;
+    let people: Vec<Person> = from_py(people, "people")?;
+    let applications: Vec<Application> = from_py(applications, "applications")?;
+    let mut options = json!({ "seed": seed, "as_of": iso_text(as_of)? });
+    if let Some(mechanism) = mechanism {
+        options["mechanism"] = Value::from(mechanism);
+    }
+    let options: enrol::AllocationOptions = or_raise(py, read_document(&options, ""))?;
+    let inner = or_raise(
+        py,
+        py.detach(|| enrol::allocate(&plan, &people, &applications, &options)),
+    )?;
+    Ok(PyAllocation { inner })
+}
+
+#[pymethods]
+impl PyAllocation {
+    /// Every applicant in the order of the draw (confidential-only applicants left out).
+    #[getter]
+    fn draw<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.to_dict(py)?.get_item("draw")
+    }
+    /// `{person: [program ids]}`.
+    #[getter]
+    fn assignments<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.to_dict(py)?.get_item("assignments")
+    }
+    /// `{program: {"status", "enrolled", "waitlist", …}}`.
+    #[getter]
+    fn programs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.to_dict(py)?.get_item("programs")
+    }
+    /// `{person: [{"program", "code", …}]}`: a reason for every applicant × choice.
+    #[getter]
+    fn decisions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.to_dict(py)?.get_item("decisions")
+    }
+    /// The shareable wire form (confidential programs left out).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+    /// One program in full, confidential ones included; `EnrolError` (`unknown_program`) for an unknown id.
+    fn for_program<'py>(&self, py: Python<'py>, program: &str) -> PyResult<Bound<'py, PyAny>> {
+        let report = self
+            .inner
+            .for_program(program)
+            .ok_or_else(|| unknown_program(py, program))?;
+        to_py(py, &report)
+    }
+    /// The enrolment state after `events` (a list of event dicts), applied in order.
+    #[pyo3(signature = (events=None))]
+    fn replay(
+        &self,
+        py: Python<'_>,
+        events: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyEnrolmentState> {
+        let events: Vec<enrol::Event> = match events {
+            Some(events) => from_py(events, "events")?,
+            None => Vec::new(),
+        };
+        let inner = or_raise(py, enrol::EnrolmentState::replay(&self.inner, &events))?;
+        Ok(PyEnrolmentState { inner })
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Allocation(mechanism={:?}, applicants={})",
+            self.inner.mechanism,
+            self.inner.draw.len()
+        )
+    }
+}
+
+#[pymethods]
+impl PyEnrolmentState {
+    /// Applies one event (a dict); a failed event leaves the state unchanged.
+    fn apply(&mut self, py: Python<'_>, event: &Bound<'_, PyAny>) -> PyResult<()> {
+        let event: enrol::Event = from_py(event, "event")?;
+        or_raise(py, self.inner.apply(&event))
+    }
+    /// The shareable wire form (confidential programs left out).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+    /// One program in full, confidential ones included; `EnrolError` (`unknown_program`) for an unknown id.
+    fn for_program<'py>(&self, py: Python<'py>, program: &str) -> PyResult<Bound<'py, PyAny>> {
+        let state = self
+            .inner
+            .for_program(program)
+            .ok_or_else(|| unknown_program(py, program))?;
+        to_py(py, &state)
+    }
+}

@@ -1,0 +1,78 @@
+//! The exception hierarchy: every core error becomes a subclass of `huaide.HuaideError`
+//! (itself a `ValueError`, since every error so far is the input's fault), with `.code` and
+//! `.path` attributes.
+
+use huaide::{ErrorFamily, Fault};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::{create_exception, PyTypeInfo};
+
+create_exception!(
+    _huaide,
+    HuaideError,
+    PyValueError,
+    "Base class of every huaide error."
+);
+create_exception!(
+    _huaide,
+    DocumentError,
+    HuaideError,
+    "A malformed input document."
+);
+create_exception!(
+    _huaide,
+    TallyError,
+    HuaideError,
+    "An election that cannot be counted."
+);
+create_exception!(
+    _huaide,
+    MotionError,
+    HuaideError,
+    "A motion whose numbers are impossible."
+);
+create_exception!(
+    _huaide,
+    PlanError,
+    HuaideError,
+    "A plan that cannot be used."
+);
+create_exception!(
+    _huaide,
+    EnrolError,
+    HuaideError,
+    "An enrolment that cannot be applied."
+);
+
+/// Converts a core error into the Python exception of its family, with `.code` and `.path`.
+pub fn to_py_err<E: Fault>(py: Python<'_>, err: &E) -> PyErr {
+    let message = err.to_string();
+    let pyerr = match err.family() {
+        ErrorFamily::Document => DocumentError::new_err(message),
+        ErrorFamily::Tally => TallyError::new_err(message),
+        ErrorFamily::Motion => MotionError::new_err(message),
+        ErrorFamily::Plan => PlanError::new_err(message),
+        ErrorFamily::Enrol => EnrolError::new_err(message),
+        _ => HuaideError::new_err(message),
+    };
+    let value = pyerr.value(py);
+    if let Err(failure) = value
+        .setattr("code", err.code())
+        .and_then(|()| value.setattr("path", err.path()))
+    {
+        return failure;
+    }
+    pyerr
+}
+
+/// Adds the exception classes to the module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("HuaideError", HuaideError::type_object(py))?;
+    m.add("DocumentError", DocumentError::type_object(py))?;
+    m.add("TallyError", TallyError::type_object(py))?;
+    m.add("MotionError", MotionError::type_object(py))?;
+    m.add("PlanError", PlanError::type_object(py))?;
+    m.add("EnrolError", EnrolError::type_object(py))?;
+    Ok(())
+}

@@ -1,0 +1,33 @@
+//! Python bindings for `huaide`: the native module `huaide._huaide`.
+//!
+//! Thin by design: read Python objects into core types, call core, map errors, convert
+//! results. All domain logic lives in the `huaide` crate.
+
+mod convert;
+mod enrol;
+mod errors;
+mod motion;
+mod plan;
+mod vote;
+
+use pyo3::prelude::*;
+
+/// The native module; import `huaide` instead.
+#[pymodule]
+fn _huaide(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    errors::register(m)?;
+    m.add_class::<vote::PyTallyResult>()?;
+    m.add_class::<motion::PyMotionResult>()?;
+    m.add_class::<plan::PyPlan>()?;
+    m.add_class::<plan::PyProgram>()?;
+    m.add_class::<enrol::PyAllocation>()?;
+    m.add_class::<enrol::PyEnrolmentState>()?;
+    m.add_function(wrap_pyfunction!(vote::tally, m)?)?;
+    m.add_function(wrap_pyfunction!(vote::tally_partial, m)?)?;
+    m.add_function(wrap_pyfunction!(vote::merge_partials, m)?)?;
+    m.add_function(wrap_pyfunction!(motion::tally_motion, m)?)?;
+    m.add_function(wrap_pyfunction!(plan::plan_json_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(enrol::allocate, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

@@ -1,0 +1,65 @@
+//! `tally_motion(motion)` and its result object.
+
+use huaide::motion;
+use pyo3::prelude::*;
+
+use crate::convert::{from_py, or_raise, to_py};
+
+/// The decision on a council motion; `.to_dict()` gives exactly the wire format.
+#[pyclass(module = "huaide._huaide", name = "MotionResult", frozen)]
+pub struct PyMotionResult {
+    inner: motion::MotionResult,
+}
+
+#[pymethods]
+impl PyMotionResult {
+    /// True when the quorum is met and the yes votes reach `required`.
+    #[getter]
+    fn passed(&self) -> bool {
+        self.inner.passed
+    }
+    /// Whether enough members were present.
+    #[getter]
+    fn quorum_met(&self) -> bool {
+        self.inner.quorum_met
+    }
+    /// Members that had to be present.
+    #[getter]
+    fn quorum_required(&self) -> u64 {
+        self.inner.quorum_required
+    }
+    /// Votes cast, as the threshold counts them.
+    #[getter]
+    fn cast(&self) -> u64 {
+        self.inner.cast
+    }
+    /// Yes votes needed to pass.
+    #[getter]
+    fn required(&self) -> u64 {
+        self.inner.required
+    }
+    /// Plain-language account of the decision.
+    #[getter]
+    fn explanation(&self) -> &str {
+        &self.inner.explanation
+    }
+    /// The result in the wire format, as a plain dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "MotionResult(passed={}, required={})",
+            if self.inner.passed { "True" } else { "False" },
+            self.inner.required
+        )
+    }
+}
+
+/// Decides a council motion given as a dict.
+#[pyfunction]
+pub fn tally_motion(py: Python<'_>, motion: &Bound<'_, PyAny>) -> PyResult<PyMotionResult> {
+    let parsed: motion::Motion = from_py(motion, "")?;
+    let inner = or_raise(py, motion::tally_motion(&parsed))?;
+    Ok(PyMotionResult { inner })
+}

@@ -1,0 +1,118 @@
+//! `tally(election, ballots)` and its result object.
+
+use huaide::vote;
+use pyo3::prelude::*;
+
+use crate::convert::{from_py, or_raise, to_py};
+
+/// The result of a count; `.to_dict()` gives exactly the wire format.
+#[pyclass(module = "huaide._huaide", name = "TallyResult", frozen)]
+pub struct PyTallyResult {
+    inner: vote::TallyResult,
+}
+
+#[pymethods]
+impl PyTallyResult {
+    /// The election's id.
+    #[getter]
+    fn election(&self) -> &str {
+        &self.inner.election
+    }
+    /// The method used.
+    #[getter]
+    fn method(&self) -> &'static str {
+        self.inner.method.as_str()
+    }
+    /// Seats to fill.
+    #[getter]
+    fn seats(&self) -> u32 {
+        self.inner.seats
+    }
+    /// Elected candidates, best first.
+    #[getter]
+    fn winners(&self) -> Vec<String> {
+        self.inner.winners.clone()
+    }
+    /// Candidates in tiers, best first.
+    #[getter]
+    fn ranking(&self) -> Vec<Vec<String>> {
+        self.inner.ranking.clone()
+    }
+    /// Votes per candidate.
+    #[getter]
+    fn counts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.counts)
+    }
+    /// `{"cast", "valid", "rejected"}`.
+    #[getter]
+    fn ballots<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.ballots)
+    }
+    /// Every rejected ballot with its code.
+    #[getter]
+    fn rejected<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.rejected)
+    }
+    /// Every tie met and how it was settled.
+    #[getter]
+    fn ties<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.ties)
+    }
+    /// True when every seat is filled.
+    #[getter]
+    fn complete(&self) -> bool {
+        self.inner.complete
+    }
+    /// The result in the wire format, as plain dicts and lists.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "TallyResult(election={:?}, winners={:?}, complete={})",
+            self.inner.election,
+            self.inner.winners,
+            if self.inner.complete { "True" } else { "False" }
+        )
+    }
+}
+
+/// Counts `ballots` (a list of dicts) in `election` (a dict). The count runs without the GIL.
+#[pyfunction]
+pub fn tally(
+    py: Python<'_>,
+    election: &Bound<'_, PyAny>,
+    ballots: &Bound<'_, PyAny>,
+) -> PyResult<PyTallyResult> {
+    let election: vote::Election = from_py(election, "election")?;
+    let ballots: Vec<vote::Ballot> = from_py(ballots, "ballots")?;
+    let inner = or_raise(py, py.detach(|| vote::tally(&election, &ballots)))?;
+    Ok(PyTallyResult { inner })
+}
+
+/// Counts one shard of an election's ballots; returns a plain dict (picklable, JSON-able)
+/// to send back from a worker and combine with `merge_partials`.
+#[pyfunction]
+pub fn tally_partial<'py>(
+    py: Python<'py>,
+    election: &Bound<'py, PyAny>,
+    ballots: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let election: vote::Election = from_py(election, "election")?;
+    let ballots: Vec<vote::Ballot> = from_py(ballots, "ballots")?;
+    let partial = or_raise(py, py.detach(|| vote::tally_partial(&election, &ballots)))?;
+    to_py(py, &partial)
+}
+
+/// Combines shard tallies (from `tally_partial`) into the result a single count would give.
+#[pyfunction]
+pub fn merge_partials(
+    py: Python<'_>,
+    election: &Bound<'_, PyAny>,
+    partials: &Bound<'_, PyAny>,
+) -> PyResult<PyTallyResult> {
+    let election: vote::Election = from_py(election, "election")?;
+    let partials: Vec<vote::PartialTally> = from_py(partials, "partials")?;
+    let inner = or_raise(py, vote::merge_partials(&election, &partials))?;
+    Ok(PyTallyResult { inner })
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Runs every check of the project, installing whatever is missing first:
+#   rustfmt/clippy, the wasm32 target, the wasm-bindgen-cli matching Cargo.lock,
+#   a Python virtualenv (.venv) with maturin/pytest/mypy, the Node test dependencies,
+#   and (unless HUAIDE_SKIP_BROWSER=1) Debian's Chromium for the browser test.
+# Then: cargo fmt --check, clippy -D warnings, Rust tests, the example, pytest + stubtest,
+# the wasm build, node --test, and the headless-browser test.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+step() { printf '\n==> %s\n' "$*"; }
+
+step "toolchain"
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+cargo generate-lockfile --offline >/dev/null 2>&1 || [ -f Cargo.lock ] || cargo generate-lockfile
+WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION" ]; then
+  echo "installing wasm-bindgen-cli $WB_VERSION (debug build: same output, much faster to compile)"
+  cargo install wasm-bindgen-cli --version "$WB_VERSION" --debug
+fi
+
+step "python environment (.venv)"
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -r py/requirements-dev.txt
+
+step "node test dependencies"
+(cd wasm && npm ci --no-audit --no-fund --loglevel=error)
+
+if [ "${HUAIDE_SKIP_BROWSER:-0}" != 1 ] && [ ! -x /usr/bin/chromium ]; then
+  step "chromium for the browser test"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+    || echo "could not install chromium"
+fi
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "cargo clippy -D warnings"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "Rust tests"
+cargo test --workspace --exclude huaide-py
+
+step "the main example"
+cargo run --quiet --example huaideyuan >/dev/null
+
+step "Python: build, pytest, stubtest"
+(
+  export VIRTUAL_ENV="$ROOT/.venv" PATH="$ROOT/.venv/bin:$PATH"
+  cd py
+  maturin develop --quiet --release
+  python -m pytest -q
+  python -m mypy.stubtest huaide._huaide
+)
+
+step "wasm build"
+./wasm/build.sh
+
+step "Node tests (node --test)"
+(cd wasm && node --test tests/)
+
+echo
+echo "all checks passed"

@@ -1,0 +1,40 @@
+//! `tally` and `tallyMotion`.
+
+use huaide::{motion, vote};
+use wasm_bindgen::prelude::*;
+
+use crate::{from_js, to_js, to_js_error};
+
+/// Counts `ballots` (an array of ballot objects) in `election`; returns the result object.
+#[wasm_bindgen]
+pub fn tally(election: JsValue, ballots: JsValue) -> Result<JsValue, JsValue> {
+    let election: vote::Election = from_js(election, "election")?;
+    let ballots: Vec<vote::Ballot> = from_js(ballots, "ballots")?;
+    let result = vote::tally(&election, &ballots).map_err(|e| to_js_error(&e))?;
+    to_js(&result)
+}
+
+/// Decides a council motion; returns `{passed, quorum_met, required, explanation, …}`.
+#[wasm_bindgen(js_name = tallyMotion)]
+pub fn tally_motion(motion: JsValue) -> Result<JsValue, JsValue> {
+    let motion: motion::Motion = from_js(motion, "")?;
+    let result = motion::tally_motion(&motion).map_err(|e| to_js_error(&e))?;
+    to_js(&result)
+}
+
+/// Counts one shard of an election's ballots; the partial tally is a plain object to combine
+/// with `mergePartials`.
+#[wasm_bindgen(js_name = tallyPartial)]
+pub fn tally_partial(election: JsValue, ballots: JsValue) -> Result<JsValue, JsValue> {
+    let election: vote::Election = from_js(election, "election")?;
+    let ballots: Vec<vote::Ballot> = from_js(ballots, "ballots")?;
+    to_js(&vote::tally_partial(&election, &ballots).map_err(|e| to_js_error(&e))?)
+}
+
+/// Combines shard tallies into the result a single count would give.
+#[wasm_bindgen(js_name = mergePartials)]
+pub fn merge_partials(election: JsValue, partials: JsValue) -> Result<JsValue, JsValue> {
+    let election: vote::Election = from_js(election, "election")?;
+    let partials: Vec<vote::PartialTally> = from_js(partials, "partials")?;
+    to_js(&vote::merge_partials(&election, &partials).map_err(|e| to_js_error(&e))?)
+}

@@ -1,0 +1,36 @@
+// The shared vectors (tests/vectors/*.json) against the JS API: used by the Node test and,
+// unchanged, inside the browser page of the browser test.
+
+/** Calls the JS API named by a vector file; returns the wire-format result. */
+export function call(huaide, fn, input) {
+  const rest = ({ plan, ...others }) => others;
+  const options = ({ plan, people, applications, events, ...others }) => others;
+  const calls = {
+    tally: (d) => huaide.tally(d.election, d.ballots),
+    tally_partial: (d) => huaide.tallyPartial(d.election, d.ballots),
+    merge_partials: (d) => huaide.mergePartials(d.election, d.partials),
+    tally_motion: (d) => huaide.tallyMotion(d),
+    plan_validate: (d) => huaide.validatePlan(d.plan),
+    plan_occurrences: (d) => huaide.planOccurrences(d.plan, rest(d)),
+    plan_ics: (d) => huaide.planToIcs(d.plan, rest(d)),
+    allocate: (d) => huaide.allocate(d.plan, d.people, d.applications, options(d)),
+    enrol_events: (d) => huaide.replayEnrolment(d.plan, d.people, d.applications, options(d), d.events ?? []),
+  };
+  const f = calls[fn];
+  if (!f) throw new Error(`vector file names unknown function ${fn}`);
+  return f(input);
+}
+
+/** Runs one case; returns null when it passes, else a description of the failure. */
+export function runCase(huaide, fn, testCase, deepEqual) {
+  const { expect } = testCase;
+  try {
+    const got = call(huaide, fn, testCase.input);
+    if ('error' in expect) return `expected error ${expect.error}, got ${JSON.stringify(got)}`;
+    return deepEqual(got, expect.ok) ? null : `expected ${JSON.stringify(expect.ok)}\n got ${JSON.stringify(got)}`;
+  } catch (err) {
+    if (!(err instanceof Error)) return `threw a non-Error: ${String(err)}`;
+    if ('error' in expect && err.code === expect.error) return null;
+    return `threw ${err.code ?? ''}: ${err.message}`;
+  }
+}
