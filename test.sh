@@ -49,7 +49,7 @@ step "Python: build, pytest, stubtest"
 (
   export VIRTUAL_ENV="$ROOT/.venv" PATH="$ROOT/.venv/bin:$PATH"
   cd py
-  maturin develop --quiet --release
+  maturin develop --quiet
   python -m pytest -q
   python -m mypy.stubtest huaide._huaide
 )

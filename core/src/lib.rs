@@ -21,6 +21,7 @@ pub mod error;
 pub mod formats;
 pub mod motion;
 pub mod plan;
+pub mod schema;
 pub mod vote;
 
 pub use error::{DocumentError, ErrorFamily, Fault};

@@ -5,16 +5,17 @@
 //! integers: a fraction `n/d` of a base `b` is compared as `yes·d ≥ n·b` (or `>`), never in
 //! floating point.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{read_document, DocumentError, ErrorFamily, Fault};
 
 /// A proper fraction `[numerator, denominator]`, e.g. `[2, 3]`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Fraction(pub u64, pub u64);
 
 /// An amount of members: a fixed number or a fraction of all members.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Amount {
     /// A fixed number of members.
@@ -24,7 +25,7 @@ pub enum Amount {
 }
 
 /// How many members must be present for the vote to count.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Quorum {
     /// No quorum rule.
@@ -36,7 +37,7 @@ pub enum Quorum {
 }
 
 /// What a base of a general threshold is counted in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Base {
     /// Votes cast.
@@ -48,7 +49,7 @@ pub enum Base {
 }
 
 /// A general threshold: a fraction of a base.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Share {
     /// The fraction.
@@ -58,7 +59,7 @@ pub struct Share {
 }
 
 /// How many yes votes a motion needs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Threshold {
     /// More than half of the votes cast.
@@ -76,7 +77,7 @@ pub enum Threshold {
 }
 
 /// A motion put to the council, with its vote.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Motion {
     /// Members of the council.
@@ -100,7 +101,7 @@ pub struct Motion {
 }
 
 /// The decision on a motion.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct MotionResult {
     /// True when the quorum is met and `yes ≥ required`.
     pub passed: bool,

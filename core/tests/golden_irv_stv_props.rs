@@ -9,20 +9,21 @@
 
 use huaide::vote::{
     tally, Ballot, Candidate, DuplicateRule, Election, IrvOptions, Method, OvervoteRule, Rank,
-    Round, StvOptions, TallyResult, TieBreak,
+    Round, StvOptions, StvRule, TallyResult, TieBreak,
 };
 use proptest::prelude::*;
 
 const IDS: [&str; 6] = ["a", "b", "c", "d", "e", "f"];
 
-/// A decimal string as an integer of 10^-5 units.
+/// A decimal string as an integer of 10^-9 units.
 fn units(value: &str) -> i128 {
     let (whole, frac) = value.split_once('.').unwrap_or((value, ""));
     let mut frac = frac.to_owned();
-    while frac.len() < 5 {
+    assert!(frac.len() <= 9);
+    while frac.len() < 9 {
         frac.push('0');
     }
-    whole.parse::<i128>().unwrap() * 100_000 + frac.parse::<i128>().unwrap_or(0)
+    whole.parse::<i128>().unwrap() * 1_000_000_000 + frac.parse::<i128>().unwrap_or(0)
 }
 
 fn conserved(round: &Round, valid: u64) -> bool {
@@ -39,7 +40,7 @@ fn conserved(round: &Round, valid: u64) -> bool {
     .map(|v| units(v))
     .sum();
     let tally: i128 = round.tally.values().map(|v| units(v)).sum();
-    tally == units(&round.continuing) && tally + inactive == i128::from(valid) * 100_000
+    tally == units(&round.continuing) && tally + inactive == i128::from(valid) * 1_000_000_000
 }
 
 fn rank_strategy(n: usize) -> impl Strategy<Value = Rank> {
@@ -163,6 +164,7 @@ proptest! {
     fn stv_rounds_conserve_votes_and_ignore_ballot_order(
         n in 2usize..7,
         seats in 1u32..4,
+        rule in 0..3u8,
         ballots in ballots_strategy(6),
         seed in any::<u64>(),
     ) {
@@ -171,7 +173,11 @@ proptest! {
             .into_iter()
             .filter(|b| b.ranking.as_ref().unwrap().iter().all(|r| r.candidates().iter().all(|c| IDS[..n].contains(&c.as_str()))))
             .collect();
-        let e = election(n, Method::Stv, seats, None);
+        let mut e = election(n, Method::Stv, seats, None);
+        e.stv = Some(StvOptions {
+            rule: [StvRule::Scottish, StvRule::Wigm, StvRule::Meek][usize::from(rule)],
+            ..StvOptions::default()
+        });
         let result = tally(&e, &ballots).unwrap();
         check(&result)?;
         prop_assert!(result.winners.len() <= seats as usize);

@@ -209,6 +209,44 @@ fn droop_wigm_prf_references_match() {
     );
 }
 
+#[test]
+fn droop_meek_prf_elected_sets_match() {
+    let Some(root) = oracles() else { return };
+    let options = StvOptions {
+        rule: StvRule::Meek,
+        ..StvOptions::default()
+    };
+    let cases = refs(&root, "meek-prf-o6-fixed-p9-d9");
+    let mut ok = 0;
+    for (reference, blt) in &cases {
+        let want: Value =
+            serde_json::from_str(&std::fs::read_to_string(reference).unwrap()).unwrap();
+        let (result, names) = count_blt(blt, options.clone());
+        let cdict = &want["cdict"];
+        let actions = want["actions"].as_array().unwrap();
+        let end = actions.iter().rev().find(|a| a["tag"] == "end").unwrap();
+        let mut want_elected: Vec<String> = end["cstate"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .filter(|(_, st)| st["code"] == "E" || st["code"] == "e")
+            .map(|(cid, _)| norm_name(cdict[cid]["name"].as_str().unwrap()))
+            .collect();
+        want_elected.sort();
+        let mut got: Vec<String> = result.winners.iter().map(|id| names[id].clone()).collect();
+        got.sort();
+        if got == want_elected {
+            ok += 1;
+        } else {
+            println!(
+                "MEEK MISMATCH {}: want {want_elected:?} got {got:?}",
+                reference.display()
+            );
+        }
+    }
+    println!("droop meek-prf: elected sets {ok}/{}", cases.len());
+}
+
 fn compare_rule(root: &Path, tag: &str, options: StvOptions, zero_surplus: &str) -> Score {
     let cases = refs(root, tag);
     let mut elected_ok = 0;
@@ -337,4 +375,82 @@ fn every_oracle_blt_file_parses() {
     println!("BLT files parsed: {parsed}; failed: {failures:?}");
     assert!(failures.is_empty(), "{failures:?}");
     assert!(parsed >= 75, "only {parsed} BLT files parsed");
+}
+
+/// stv-rs Meek transcripts (`shared/oracles/stv-rs/meek/**.fixed9.log`, not `equalize`):
+/// compares the elected sets. Skipped: `crashes/*` and `force_positive_surplus` (they need
+/// stv-rs's `--force-positive-surplus`), and files with equal ranks (`=`), which stv-rs
+/// counts by its own rule (our `meek` reads an equal rank as an overvote).
+#[test]
+fn stv_rs_meek_elected_sets_match() {
+    let Some(root) = oracles() else { return };
+    let base = root.join("../stv-rs");
+    let options = StvOptions {
+        rule: StvRule::Meek,
+        ..StvOptions::default()
+    };
+    let mut logs = Vec::new();
+    let mut stack = vec![base.join("meek")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.to_string_lossy().ends_with(".fixed9.log")
+                && !path.to_string_lossy().contains("equalize")
+            {
+                logs.push(path);
+            }
+        }
+    }
+    logs.sort();
+    let (mut ok, mut compared, mut skipped) = (0, 0, Vec::new());
+    let mut failures = Vec::new();
+    for log in &logs {
+        let rel = log
+            .strip_prefix(base.join("meek"))
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let stem = rel.trim_end_matches(".fixed9.log");
+        let blt = base.join("ballots").join(format!("{stem}.blt"));
+        let text = std::fs::read_to_string(log).unwrap();
+        if rel.starts_with("crashes/") || rel.contains("force_positive") || !blt.exists() {
+            skipped.push(rel);
+            continue;
+        }
+        if std::fs::read_to_string(&blt)
+            .unwrap()
+            .lines()
+            .any(|l| l.contains('=') && !l.starts_with('[') && !l.trim_start().starts_with('"'))
+        {
+            skipped.push(rel);
+            continue;
+        }
+        let Some(end) = text.rfind("Action: Count Complete") else {
+            skipped.push(rel);
+            continue;
+        };
+        let mut want: Vec<String> = text[end..]
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("Elected:"))
+            .map(|l| norm_name(l.trim().rsplit_once(" (").map_or(l.trim(), |(n, _)| n)))
+            .collect();
+        want.sort();
+        let (result, names) = count_blt(&blt, options.clone());
+        let mut got: Vec<String> = result.winners.iter().map(|id| names[id].clone()).collect();
+        got.sort();
+        compared += 1;
+        if got == want {
+            ok += 1;
+        } else {
+            failures.push(format!("{rel}: want {want:?} got {got:?}"));
+        }
+    }
+    println!("stv-rs meek fixed9: elected sets {ok}/{compared}; skipped {skipped:?}");
+    for f in &failures {
+        println!("MISMATCH {f}");
+    }
+    assert!(compared >= 5, "only {compared} compared");
+    assert!(failures.is_empty(), "{} mismatches", failures.len());
 }

@@ -1,6 +1,7 @@
 //! The inputs of an allocation: people, applications and options, as serde data.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::error::EnrolError;
@@ -9,7 +10,7 @@ use crate::plan::audience::Residency;
 use crate::plan::{Mechanism, Plan};
 
 /// Someone who may apply: `{"id", "birth_date"?, "household"?, "residency", "tags", "history"?}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Stable id (never a name).
@@ -31,7 +32,7 @@ pub struct Person {
 }
 
 /// An application: `{"person", "choices", "submitted_at"?, "group"?, "max_programs"?}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Application {
     /// The applicant.
@@ -52,7 +53,7 @@ pub struct Application {
 }
 
 /// Options of [`super::allocate`]: `{"mechanism"?, "seed", "as_of"}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AllocationOptions {
     /// Mechanism (default: the plan's `allocation.mechanism`, else `deferred_acceptance`).
@@ -67,7 +68,7 @@ pub struct AllocationOptions {
 
 /// A whole request as one document: `{"plan", "people", "applications", "mechanism"?,
 /// "seed", "as_of"}`.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AllocationRequest {
     /// The plan.

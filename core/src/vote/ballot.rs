@@ -1,5 +1,6 @@
 //! Ballots as cast, and the rules that accept or reject each one.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
@@ -10,7 +11,7 @@ use super::election::{Election, Method};
 /// On the wire a rank is a candidate id (`"a"`), or a list of ids marked at the same rank
 /// (`["a", "b"]`: an equal ranking where the method allows it, an overvote otherwise), or an
 /// empty list (`[]`: a rank left blank, i.e. skipped).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Rank {
     /// One candidate at this rank.
@@ -30,7 +31,7 @@ impl Rank {
 }
 
 /// One ballot as cast, or a group of identical anonymous ballots (`count`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ballot {
     /// The voter, when ballots are checked against a roll or for double voting.
@@ -59,7 +60,7 @@ impl Ballot {
 }
 
 /// Why a ballot was not counted. The codes are stable.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum RejectionCode {

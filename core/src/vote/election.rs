@@ -1,9 +1,10 @@
 //! The election document: what is being decided, by which method, among whom.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// How ballots are turned into winners.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Method {
@@ -116,7 +117,7 @@ impl Method {
 }
 
 /// How pairwise defeats are weighed (Schulze, ranked pairs).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Strength {
     /// The number of voters preferring the winner of the pair (the default).
@@ -127,7 +128,7 @@ pub enum Strength {
 }
 
 /// How candidates left off a ranked ballot are read.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Unranked {
     /// Below every ranked candidate, tied with each other (the default; Debian's rule).
@@ -139,7 +140,7 @@ pub enum Unranked {
 
 /// Options of the pairwise methods (`schulze`, `ranked_pairs`, `copeland`; `unranked` also
 /// for `borda`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PairwiseOptions {
     /// Defeat strength (Schulze and ranked pairs): `winning` (default) or `margin`.
@@ -151,7 +152,7 @@ pub struct PairwiseOptions {
 }
 
 /// The allowed range of a score ballot (`score`, `star`, `majority_judgment`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScoreRange {
     /// Lowest score (default 0); also the score of a candidate a ballot leaves out.
@@ -176,7 +177,7 @@ impl Default for ScoreRange {
 }
 
 /// A candidate: a bare id on the wire, or `{"id", "name"}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Candidate {
     /// Just the identifier used on ballots.
@@ -211,7 +212,7 @@ impl Candidate {
 }
 
 /// How ties are broken. With no seed a tie is reported as a tie, never decided silently.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TieBreak {
     /// The published seed of the lot (see [`crate::draw`]).
@@ -234,7 +235,7 @@ pub struct TieBreak {
 }
 
 /// One election: a question, its candidates and the rules of the count.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Election {
     /// Identifier, e.g. `exhibition-2006-photography`.

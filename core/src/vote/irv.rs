@@ -18,6 +18,7 @@
 //! `ranking` is the winner, then the other candidates still in the count, then the eliminated
 //! ones, latest first (equal votes in the same round form a tier).
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -31,7 +32,7 @@ use super::tiebreak::TieBreaker;
 use crate::error::FieldPath;
 
 /// What an overvote (several candidates marked at one rank) does to a ballot.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum OvervoteRule {
     /// The ballot becomes inactive (cause `overvote`) when the count reaches that rank.
@@ -46,7 +47,7 @@ pub enum OvervoteRule {
 }
 
 /// What a candidate ranked again does to a ballot.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DuplicateRule {
     /// The repeated mark is ignored (the candidate is no longer continuing by then).
@@ -57,7 +58,7 @@ pub enum DuplicateRule {
 }
 
 /// Ballot-reading and elimination rules of `irv` (RCTab's rules). All fields are optional.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IrvOptions {
     /// Overvote rule (default `exhaust`).

@@ -7,6 +7,7 @@
 //! The methods of this module's siblings (Condorcet, positional, graded, committee) are
 //! counted through the same path: [`super::tally`] is `merge_partials` of one shard.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -21,7 +22,7 @@ use crate::draw::lottery_order;
 use crate::error::{DocumentError, ErrorFamily, Fault, FieldPath};
 
 /// One group of identical approval ballots in a [`PartialTally`] profile.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ApprovalGroup {
     /// The approved candidate ids, in election order.
@@ -32,7 +33,7 @@ pub struct ApprovalGroup {
 
 /// The count of one shard of ballots, before the winners are found. Serialisable, so shards
 /// can be counted in different places and sent to one merger.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PartialTally {
     /// The election's id.

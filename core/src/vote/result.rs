@@ -1,5 +1,6 @@
 //! The result of a count, exactly as it goes on the wire.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -7,7 +8,7 @@ use super::ballot::RejectionCode;
 use super::election::Method;
 
 /// How many ballots were cast, counted and rejected (`cast = valid + rejected`, always).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct BallotSummary {
     /// Ballots cast, grouped ballots counted by their `count`.
     pub cast: u64,
@@ -18,7 +19,7 @@ pub struct BallotSummary {
 }
 
 /// One rejected ballot entry.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Rejection {
     /// Position of the ballot in the input list (0-based).
     pub index: usize,
@@ -32,7 +33,7 @@ pub struct Rejection {
 }
 
 /// How a tie was settled.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TieResolution {
     /// Broken by the seeded lot; `order` is the tied candidates from luckiest down.
@@ -58,7 +59,7 @@ pub enum TieResolution {
 }
 
 /// A tie met during the count.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Tie {
     /// The tied candidates, in election order.
     pub candidates: Vec<String>,
@@ -71,7 +72,7 @@ pub struct Tie {
 }
 
 /// The outcome of [`super::tally`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct TallyResult {
     /// The election's id.
     pub election: String,

@@ -8,13 +8,14 @@
 //! Every round conserves ballots: the sum of `tally` plus the sum of `inactive` equals the
 //! number of valid ballots (for `stv`, `inactive.rounding` holds what the arithmetic lost).
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::result::TieResolution;
 
 /// Why ballots stopped counting for any candidate. Each field is a decimal string.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Inactive {
     /// Ballots that reached an overvote (several candidates at one rank) that the overvote
     /// rule exhausts.
@@ -33,7 +34,7 @@ pub struct Inactive {
 }
 
 /// Votes moved out of one candidate at the start of the next round.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Transfer {
     /// The candidate eliminated (or elected, for an `stv` surplus) whose votes moved.
     pub from: String,
@@ -44,7 +45,7 @@ pub struct Transfer {
 }
 
 /// A tie met in a round.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct RoundTie {
     /// The tied candidates, in election order.
     pub candidates: Vec<String>,
@@ -58,7 +59,7 @@ pub struct RoundTie {
 }
 
 /// One round of an elimination count.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Round {
     /// Round number, from 1.
     pub round: u32,

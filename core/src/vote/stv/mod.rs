@@ -26,6 +26,9 @@
 //! `surplus / votes` (each ballot's new value `value × transfer value`, truncated), and ties
 //! going straight to `tie_break` (no look at earlier rounds).
 //!
+//! **Meek** (`rule: "meek"`, the PR Foundation's reference Meek, Droop's `meek-prf`: 9
+//! decimals, omega 10⁻⁶): see the `meek` module; `quota` is ignored (always Droop's).
+//!
 //! Ballots are read as in `irv` with its default rules: an overvote (several candidates at
 //! one rank) makes the ballot non-transferable from there; a candidate ranked twice is
 //! skipped. The audit: `rounds[i].tally` is the vote of each hopeful and elected candidate at
@@ -34,6 +37,9 @@
 //! `continuing + inactive = valid`. `counts` is each candidate's last vote in whole votes
 //! (truncated).
 
+mod meek;
+
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -48,7 +54,7 @@ use super::tiebreak::{Look, TieBreaker};
 use crate::error::FieldPath;
 
 /// The STV counting rule.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum StvRule {
@@ -61,10 +67,13 @@ pub enum StvRule {
     /// a surplus moves at the transfer value `surplus / votes` (truncated), each ballot's
     /// new value `value × transfer value` (truncated); ties go straight to `tie_break`.
     Wigm,
+    /// Meek's method, as the PR Foundation's reference rule (Droop's `meek-prf`): fixed point
+    /// with 9 decimals, omega 10⁻⁶.
+    Meek,
 }
 
 /// The quota.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Quota {
     /// Droop: `floor(valid / (seats + 1)) + 1`.
@@ -75,7 +84,7 @@ pub enum Quota {
 }
 
 /// Options of `stv`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StvOptions {
     /// The counting rule (default `scottish`).
@@ -140,10 +149,11 @@ pub(crate) fn tally_stv(
     let decimals = match options.rule {
         StvRule::Scottish => SCOTTISH_DECIMALS,
         StvRule::Wigm => WIGM_DECIMALS,
+        StvRule::Meek => meek::MEEK_DECIMALS,
     };
     let look = match options.rule {
         StvRule::Scottish => Look::Forward,
-        StvRule::Wigm => Look::None,
+        StvRule::Wigm | StvRule::Meek => Look::None,
     };
     let scale = 10i128.pow(decimals);
     let ids: Vec<&str> = election.candidates.iter().map(|c| c.id()).collect();
@@ -168,6 +178,52 @@ pub(crate) fn tally_stv(
             at: None,
         })
         .collect();
+    if options.rule == StvRule::Meek {
+        let outcome = meek::count(&groups, &ids, seats, &breaker);
+        let mut counts = BTreeMap::new();
+        for (c, id) in ids.iter().enumerate() {
+            let last = outcome
+                .history
+                .iter()
+                .rev()
+                .find_map(|t| t.get(c).copied().flatten())
+                .unwrap_or(0);
+            counts.insert((*id).to_owned(), u64::try_from(last / scale).unwrap_or(0));
+        }
+        let mut ranking: Vec<Vec<String>> = outcome
+            .elected
+            .iter()
+            .map(|&c| vec![name(&ids, c)])
+            .collect();
+        let last = outcome.history.last().cloned().unwrap_or_default();
+        let mut rest: Vec<usize> = (0..n)
+            .filter(|c| !outcome.elected.contains(c) && !outcome.defeated.contains(c))
+            .collect();
+        rest.sort_by_key(|&c| std::cmp::Reverse(last.get(c).copied().flatten().unwrap_or(0)));
+        for tier in rest.chunk_by(|&a, &b| last.get(a) == last.get(b)) {
+            ranking.push(tier.iter().map(|&c| name(&ids, c)).collect());
+        }
+        for &c in outcome.defeated.iter().rev() {
+            ranking.push(vec![name(&ids, c)]);
+        }
+        return Ok(TallyResult {
+            election: election.id.clone(),
+            method: election.method,
+            seats: election.seats,
+            winners: outcome.elected.iter().map(|&c| name(&ids, c)).collect(),
+            ranking,
+            counts,
+            ballots: read.summary,
+            rejected: read.rejected,
+            ties: outcome.ties,
+            complete: outcome.complete,
+            pairwise: None,
+            strongest_paths: None,
+            condorcet_winner: None,
+            runoff: None,
+            rounds: outcome.rounds,
+        });
+    }
     let mut status = vec![Status::Hopeful; n];
     let mut votes = vec![0i128; n];
     let mut inactive = [0i128; CAUSES];
@@ -190,7 +246,7 @@ pub(crate) fn tally_stv(
     };
     let quota = match options.rule {
         StvRule::Scottish => whole_quota.saturating_mul(scale),
-        StvRule::Wigm => {
+        StvRule::Wigm | StvRule::Meek => {
             let total = first_round.saturating_mul(scale);
             match options.quota {
                 Quota::Droop => total / (i128::from(election.seats) + 1) + 1,
@@ -314,7 +370,7 @@ pub(crate) fn tally_stv(
                     if held > 0 {
                         group.value = match options.rule {
                             StvRule::Scottish => old.saturating_mul(surplus) / held,
-                            StvRule::Wigm => {
+                            StvRule::Wigm | StvRule::Meek => {
                                 old.saturating_mul(surplus.saturating_mul(scale) / held) / scale
                             }
                         };

@@ -1,0 +1,33 @@
+//! JSON Schemas of the wire format, generated from the types.
+//!
+//! The committed files under `schema/` are these documents; a test regenerates them and
+//! fails when they are stale (`HUAIDE_BLESS=1 cargo test -p huaide --test schemas` rewrites
+//! them).
+
+use schemars::{schema_for, Schema};
+
+/// Every wire document with a schema: `(file stem, schema)`.
+pub fn documents() -> Vec<(&'static str, Schema)> {
+    vec![
+        ("plan", schema_for!(crate::plan::Plan)),
+        ("election", schema_for!(crate::vote::Election)),
+        ("ballots", schema_for!(Vec<crate::vote::Ballot>)),
+        ("tally_result", schema_for!(crate::vote::TallyResult)),
+        ("motion", schema_for!(crate::motion::Motion)),
+        ("motion_result", schema_for!(crate::motion::MotionResult)),
+        ("people", schema_for!(Vec<crate::enrol::Person>)),
+        ("applications", schema_for!(Vec<crate::enrol::Application>)),
+        (
+            "allocation_request",
+            schema_for!(crate::enrol::AllocationRequest),
+        ),
+        ("events", schema_for!(Vec<crate::enrol::Event>)),
+    ]
+}
+
+/// One schema as pretty-printed JSON text with a final newline.
+pub fn to_text(schema: &Schema) -> String {
+    let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,118 @@
+//! The committed JSON Schemas (`schema/*.schema.json`) match the types, and the shared
+//! vectors' documents validate against them: the schemas document the real wire format.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use huaide::schema::{documents, to_text};
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+#[test]
+fn committed_schemas_match_the_types() {
+    let bless = std::env::var_os("HUAIDE_BLESS").is_some();
+    for (stem, schema) in documents() {
+        let path = root().join(format!("schema/{stem}.schema.json"));
+        let generated = to_text(&schema);
+        if bless {
+            std::fs::write(&path, &generated).unwrap();
+            continue;
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "{} is stale: rerun with HUAIDE_BLESS=1",
+            path.display()
+        );
+    }
+}
+
+fn validator(stem: &str) -> jsonschema::Validator {
+    let (_, schema) = documents().into_iter().find(|(s, _)| *s == stem).unwrap();
+    jsonschema::validator_for(&serde_json::to_value(schema).unwrap()).unwrap()
+}
+
+fn vector_cases(function: &str) -> Vec<Value> {
+    let mut cases = Vec::new();
+    for entry in std::fs::read_dir(root().join("tests/vectors")).unwrap() {
+        let doc: Value =
+            serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
+        if doc["function"] == function {
+            cases.extend(doc["cases"].as_array().unwrap().iter().cloned());
+        }
+    }
+    cases
+}
+
+/// Every accepted input and every result of `function`'s vectors validates.
+fn check(function: &str, inputs: &[(&str, &str)], output: Option<&str>) {
+    let cases: Vec<Value> = vector_cases(function)
+        .into_iter()
+        .filter(|c| c["expect"].get("ok").is_some())
+        .collect();
+    assert!(!cases.is_empty(), "no accepted {function} vectors");
+    for (field, stem) in inputs {
+        let v = validator(stem);
+        for case in &cases {
+            let doc = if field.is_empty() {
+                &case["input"]
+            } else {
+                &case["input"][*field]
+            };
+            let errors: Vec<String> = v.iter_errors(doc).map(|e| e.to_string()).collect();
+            assert!(
+                errors.is_empty(),
+                "{}: {field} against {stem}: {errors:?}",
+                case["name"]
+            );
+        }
+    }
+    if let Some(stem) = output {
+        let v = validator(stem);
+        for case in &cases {
+            let errors: Vec<String> = v
+                .iter_errors(&case["expect"]["ok"])
+                .map(|e| e.to_string())
+                .collect();
+            assert!(
+                errors.is_empty(),
+                "{}: result against {stem}: {errors:?}",
+                case["name"]
+            );
+        }
+    }
+}
+
+#[test]
+fn tally_vectors_follow_the_schemas() {
+    check(
+        "tally",
+        &[("election", "election"), ("ballots", "ballots")],
+        Some("tally_result"),
+    );
+}
+
+#[test]
+fn motion_vectors_follow_the_schemas() {
+    check("tally_motion", &[("", "motion")], Some("motion_result"));
+}
+
+#[test]
+fn allocation_vectors_follow_the_schemas() {
+    check(
+        "allocate",
+        &[
+            ("plan", "plan"),
+            ("people", "people"),
+            ("applications", "applications"),
+        ],
+        None,
+    );
+}
