@@ -8,7 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
-step() { printf '\n==> %s\n' "$*"; }
+START=$SECONDS
+step() { printf '\n==> [%4ds] %s\n' "$((SECONDS - START))" "$*"; }
 
 step "toolchain"
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
@@ -61,4 +62,4 @@ step "Node tests (node --test)"
 (cd wasm && node --test tests/)
 
 echo
-echo "all checks passed"
+echo "all checks passed in $((SECONDS - START)) s"
