@@ -107,8 +107,14 @@ fn print_category(title: &str, election: &Election, result: &TallyResult) {
                 let names: Vec<String> = order.iter().map(|id| name_of(id)).collect();
                 format!("drawn by lot: {}", names.join(" > "))
             }
+            TieResolution::Order { order } => {
+                let names: Vec<String> = order.iter().map(|id| name_of(id)).collect();
+                format!("by the agreed order: {}", names.join(" > "))
+            }
+            TieResolution::PreviousRounds { round } => {
+                format!("by the totals of round {round}")
+            }
             TieResolution::Unresolved => "unresolved (no seed)".to_owned(),
-            other => format!("{other:?}"),
         };
         println!(
             "    tie at {} votes between {} ({} seat(s) at stake): {how}",
