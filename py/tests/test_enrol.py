@@ -1,0 +1,59 @@
+"""The Python enrolment surface: confidentiality, Plan objects, dates, replay."""
+
+import datetime
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import huaide
+
+VECTORS = Path(__file__).resolve().parents[2] / "tests" / "vectors"
+
+
+def _case(name_prefix: str) -> dict[str, Any]:
+    doc = json.loads((VECTORS / "enrol_allocate.json").read_text(encoding="utf-8"))
+    case: dict[str, Any] = next(c for c in doc["cases"] if c["name"].startswith(name_prefix))
+    return case["input"]
+
+
+def test_confidential_programs_only_on_request() -> None:
+    d = _case("confidential")
+    allocation = huaide.allocate(
+        huaide.Plan(d["plan"]), d["people"], d["applications"],
+        seed=d["seed"], as_of=datetime.date.fromisoformat(d["as_of"]),
+    )
+    shared = json.dumps(allocation.to_dict())
+    assert "counselling" not in shared and "quiet" not in shared
+    assert "counselling" not in allocation.programs
+    report = allocation.for_program("counselling")
+    assert report["program"] == "counselling"
+    assert len(report["enrolled"]) == 1
+    with pytest.raises(huaide.EnrolError) as raised:
+        allocation.for_program("no-such-program")
+    assert raised.value.code == "unknown_program"
+
+
+def test_state_moves_only_by_events() -> None:
+    d = _case("deferred acceptance")
+    allocation = huaide.allocate(d["plan"], d["people"], d["applications"],
+                                 seed=d["seed"], as_of=d["as_of"])
+    state = allocation.replay()
+    assert state.to_dict() == allocation.replay([]).to_dict()
+    with pytest.raises(huaide.EnrolError) as raised:
+        state.apply({"type": "accept", "at": "2006-03-02T10:00:00+08:00",
+                     "person": d["people"][0]["id"], "program": d["plan"]["programs"][0]["id"]})
+    assert raised.value.code in {"invalid_event", "unknown_person", "unknown_program"}
+
+
+def test_bad_options_raise_with_codes() -> None:
+    d = _case("deferred acceptance")
+    with pytest.raises(huaide.DocumentError) as raised:
+        huaide.allocate(d["plan"], d["people"], d["applications"],
+                        seed="s", as_of="2006-02-30")
+    assert raised.value.path == "as_of"
+    with pytest.raises(huaide.DocumentError) as raised:
+        huaide.allocate(d["plan"], d["people"], d["applications"],
+                        seed="s", as_of="2006-03-01", mechanism="lottery_of_babylon")
+    assert raised.value.path == "mechanism"
