@@ -31,6 +31,19 @@ fn oracles() -> Option<PathBuf> {
 }
 
 /// Droop collapses internal whitespace in names.
+/// The sorted, normalised names a Droop reference's final action marks elected.
+fn reference_elected(end: &Value, cdict: &Value) -> Vec<String> {
+    let mut elected: Vec<String> = end["cstate"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(_, st)| st["code"] == "E" || st["code"] == "e")
+        .map(|(cid, _)| norm_name(cdict[cid]["name"].as_str().unwrap()))
+        .collect();
+    elected.sort();
+    elected
+}
+
 fn norm_name(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -225,14 +238,7 @@ fn droop_meek_prf_elected_sets_match() {
         let cdict = &want["cdict"];
         let actions = want["actions"].as_array().unwrap();
         let end = actions.iter().rev().find(|a| a["tag"] == "end").unwrap();
-        let mut want_elected: Vec<String> = end["cstate"]
-            .as_object()
-            .unwrap()
-            .iter()
-            .filter(|(_, st)| st["code"] == "E" || st["code"] == "e")
-            .map(|(cid, _)| norm_name(cdict[cid]["name"].as_str().unwrap()))
-            .collect();
-        want_elected.sort();
+        let want_elected = reference_elected(end, cdict);
         let mut got: Vec<String> = result.winners.iter().map(|id| names[id].clone()).collect();
         got.sort();
         if got == want_elected {
@@ -263,14 +269,7 @@ fn compare_rule(root: &Path, tag: &str, options: StvOptions, zero_surplus: &str)
         let cid_name = |cid: &str| norm_name(cdict[cid]["name"].as_str().unwrap());
         let actions = want["actions"].as_array().unwrap();
         let end = actions.iter().rev().find(|a| a["tag"] == "end").unwrap();
-        let mut want_elected: Vec<String> = end["cstate"]
-            .as_object()
-            .unwrap()
-            .iter()
-            .filter(|(_, st)| st["code"] == "E" || st["code"] == "e")
-            .map(|(cid, _)| cid_name(cid))
-            .collect();
-        want_elected.sort();
+        let want_elected = reference_elected(end, cdict);
         let mut got_elected: Vec<String> =
             result.winners.iter().map(|id| names[id].clone()).collect();
         got_elected.sort();

@@ -14,6 +14,8 @@ use crate::plan::PyPlan;
 #[pyclass(module = "huaide._huaide", name = "Allocation", frozen)]
 pub struct PyAllocation {
     inner: enrol::Allocation,
+    /// The shareable wire form, serialised once for the attribute getters.
+    shared: Value,
 }
 
 /// The enrolment state after an allocation and the events applied to it so far.
@@ -63,7 +65,9 @@ pub fn allocate(
         py,
         py.detach(|| enrol::allocate(&plan, &people, &applications, &options)),
     )?;
-    Ok(PyAllocation { inner })
+    let shared = serde_json::to_value(&inner)
+        .map_err(|err| pyo3::exceptions::PyRuntimeError::new_err(err.to_string()))?;
+    Ok(PyAllocation { inner, shared })
 }
 
 #[pymethods]
@@ -71,26 +75,26 @@ impl PyAllocation {
     /// Every applicant in the order of the draw (confidential-only applicants left out).
     #[getter]
     fn draw<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.to_dict(py)?.get_item("draw")
+        to_py(py, &self.shared["draw"])
     }
     /// `{person: [program ids]}`.
     #[getter]
     fn assignments<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.to_dict(py)?.get_item("assignments")
+        to_py(py, &self.shared["assignments"])
     }
     /// `{program: {"status", "enrolled", "waitlist", …}}`.
     #[getter]
     fn programs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.to_dict(py)?.get_item("programs")
+        to_py(py, &self.shared["programs"])
     }
     /// `{person: [{"program", "code", …}]}`: a reason for every applicant × choice.
     #[getter]
     fn decisions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.to_dict(py)?.get_item("decisions")
+        to_py(py, &self.shared["decisions"])
     }
     /// The shareable wire form (confidential programs left out).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner)
+        to_py(py, &self.shared)
     }
     /// One program in full, confidential ones included; `EnrolError` (`unknown_program`) for an unknown id.
     fn for_program<'py>(&self, py: Python<'py>, program: &str) -> PyResult<Bound<'py, PyAny>> {

@@ -24,8 +24,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::election::{Election, Method};
 use super::error::TallyError;
-use super::merge::{Aggregate, Outcome, TieRule};
+use super::merge::{Aggregate, Outcome};
 use super::ranking::Ranked;
+use super::ranking::TieRule;
 use super::result::{Tie, TieResolution};
 
 /// Most work (committees compared × distinct approval sets, or search steps) allowed.

@@ -9,8 +9,9 @@
 //! the candidate; for Copeland, the Copeland score (2 per pairwise win, 1 per pairwise tie).
 
 use super::election::{Election, Strength};
-use super::merge::{rank_tiers, rank_with_rule, Outcome, TieRule};
+use super::merge::{rank_tiers, Outcome};
 use super::pairwise::PairwiseMatrix;
+use super::ranking::{rank_with_rule, TieRule};
 use super::result::{Tie, TieResolution};
 
 /// Schulze: strongest paths by widest-path search, then tiers of candidates that no remaining

@@ -17,7 +17,8 @@ use std::cmp::Ordering;
 use super::ballot::{Ballot, BallotChecker, RejectionCode};
 use super::election::{Election, Method, ScoreRange};
 use super::error::TallyError;
-use super::merge::{option_error, rank_tiers, rank_with_rule, Aggregate, Outcome, TieRule};
+use super::merge::{option_error, rank_tiers, Aggregate, Outcome};
+use super::ranking::{rank_with_rule, TieRule};
 use super::result::Tie;
 
 /// Most grades (`max - min + 1`) majority judgment accepts.

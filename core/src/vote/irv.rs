@@ -27,7 +27,7 @@ use super::election::Election;
 use super::error::TallyError;
 use super::ranked::{read_ballots, Cause, ReadRules, Step, CAUSES};
 use super::result::{TallyResult, Tie, TieResolution};
-use super::rounds::{Inactive, Round, RoundTie, Transfer};
+use super::rounds::{round_number, Inactive, Round, RoundTie, Transfer};
 use super::tiebreak::TieBreaker;
 use crate::error::FieldPath;
 
@@ -423,9 +423,7 @@ impl Count<'_> {
             let continuing_total: u64 = in_count.iter().map(|&c| votes(c)).sum();
             let threshold = (continuing_total / 2 + 1).max(self.options.minimum_vote_threshold);
             let mut round = Round {
-                round: u32::try_from(round_index)
-                    .unwrap_or(u32::MAX)
-                    .saturating_add(1),
+                round: round_number(round_index),
                 tally: in_count
                     .iter()
                     .map(|&c| (self.name(c), votes(c).to_string()))

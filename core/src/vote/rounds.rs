@@ -86,3 +86,8 @@ pub struct Round {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ties: Vec<RoundTie>,
 }
+
+/// The 1-based number of the round at 0-based `index` (saturating).
+pub(crate) fn round_number(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX).saturating_add(1)
+}

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 use super::ballot::{Ballot, BallotChecker};
 use super::election::{Election, Method};
 use super::error::TallyError;
-use super::ranking::rank_by_votes;
+use super::ranking::{rank_with_rule, TieRule};
 use super::result::{BallotSummary, Rejection, TallyResult};
 use crate::error::FieldPath;
 
@@ -61,7 +61,7 @@ pub fn tally(election: &Election, ballots: &[Ballot]) -> Result<TallyResult, Tal
         }
     }
 
-    let ranked = rank_by_votes(&ids, &votes, election.seats, election.seed());
+    let ranked = rank_with_rule(&ids, &votes, election.seats, &TieRule::new(election, &ids));
     let counts: BTreeMap<String, u64> = ids
         .iter()
         .zip(&votes)

@@ -15,7 +15,7 @@
 use super::{fixed, name, record_tie, Group};
 use crate::vote::ranked::{Cause, Step, CAUSES};
 use crate::vote::result::Tie;
-use crate::vote::rounds::Round;
+use crate::vote::rounds::{round_number, Round};
 use crate::vote::tiebreak::{Look, TieBreaker};
 
 /// Decimal places of Meek.
@@ -156,9 +156,7 @@ pub(super) fn count(groups: &[Group], ids: &[&str], seats: usize, breaker: &TieB
             *x = excess;
         }
         let mut round = Round {
-            round: u32::try_from(round_index)
-                .unwrap_or(u32::MAX)
-                .saturating_add(1),
+            round: round_number(round_index),
             tally: in_count
                 .iter()
                 .map(|&c| {

@@ -49,7 +49,7 @@ use super::error::TallyError;
 use super::irv::{inactive_of, DuplicateRule, OvervoteRule};
 use super::ranked::{read_ballots, Cause, ReadRules, Step, CAUSES};
 use super::result::{TallyResult, Tie, TieResolution};
-use super::rounds::{Round, RoundTie, Transfer};
+use super::rounds::{round_number, Round, RoundTie, Transfer};
 use super::tiebreak::{Look, TieBreaker};
 use crate::error::FieldPath;
 
@@ -272,9 +272,7 @@ pub(crate) fn tally_stv(
         let continuing: i128 = in_count.iter().map(|&c| vote(c, &votes)).sum();
         let inactive_sum: i128 = inactive.iter().sum();
         let mut round = Round {
-            round: u32::try_from(round_index)
-                .unwrap_or(u32::MAX)
-                .saturating_add(1),
+            round: round_number(round_index),
             tally: in_count
                 .iter()
                 .map(|&c| (name(&ids, c), fixed(vote(c, &votes), decimals)))
