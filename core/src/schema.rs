@@ -10,6 +10,8 @@ use schemars::{schema_for, Schema};
 pub fn documents() -> Vec<(&'static str, Schema)> {
     vec![
         ("plan", schema_for!(crate::plan::Plan)),
+        ("progress_input", schema_for!(crate::plan::ProgressInput)),
+        ("progress_report", schema_for!(crate::plan::ProgressReport)),
         ("election", schema_for!(crate::vote::Election)),
         ("ballots", schema_for!(Vec<crate::vote::Ballot>)),
         ("tally_result", schema_for!(crate::vote::TallyResult)),

@@ -100,6 +100,15 @@ fn tally_vectors_follow_the_schemas() {
 }
 
 #[test]
+fn progress_vectors_follow_the_schemas() {
+    check(
+        "plan_progress",
+        &[("plan", "plan"), ("progress", "progress_input")],
+        Some("progress_report"),
+    );
+}
+
+#[test]
 fn motion_vectors_follow_the_schemas() {
     check("tally_motion", &[("", "motion")], Some("motion_result"));
 }

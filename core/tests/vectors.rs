@@ -47,6 +47,11 @@ fn call(function: &str, input: &Value) -> Result<Value, String> {
             let plan = huaide::plan::read_plan(&input["plan"]).map_err(code)?;
             Ok(serde_json::to_value(plan.validate()).unwrap())
         }
+        "plan_progress" => {
+            let plan = huaide::plan::read_plan(&input["plan"]).map_err(code)?;
+            let progress = huaide::plan::read_progress_input(&input["progress"]).map_err(code)?;
+            Ok(serde_json::to_value(plan.progress(&progress).map_err(code)?).unwrap())
+        }
         "plan_occurrences" | "plan_ics" => {
             let plan = huaide::plan::read_plan(&input["plan"]).map_err(code)?;
             let mut rest = input.clone();

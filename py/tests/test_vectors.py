@@ -30,6 +30,7 @@ def _call(function: str, data: dict[str, Any]) -> Any:
             d["from"], d["to"], program=d.get("program"), venue=d.get("venue")
         ),
         "plan_ics": lambda d: huaide.Plan(d["plan"]).to_ics(d["stamp"], program=d.get("program")),
+        "plan_progress": lambda d: huaide.Plan(d["plan"]).progress(d["progress"]),
         "allocate": lambda d: _allocate(d).to_dict(),
         "enrol_events": lambda d: _allocate(d).replay(d.get("events", [])).to_dict(),
     }

@@ -13,6 +13,7 @@ export function call(huaide, fn, input) {
     plan_validate: (d) => huaide.validatePlan(d.plan),
     plan_occurrences: (d) => huaide.planOccurrences(d.plan, rest(d)),
     plan_ics: (d) => huaide.planToIcs(d.plan, rest(d)),
+    plan_progress: (d) => huaide.planProgress(d.plan, d.progress),
     allocate: (d) => huaide.allocate(d.plan, d.people, d.applications, options(d)),
     enrol_events: (d) => huaide.replayEnrolment(d.plan, d.people, d.applications, options(d), d.events ?? []),
   };
