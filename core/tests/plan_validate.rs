@@ -129,3 +129,27 @@ fn too_many_programs_is_one_finding_and_an_error() {
         "too_large"
     );
 }
+
+#[test]
+fn findings_sort_numbers_in_paths_as_numbers() {
+    let mut plan =
+        Plan::from_json(r#"{"id": "x", "community": "c", "year": 2006, "timezone": "UTC"}"#)
+            .unwrap();
+    let program = |i: usize| -> huaide::plan::Program {
+        serde_json::from_value(serde_json::json!(
+            {"id": format!("p{i}"), "kind": "event", "title": "P", "venues": ["nowhere"]}
+        ))
+        .unwrap()
+    };
+    plan.programs = (0..12).map(program).collect();
+    let paths: Vec<String> = plan
+        .validate()
+        .findings
+        .iter()
+        .map(|f| f.path.clone())
+        .collect();
+    let expected: Vec<String> = (0..12)
+        .map(|i| format!("programs[{i}].venues[0]"))
+        .collect();
+    assert_eq!(paths, expected);
+}

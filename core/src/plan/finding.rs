@@ -51,7 +51,8 @@ impl Finding {
     }
 }
 
-/// The outcome of [`super::Plan::validate`]: findings sorted by path, then code.
+/// The outcome of [`super::Plan::validate`]: findings sorted by path (numbers in paths compare
+/// as numbers, so `programs[2]` comes before `programs[10]`), then code.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ValidationReport {
@@ -61,15 +62,17 @@ pub struct ValidationReport {
     pub errors: usize,
     /// Number of warning findings.
     pub warnings: usize,
-    /// Every finding, sorted by path, code, then message.
+    /// Every finding, sorted by path (numbers as numbers), code, then message.
     pub findings: Vec<Finding>,
 }
 
 impl ValidationReport {
     /// Builds a report from findings, sorting and de-duplicating them.
     pub fn new(mut findings: Vec<Finding>) -> Self {
-        findings
-            .sort_by(|a, b| (&a.path, &a.code, &a.message).cmp(&(&b.path, &b.code, &b.message)));
+        findings.sort_by(|a, b| {
+            alphanumeric_sort::compare_str(&a.path, &b.path)
+                .then_with(|| (&a.path, &a.code, &a.message).cmp(&(&b.path, &b.code, &b.message)))
+        });
         findings.dedup();
         let errors = findings
             .iter()
