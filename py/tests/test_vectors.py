@@ -32,6 +32,9 @@ def _call(function: str, data: dict[str, Any]) -> Any:
         "plan_ics": lambda d: huaide.Plan(d["plan"]).to_ics(d["stamp"], program=d.get("program")),
         "allocate": lambda d: _allocate(d).to_dict(),
         "enrol_events": lambda d: _allocate(d).replay(d.get("events", [])).to_dict(),
+        "read_ballots": lambda d: huaide.read_ballots(
+            d["input"], d["format"], **d.get("options", {})
+        ),
     }
     return calls[function](data)
 
