@@ -292,6 +292,7 @@ pub fn read_ballot_file(
             contest(options, format)?,
         )?),
         BallotFormat::Dominion => {
+            let contest = contest(options, format)?;
             let files = input.files();
             if matches!(input, BallotInput::Text(_)) {
                 return Err(FormatError::MissingFile {
@@ -299,7 +300,7 @@ pub fn read_ballot_file(
                     name: "ContestManifest.json".to_owned(),
                 });
             }
-            from_cvr(read_dominion(&files, contest(options, format)?)?)
+            from_cvr(read_dominion(&files, contest)?)
         }
         BallotFormat::Hart => {
             let mut files = input.files();
