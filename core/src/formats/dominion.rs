@@ -7,7 +7,10 @@
 //! `IsCurrent`, else its `Modified` (a session with neither is not a ballot). The contests are
 //! under `Cards[*].Contests` (or directly under `Contests`); each contest whose `Id` is the one
 //! asked for is one ballot, its `Marks` giving `(Rank, CandidateId)`; ambiguous marks
-//! (`IsAmbiguous`) are ignored (`IsVote` is not looked at). Candidate ids are Dominion's
+//! (`IsAmbiguous`) are ignored (`IsVote` is not looked at). A contest record flagged with the
+//! outstack condition that `OutstackConditionManifest.json` calls `InvalidContest` (newer
+//! exports, e.g. 5.17) is not a ballot of the contest: RCTab's expected report for such an
+//! export counts exactly the other records. Candidate ids are Dominion's
 //! numbers as text, named by the candidate manifest; a mark for a candidate the manifest does
 //! not list in this contest is an error. The contest's `NumOfRanks` is its maximum number of
 //! rankings (RCTab uses it instead of the configured one). Other manifests (precincts,
@@ -130,6 +133,14 @@ pub fn read_dominion(files: &[NamedText], contest: &str) -> Result<CvrContest, F
             .map(str::to_owned);
         candidates.push(Candidate::Named { id, name });
     }
+    let invalid_contest: Option<u64> = match find(files, "OutstackConditionManifest.json") {
+        Some(file) => list(&parse_json(file)?, "List")
+            .iter()
+            .find(|c| c.get("Description").and_then(Value::as_str) == Some("InvalidContest"))
+            .and_then(|c| c.get("Id"))
+            .and_then(Value::as_u64),
+        None => None,
+    };
     let mut ballots = Vec::new();
     for file in cvr_files(files)? {
         let doc = parse_json(file)?;
@@ -158,6 +169,14 @@ pub fn read_dominion(files: &[NamedText], contest: &str) -> Result<CvrContest, F
                 for (k, item) in list(card, "Contests").iter().enumerate() {
                     if id_text(item.get("Id")).as_deref() != Some(contest) {
                         continue;
+                    }
+                    if let Some(invalid) = invalid_contest {
+                        if list(item, "OutstackConditionIds")
+                            .iter()
+                            .any(|c| c.as_u64() == Some(invalid))
+                        {
+                            continue;
+                        }
                     }
                     if ballots.len() >= MAX_BALLOT_ENTRIES {
                         return Err(too_many_ballots(here(&card_path)));
