@@ -132,6 +132,44 @@ fn dominion_reads_every_numbered_export_in_order() {
 }
 
 #[test]
+fn dominion_skips_records_flagged_invalid_contest() {
+    let files = vec![
+        NamedText::new("ContestManifest.json", r#"{"List":[{"Id":1}]}"#),
+        NamedText::new(
+            "CandidateManifest.json",
+            r#"{"List":[{"Id":5,"ContestId":1}]}"#,
+        ),
+        NamedText::new(
+            "OutstackConditionManifest.json",
+            r#"{"List":[{"Description":"InvalidContest","Id":7}]}"#,
+        ),
+        NamedText::new(
+            "CvrExport.json",
+            r#"{"Sessions":[
+              {"Original":{"IsCurrent":true,"Contests":[{"Id":1,"OutstackConditionIds":[7],
+                "Marks":[{"CandidateId":5,"Rank":1,"IsAmbiguous":false}]}]}},
+              {"Original":{"IsCurrent":true,"Contests":[{"Id":1,"OutstackConditionIds":[14],
+                "Marks":[{"CandidateId":5,"Rank":1,"IsAmbiguous":false}]}]}}]}"#,
+        ),
+    ];
+    assert_eq!(read_dominion(&files, "1").unwrap().ballots.len(), 1);
+    assert_eq!(
+        read_dominion(
+            &files[..2]
+                .iter()
+                .chain(&files[3..])
+                .cloned()
+                .collect::<Vec<_>>(),
+            "1"
+        )
+        .unwrap()
+        .ballots
+        .len(),
+        2
+    );
+}
+
+#[test]
 fn read_ballot_file_checks_its_input_shape() {
     let options = ReadOptions::default();
     let two = BallotInput::Files(vec![NamedText::new("a", "x"), NamedText::new("b", "y")]);
