@@ -24,6 +24,8 @@ pub fn documents() -> Vec<(&'static str, Schema)> {
             schema_for!(crate::enrol::AllocationRequest),
         ),
         ("events", schema_for!(Vec<crate::enrol::Event>)),
+        ("read_request", schema_for!(crate::formats::ReadRequest)),
+        ("ballot_file", schema_for!(crate::formats::BallotFile)),
     ]
 }
 

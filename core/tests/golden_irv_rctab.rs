@@ -1,6 +1,7 @@
-//! Golden test: IRV against RCTab's regression suite (`shared/oracles/rctab`), for the cases
-//! whose CVRs are CDF JSON or generic CSV. Compares every round's tally, threshold, inactive
-//! ballots by cause, eliminated/elected candidates and transfers, and the winner.
+//! Golden test: IRV against RCTab's regression suite (`shared/oracles/rctab`), for every case
+//! whose CVR format has a reader: CDF JSON and XML, generic CSV, Dominion JSON, Hart XML and
+//! Clear Ballot CSV. Compares every round's tally, threshold, inactive ballots by cause,
+//! eliminated/elected candidates and transfers, and the winner.
 //!
 //! Cases whose config uses RCTab's `random` tie-break are compared up to the first round with
 //! a tie (our lot is not `java.util.Random`); the rest of such a case is skipped and said so.
@@ -11,7 +12,10 @@
     clippy::indexing_slicing
 )]
 
-use huaide::formats::{read_cdf_json, read_rctab_csv, RctabCsvLayout};
+use huaide::formats::{
+    read_cdf_json, read_cdf_xml, read_clear_ballot, read_dominion, read_hart, read_rctab_csv,
+    NamedText, RctabCsvLayout,
+};
 use huaide::vote::{
     tally, Ballot, Candidate, DuplicateRule, Election, IrvOptions, Method, OvervoteRule, Rank,
     TieBreak,
@@ -21,6 +25,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 const UWI: &str = "Undeclared Write-ins";
+
+/// Cases that still differ from RCTab, each with what is known. They are reported, and the
+/// test fails if one starts matching (so that this list is kept honest). None at present.
+const OPEN_MISMATCHES: &[&str] = &[];
 
 fn oracles() -> Option<PathBuf> {
     let dir = PathBuf::from(concat!(
@@ -51,6 +59,21 @@ fn s(value: &Value) -> String {
     }
 }
 
+/// The files of an export folder, sorted by name, as named texts.
+fn folder(path: &Path) -> Result<Vec<NamedText>, String> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(path).map_err(|e| format!("{}: {e}", path.display()))? {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        files.push(NamedText::new(
+            name,
+            std::fs::read_to_string(entry.path()).unwrap(),
+        ));
+    }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(files)
+}
+
 struct Case {
     election: Election,
     ballots: Vec<Ballot>,
@@ -75,6 +98,7 @@ fn build(dir: &Path, name: &str) -> Result<Case, String> {
     }
     let mut uwi = None;
     let mut ballots = Vec::new();
+    let mut contest_max_rankings = None;
     for source in config["cvrFileSources"].as_array().unwrap() {
         let label = s(&source["undeclaredWriteInLabel"]);
         if !label.is_empty() {
@@ -82,11 +106,35 @@ fn build(dir: &Path, name: &str) -> Result<Case, String> {
             uwi = Some(UWI.to_owned());
         }
         let path = dir.join(s(&source["filePath"]));
+        let contest = s(&source["contestId"]);
+        let provider = s(&source["provider"]);
+        if provider == "dominion" || provider == "hart" {
+            let files = folder(&path)?;
+            let read = if provider == "dominion" {
+                read_dominion(&files, &contest)
+            } else {
+                read_hart(&files, &contest)
+            };
+            let read = read.map_err(|e| e.to_string())?;
+            contest_max_rankings = contest_max_rankings.or(read.max_rankings);
+            ballots.extend(read.ballots);
+            continue;
+        }
         let text =
             std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let read: Vec<Ballot> = match s(&source["provider"]).as_str() {
+        let read: Vec<Ballot> = match provider.as_str() {
             "cdf" if path.extension().is_some_and(|e| e == "json") => {
-                read_cdf_json(&text, &s(&source["contestId"]))
+                read_cdf_json(&text, &contest)
+                    .map_err(|e| e.to_string())?
+                    .ballots
+            }
+            "cdf" => {
+                read_cdf_xml(&text, &contest)
+                    .map_err(|e| e.to_string())?
+                    .ballots
+            }
+            "clearBallot" => {
+                read_clear_ballot(&text, &contest)
                     .map_err(|e| e.to_string())?
                     .ballots
             }
@@ -134,7 +182,10 @@ fn build(dir: &Path, name: &str) -> Result<Case, String> {
         } else {
             DuplicateRule::Skip
         },
-        max_rankings: Some(int("maxRankingsAllowed").unwrap_or(declared)),
+        // RCTab uses a Dominion contest's own NumOfRanks over the configured maximum.
+        max_rankings: Some(
+            contest_max_rankings.unwrap_or(int("maxRankingsAllowed").unwrap_or(declared)),
+        ),
         undeclared_write_in: uwi,
         batch_elimination: rules["batchElimination"] == Value::Bool(true),
         continue_until_two: rules["continueUntilTwoCandidatesRemain"] == Value::Bool(true),
@@ -157,7 +208,11 @@ fn build(dir: &Path, name: &str) -> Result<Case, String> {
         other => return Err(format!("tiebreak mode {other}")),
     };
     if s(&rules["numberOfWinners"]) != "1" {
-        return Err("multi-winner (RCTab STV) not compared here".to_owned());
+        // RCTab's multi-winner rules (threshold from the first round's votes, +0.0001 when
+        // non-integer; surpluses truncated to `decimalPlacesForVoteArithmetic` with a
+        // "residual surplus"; several winners per round; the IRV ballot rules applied to
+        // transfers) are not an option of the `stv` engine: reported, not compared.
+        return Err("multi-winner: RCTab's STV rules are not an stv engine option".to_owned());
     }
     Ok(Case {
         election: Election {
@@ -363,13 +418,23 @@ fn rctab_irv_cases_match() {
                 partial += 1;
                 report.push(format!("{name}: partial ({m}/{c} rounds; {note})"));
             }
+            Err(why) if OPEN_MISMATCHES.contains(&name.as_str()) => {
+                report.push(format!("{name}: OPEN MISMATCH (documented): {why}"));
+            }
             Err(why) => failures.push(format!("{name}: {why}")),
+        }
+        if OPEN_MISMATCHES.contains(&name.as_str())
+            && report.last().is_some_and(|r| !r.contains("OPEN MISMATCH"))
+        {
+            failures.push(format!(
+                "{name}: now matches; remove it from OPEN_MISMATCHES"
+            ));
         }
     }
     println!("{}", report.join("\n"));
     assert!(failures.is_empty(), "mismatches:\n{}", failures.join("\n"));
     println!("rctab: {full} cases fully matched, {partial} matched up to a random tie-break");
-    assert!(full >= 11, "only {full} RCTab cases fully matched");
+    assert!(full >= 20, "only {full} RCTab cases fully matched");
 }
 
 #[test]

@@ -125,3 +125,8 @@ fn allocation_vectors_follow_the_schemas() {
         None,
     );
 }
+
+#[test]
+fn read_ballots_vectors_follow_the_schemas() {
+    check("read_ballots", &[("", "read_request")], Some("ballot_file"));
+}

@@ -84,6 +84,13 @@ fn call(function: &str, input: &Value) -> Result<Value, String> {
                 huaide::enrol::EnrolmentState::replay(&allocation, &events).map_err(code)?;
             Ok(serde_json::to_value(state).unwrap())
         }
+        "read_ballots" => {
+            let request = huaide::formats::read_request(input).map_err(code)?;
+            let file =
+                huaide::formats::read_ballot_file(&request.input, request.format, &request.options)
+                    .map_err(code)?;
+            Ok(serde_json::to_value(file).unwrap())
+        }
         other => panic!("vector file names unknown function {other:?}"),
     }
 }

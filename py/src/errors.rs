@@ -21,6 +21,12 @@ create_exception!(
 );
 create_exception!(
     _huaide,
+    FormatError,
+    DocumentError,
+    "A ballot file that cannot be read (a DocumentError; `.path` gives the line)."
+);
+create_exception!(
+    _huaide,
     TallyError,
     HuaideError,
     "An election that cannot be counted."
@@ -53,6 +59,7 @@ pub fn to_py_err<E: Fault>(py: Python<'_>, err: &E) -> PyErr {
         ErrorFamily::Motion => MotionError::new_err(message),
         ErrorFamily::Plan => PlanError::new_err(message),
         ErrorFamily::Enrol => EnrolError::new_err(message),
+        ErrorFamily::Format => FormatError::new_err(message),
         _ => HuaideError::new_err(message),
     };
     let value = pyerr.value(py);
@@ -70,6 +77,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("HuaideError", HuaideError::type_object(py))?;
     m.add("DocumentError", DocumentError::type_object(py))?;
+    m.add("FormatError", FormatError::type_object(py))?;
     m.add("TallyError", TallyError::type_object(py))?;
     m.add("MotionError", MotionError::type_object(py))?;
     m.add("PlanError", PlanError::type_object(py))?;

@@ -6,6 +6,7 @@
 mod convert;
 mod enrol;
 mod errors;
+mod formats;
 mod motion;
 mod plan;
 mod vote;
@@ -28,6 +29,7 @@ fn _huaide(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(motion::tally_motion, m)?)?;
     m.add_function(wrap_pyfunction!(plan::plan_json_schema, m)?)?;
     m.add_function(wrap_pyfunction!(enrol::allocate, m)?)?;
+    m.add_function(wrap_pyfunction!(formats::read_ballots, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -17,3 +17,12 @@ def test_readme_python_example_runs() -> None:
     lines = out.getvalue().splitlines()
     assert lines[1] == "['duplicate_voter', 'not_on_roll']"
     assert lines[2] == "invalid_seats election.seats"
+
+
+def test_readme_ballot_files_example_runs() -> None:
+    blocks = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    block = next(b for b in blocks if "read_ballots" in b)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(block, "README.md", "exec"), {})
+    assert out.getvalue().splitlines() == ["['ph-02']", "format_syntax line 2"]

@@ -33,6 +33,9 @@ def _call(function: str, data: dict[str, Any]) -> Any:
         "plan_progress": lambda d: huaide.Plan(d["plan"]).progress(d["progress"]),
         "allocate": lambda d: _allocate(d).to_dict(),
         "enrol_events": lambda d: _allocate(d).replay(d.get("events", [])).to_dict(),
+        "read_ballots": lambda d: huaide.read_ballots(
+            d["input"], d["format"], **d.get("options", {})
+        ),
     }
     return calls[function](data)
 

@@ -15,6 +15,7 @@ export function call(huaide, fn, input) {
     plan_ics: (d) => huaide.planToIcs(d.plan, rest(d)),
     plan_progress: (d) => huaide.planProgress(d.plan, d.progress),
     allocate: (d) => huaide.allocate(d.plan, d.people, d.applications, options(d)),
+    read_ballots: (d) => huaide.readBallots(d.input, d.format, d.options),
     enrol_events: (d) => huaide.replayEnrolment(d.plan, d.people, d.applications, options(d), d.events ?? []),
   };
   const f = calls[fn];

@@ -1,19 +1,84 @@
-//! Readers for ballot files: BLT (ERS/OpenSTV with Droop's extensions), a simple CSV of
-//! rankings, and the RCTab inputs (NIST CDF JSON cast vote records, generic CSV).
+//! Readers for ballot files: BLT (ERS/OpenSTV with Droop's extensions), PrefLib, a simple
+//! CSV of rankings, and the cast vote record (CVR) exports that RCTab reads: NIST CDF
+//! (JSON and XML), generic CSV, Dominion JSON, Hart XML and Clear Ballot CSV.
 //!
-//! Readers are pure: they take the file's text and return ballots in the wire format
-//! ([`crate::vote::Ballot`]), never touching the file system. Errors are [`FormatError`]s
-//! with a stable code and the place in the file (`line 12`, or a JSON path).
+//! Readers are pure: they take the file's text (or, for exports made of several files, a
+//! list of [`NamedText`]s) and return ballots in the wire format ([`crate::vote::Ballot`]),
+//! never touching the file system. Errors are [`FormatError`]s with a stable code and the
+//! place in the file (`line 12`, a JSON path, or `file.xml: line 3`).
+//!
+//! [`read_ballot_file`] is the one entry point the bindings use: a [`BallotFormat`], the
+//! input and [`ReadOptions`] in, a [`BallotFile`] (candidates and ballots) out.
 
 mod blt;
 mod cdf;
+mod cdf_xml;
+mod clear_ballot;
 mod csv_ranks;
+mod dominion;
+mod hart;
 mod preflib;
+mod read;
+mod xml;
 
 pub use blt::{read_blt, BltFile};
 pub use cdf::{read_cdf_json, CdfContest};
+pub use cdf_xml::read_cdf_xml;
+pub use clear_ballot::read_clear_ballot;
 pub use csv_ranks::{read_ranking_csv, read_rctab_csv, RctabCsvLayout};
+pub use dominion::read_dominion;
+pub use hart::read_hart;
 pub use preflib::{read_preflib, PreflibFile, MAX_PREFLIB_ALTERNATIVES};
+pub use read::{
+    read_ballot_file, read_request, BallotFile, BallotFormat, BallotInput, ReadOptions, ReadRequest,
+};
+
+use serde::{Deserialize, Serialize};
+
+/// The candidate id RCTab gives undeclared write-ins (its `UNDECLARED_WRITE_IN_OUTPUT_LABEL`):
+/// CDF write-in selections, and the marks named by the `undeclared_write_in_label` option.
+pub const UNDECLARED_WRITE_IN: &str = "Undeclared Write-ins";
+/// Most files an export given as a list of named texts may hold.
+pub const MAX_FILES: usize = 1_000_000;
+
+/// One file of a multi-file export: its name (a path is fine; only the last component is
+/// looked at where names matter) and its text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct NamedText {
+    /// The file name, e.g. `CvrExport_1.json`.
+    pub name: String,
+    /// The file's text.
+    pub text: String,
+}
+
+impl NamedText {
+    /// A named text.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        NamedText {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+
+    /// The last path component of the name (`/` or `\\` separated).
+    pub fn base_name(&self) -> &str {
+        self.name.rsplit(['/', '\\']).next().unwrap_or(&self.name)
+    }
+}
+
+/// One contest read from a cast vote record export.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CvrContest {
+    /// The contest's candidates as the export names them: the id used on the ballots and,
+    /// where the export has one, a display name.
+    pub candidates: Vec<crate::vote::Candidate>,
+    /// One ballot per cast vote record holding the contest. A rank marked for several
+    /// candidates is an overvote; a rank marked for none is skipped (`[]`).
+    pub ballots: Vec<crate::vote::Ballot>,
+    /// The contest's maximum number of rankings, when the export says (Dominion's
+    /// `NumOfRanks`); RCTab uses it as the contest's `maxRankingsAllowed`.
+    pub max_rankings: Option<u32>,
+}
 
 use crate::error::{ErrorFamily, Fault};
 
@@ -52,6 +117,22 @@ pub enum FormatError {
         /// The contest asked for.
         contest: String,
     },
+    /// A file an export needs is not among the files given.
+    #[error("{path}: missing file {name:?}")]
+    MissingFile {
+        /// Where.
+        path: String,
+        /// The file's name.
+        name: String,
+    },
+    /// The format needs an option that was not given (e.g. the contest of a CVR export).
+    #[error("{path}: the {format} format needs this option")]
+    MissingOption {
+        /// The option, e.g. `options.contest`.
+        path: String,
+        /// The format.
+        format: &'static str,
+    },
     /// The file exceeds a hard size limit.
     #[error("{path}: {what} exceeds the limit of {limit}")]
     TooLarge {
@@ -70,6 +151,8 @@ impl Fault for FormatError {
             FormatError::Syntax { .. } => "format_syntax",
             FormatError::UnknownCandidate { .. } => "format_unknown_candidate",
             FormatError::ContestNotFound { .. } => "format_contest_not_found",
+            FormatError::MissingFile { .. } => "format_missing_file",
+            FormatError::MissingOption { .. } => "format_missing_option",
             FormatError::TooLarge { .. } => "too_large",
         }
     }
@@ -79,6 +162,8 @@ impl Fault for FormatError {
             FormatError::Syntax { path, .. }
             | FormatError::UnknownCandidate { path, .. }
             | FormatError::ContestNotFound { path, .. }
+            | FormatError::MissingFile { path, .. }
+            | FormatError::MissingOption { path, .. }
             | FormatError::TooLarge { path, .. } => Some(path),
         }
     }
@@ -97,6 +182,14 @@ fn syntax(line: usize, message: impl Into<String>) -> FormatError {
     FormatError::Syntax {
         path: line_path(line),
         message: message.into(),
+    }
+}
+
+fn too_many_ballots(path: impl Into<String>) -> FormatError {
+    FormatError::TooLarge {
+        path: path.into(),
+        what: "number of ballots",
+        limit: MAX_BALLOT_ENTRIES as u64,
     }
 }
 

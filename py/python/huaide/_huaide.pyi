@@ -12,6 +12,7 @@ __all__ = [
     "DocumentError",
     "EnrolError",
     "EnrolmentState",
+    "FormatError",
     "HuaideError",
     "merge_partials",
     "MotionError",
@@ -20,6 +21,7 @@ __all__ = [
     "plan_json_schema",
     "PlanError",
     "Program",
+    "read_ballots",
     "tally",
     "tally_motion",
     "tally_partial",
@@ -36,6 +38,9 @@ class HuaideError(ValueError):
 
 class DocumentError(HuaideError):
     """A malformed input document."""
+
+class FormatError(DocumentError):
+    """A ballot file that cannot be read; ``.path`` gives the line (``line 12``)."""
 
 class TallyError(HuaideError):
     """An election that cannot be counted."""
@@ -97,6 +102,15 @@ def tally(election: Mapping[str, Any], ballots: Sequence[Mapping[str, Any]]) -> 
 def tally_motion(motion: Mapping[str, Any]) -> MotionResult: ...
 def tally_partial(
     election: Mapping[str, Any], ballots: Sequence[Mapping[str, Any]]
+) -> dict[str, Any]: ...
+def read_ballots(
+    input: str | Mapping[str, str] | Sequence[tuple[str, str]] | Sequence[Mapping[str, str]],
+    format: str,
+    *,
+    contest: str | None = ...,
+    first_vote_column: int | None = ...,
+    first_vote_row: int | None = ...,
+    undeclared_write_in_label: str | None = ...,
 ) -> dict[str, Any]: ...
 def merge_partials(
     election: Mapping[str, Any], partials: Sequence[Mapping[str, Any]]

@@ -1,0 +1,30 @@
+//! `read_ballots(input, format, **options)`: every ballot file reader behind one function.
+
+use huaide::formats;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::convert::{from_py, or_raise, to_py};
+
+/// Reads a ballot file: `input` is the text, or the files of an export (a dict of name to
+/// text, or a list of `(name, text)` pairs); returns `{"candidates", "ballots", …}`.
+#[pyfunction]
+#[pyo3(signature = (input, format, **options))]
+pub fn read_ballots<'py>(
+    py: Python<'py>,
+    input: &Bound<'py, PyAny>,
+    format: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let input: formats::BallotInput = from_py(input, "input")?;
+    let format: formats::BallotFormat = from_py(format, "format")?;
+    let options: formats::ReadOptions = match options {
+        Some(dict) => from_py(dict.as_any(), "options")?,
+        None => formats::ReadOptions::default(),
+    };
+    let file = or_raise(
+        py,
+        py.detach(|| formats::read_ballot_file(&input, format, &options)),
+    )?;
+    to_py(py, &file)
+}

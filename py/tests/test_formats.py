@@ -1,0 +1,65 @@
+"""read_ballots: the input shapes, the result, and FormatError (a DocumentError) with the line."""
+
+import pytest
+
+import huaide
+
+CONTESTS = '{"List": [{"Id": 1, "NumOfRanks": 2}]}'
+CANDIDATES = '{"List": [{"Id": 5, "ContestId": 1, "Description": "Ann"}]}'
+EXPORT = (
+    '{"Sessions": [{"Original": {"IsCurrent": true, "Contests": '
+    '[{"Id": 1, "Marks": [{"CandidateId": 5, "Rank": 1, "IsAmbiguous": false}]}]}}]}'
+)
+
+
+def test_text_formats_read_a_string() -> None:
+    read = huaide.read_ballots("a,b\nb\n", "csv")
+    assert read == {
+        "candidates": ["a", "b"],
+        "ballots": [{"ranking": ["a", "b"]}, {"ranking": ["b"]}],
+    }
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"ContestManifest.json": CONTESTS, "CandidateManifest.json": CANDIDATES,
+         "CvrExport.json": EXPORT},
+        [("ContestManifest.json", CONTESTS), ("CandidateManifest.json", CANDIDATES),
+         ("CvrExport.json", EXPORT)],
+        [{"name": "x/ContestManifest.json", "text": CONTESTS},
+         {"name": "x/CandidateManifest.json", "text": CANDIDATES},
+         {"name": "x/CvrExport.json", "text": EXPORT}],
+    ],
+)
+def test_exports_read_named_files_in_any_shape(files: object) -> None:
+    read = huaide.read_ballots(files, "dominion", contest="1")
+    assert read["candidates"] == [{"id": "5", "name": "Ann"}]
+    assert read["ballots"] == [{"ranking": ["5"]}]
+    assert read["max_rankings"] == 2
+
+
+def test_a_read_file_goes_straight_into_a_count() -> None:
+    read = huaide.read_ballots('2 1\n3 1 2 0\n2 2 0\n0\n"Ann"\n"Bo"\n', "blt")
+    election = {"id": "e", "method": "irv", "seats": read["seats"],
+                "candidates": read["candidates"]}
+    assert huaide.tally(election, read["ballots"]).winners == ["1"]
+
+
+def test_format_errors_are_document_errors_with_the_line() -> None:
+    with pytest.raises(huaide.FormatError) as raised:
+        huaide.read_ballots("id,A\nr1,x\n", "rctab_csv")
+    assert isinstance(raised.value, huaide.DocumentError)
+    assert (raised.value.code, raised.value.path) == ("format_syntax", "line 2")
+
+
+def test_bad_format_or_option_is_a_document_error() -> None:
+    with pytest.raises(huaide.DocumentError) as raised:
+        huaide.read_ballots("a", "xlsx")
+    assert (raised.value.code, raised.value.path) == ("invalid_document", "format")
+    with pytest.raises(huaide.DocumentError) as raised:
+        huaide.read_ballots("a", "csv", contest_id="1")
+    assert raised.value.code == "invalid_document"
+    with pytest.raises(huaide.FormatError) as raised:
+        huaide.read_ballots("<a/>", "cdf_xml")
+    assert (raised.value.code, raised.value.path) == ("format_missing_option", "options.contest")

@@ -1,0 +1,21 @@
+//! `readBallots(input, format, options)`: every ballot file reader behind one function.
+
+use huaide::formats;
+use wasm_bindgen::prelude::*;
+
+use crate::{from_js, to_js, to_js_error};
+
+/// Reads a ballot file: `input` is the text, or the files of an export (an object of name
+/// to text, or an array of `{name, text}`); returns `{candidates, ballots, …}`.
+#[wasm_bindgen(js_name = readBallots)]
+pub fn read_ballots(input: JsValue, format: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let input: formats::BallotInput = from_js(input, "input")?;
+    let format: formats::BallotFormat = from_js(format, "format")?;
+    let options: formats::ReadOptions = if options.is_undefined() || options.is_null() {
+        formats::ReadOptions::default()
+    } else {
+        from_js(options, "options")?
+    };
+    let file = formats::read_ballot_file(&input, format, &options).map_err(|e| to_js_error(&e))?;
+    to_js(&file)
+}
