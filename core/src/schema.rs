@@ -22,6 +22,22 @@ pub fn documents() -> Vec<(&'static str, Schema)> {
             schema_for!(crate::enrol::AllocationRequest),
         ),
         ("events", schema_for!(Vec<crate::enrol::Event>)),
+        (
+            "exhibition_request",
+            schema_for!(crate::exhibition::ExhibitionRequest),
+        ),
+        (
+            "exhibition_elections",
+            schema_for!(crate::exhibition::ExhibitionElections),
+        ),
+        (
+            "exhibition_ballots",
+            schema_for!(crate::exhibition::CategoryBallots),
+        ),
+        (
+            "exhibition_result",
+            schema_for!(crate::exhibition::ExhibitionResult),
+        ),
     ]
 }
 
