@@ -112,3 +112,65 @@ pub fn tally_exhibition(
         categories: results,
     })
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use crate::error::Fault;
+    use crate::exhibition::{exhibition_elections, Entry, ExhibitionOptions};
+    use crate::plan::Plan;
+
+    fn built(visitors: Option<&[String]>) -> ExhibitionElections {
+        let plan: Plan = serde_json::from_value(serde_json::json!({
+            "id": "p", "community": "c", "year": 2006, "timezone": "Asia/Shanghai",
+            "programs": [{"id": "art", "kind": "exhibition", "title": "Art",
+                "exhibition": {"categories": [{"id": "photo", "title": "摄影"}],
+                    "max_entries_per_person": 1, "visitor_voting": true}}]
+        }))
+        .unwrap();
+        let entries: Vec<Entry> = serde_json::from_value(serde_json::json!([
+            {"id": "a", "person": "r1", "category": "photo", "title": "A"},
+            {"id": "b", "person": "r2", "category": "photo", "title": "B"}
+        ]))
+        .unwrap();
+        exhibition_elections(&plan, "art", &entries, visitors, &ExhibitionOptions::default())
+            .unwrap()
+    }
+
+    #[test]
+    fn count_errors_point_into_the_exhibition_documents() {
+        let elections = built(None);
+        let ballots: CategoryBallots = serde_json::from_value(serde_json::json!({
+            "photo": [{"approve": ["a"]}, {"approve": ["a"], "count": 0}]
+        }))
+        .unwrap();
+        let err = tally_exhibition(&elections, &ballots).unwrap_err();
+        assert_eq!(err.code(), "invalid_count");
+        assert_eq!(err.path(), Some("ballots.photo[1].count"));
+    }
+
+    #[test]
+    fn a_duplicate_on_the_shared_roll_points_at_the_roll() {
+        let mut elections = built(Some(&["r1".to_owned()]));
+        elections.roll = Some(vec!["r1".to_owned(), "r1".to_owned()]);
+        let err = tally_exhibition(&elections, &CategoryBallots::new()).unwrap_err();
+        assert_eq!(err.code(), "duplicate_roll_entry");
+        assert_eq!(err.path(), Some("roll[1]"));
+    }
+
+    #[test]
+    fn a_voter_votes_once_per_category() {
+        let elections = built(Some(&["r1".to_owned(), "r1".to_owned()]));
+        assert_eq!(elections.roll, Some(vec!["r1".to_owned()]));
+        let ballots: CategoryBallots = serde_json::from_value(serde_json::json!({
+            "photo": [{"voter": "r1", "approve": ["a"]}, {"voter": "r1", "approve": ["b"]}]
+        }))
+        .unwrap();
+        let result = tally_exhibition(&elections, &ballots).unwrap();
+        let photo = &result.categories[0].result;
+        assert_eq!(photo.winners, vec!["a".to_owned()]);
+        assert_eq!(photo.rejected[0].code.as_str(), "duplicate_voter");
+        assert_eq!(result.voters, 1);
+    }
+}
