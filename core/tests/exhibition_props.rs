@@ -35,20 +35,22 @@ fn plan(limit: u32) -> Plan {
 
 /// Entries with unique ids; categories include one the plan does not have (`c3`).
 fn entries() -> impl Strategy<Value = Vec<Entry>> {
-    prop::collection::vec((0..6usize, 0..=CATEGORIES, prop::option::of(0..20u32)), 0..24).prop_map(
-        |rows| {
-            rows.into_iter()
-                .enumerate()
-                .map(|(i, (person, category, day))| Entry {
-                    id: format!("e{i:02}"),
-                    person: format!("r{person}"),
-                    category: format!("c{category}"),
-                    title: format!("work {i}"),
-                    submitted_on: day.map(|d| NaiveDate::from_ymd_opt(2006, 9, 1 + d).unwrap()),
-                })
-                .collect()
-        },
+    prop::collection::vec(
+        (0..6usize, 0..=CATEGORIES, prop::option::of(0..20u32)),
+        0..24,
     )
+    .prop_map(|rows| {
+        rows.into_iter()
+            .enumerate()
+            .map(|(i, (person, category, day))| Entry {
+                id: format!("e{i:02}"),
+                person: format!("r{person}"),
+                category: format!("c{category}"),
+                title: format!("work {i}"),
+                submitted_on: day.map(|d| NaiveDate::from_ymd_opt(2006, 9, 1 + d).unwrap()),
+            })
+            .collect()
+    })
 }
 
 fn options(method: Method, seats: u32) -> ExhibitionOptions {
@@ -61,7 +63,14 @@ fn options(method: Method, seats: u32) -> ExhibitionOptions {
 
 /// Approval ballots from visitors `v0..v7` over entry ids, per category.
 fn ballots() -> impl Strategy<Value = Vec<(usize, usize, Vec<usize>)>> {
-    prop::collection::vec((0..8usize, 0..CATEGORIES, prop::collection::vec(0..24usize, 1..3)), 0..40)
+    prop::collection::vec(
+        (
+            0..8usize,
+            0..CATEGORIES,
+            prop::collection::vec(0..24usize, 1..3),
+        ),
+        0..40,
+    )
 }
 
 fn cast(rows: &[(usize, usize, Vec<usize>)]) -> CategoryBallots {

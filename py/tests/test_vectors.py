@@ -18,6 +18,13 @@ def _allocate(d: dict[str, Any]) -> huaide.Allocation:
     )
 
 
+def _exhibition(d: dict[str, Any]) -> dict[str, Any]:
+    return huaide.exhibition_elections(
+        d["plan"], d["program"], d["entries"],
+        visitors=d.get("visitors"), options=d.get("options"),
+    )
+
+
 def _call(function: str, data: dict[str, Any]) -> Any:
     """Calls the Python API named by a vector file; returns the wire-format result."""
     calls: dict[str, Callable[[dict[str, Any]], Any]] = {
@@ -32,6 +39,8 @@ def _call(function: str, data: dict[str, Any]) -> Any:
         "plan_ics": lambda d: huaide.Plan(d["plan"]).to_ics(d["stamp"], program=d.get("program")),
         "allocate": lambda d: _allocate(d).to_dict(),
         "enrol_events": lambda d: _allocate(d).replay(d.get("events", [])).to_dict(),
+        "exhibition_elections": _exhibition,
+        "tally_exhibition": lambda d: huaide.tally_exhibition(_exhibition(d), d["ballots"]),
     }
     return calls[function](data)
 

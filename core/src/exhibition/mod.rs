@@ -6,6 +6,31 @@
 //! visitors recorded at the exhibition into the shared roll, and reports refused entries as
 //! [`ExhibitionFinding`]s. [`tally_exhibition`] counts every category's ballots and returns the
 //! results together ([`ExhibitionResult`]); a visitor votes at most once per category.
+//!
+//! ```
+//! use huaide::exhibition::{exhibition_elections, tally_exhibition, ExhibitionOptions};
+//! use huaide::plan::Plan;
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let plan = Plan::from_toml(include_str!("../../../examples/huaideyuan/plan.toml"))?;
+//! let entries = serde_json::from_str(r#"[
+//!     {"id": "ph-01", "person": "r001", "category": "photography", "title": "Hongmei Park"},
+//!     {"id": "ph-02", "person": "r002", "category": "photography", "title": "Tianning Temple"},
+//!     {"id": "ph-03", "person": "r001", "category": "photography", "title": "Old street",
+//!      "submitted_on": "2006-09-12"}]"#)?;
+//! let visitors = ["r001".to_owned(), "r002".to_owned(), "r003".to_owned()];
+//! let options = ExhibitionOptions::default(); // approval, one work per category
+//! let built = exhibition_elections(&plan, "art_exhibition", &entries, Some(&visitors), &options)?;
+//! assert_eq!(built.findings[0].code.as_str(), "after_deadline"); // ph-03 came too late
+//! let ballots = serde_json::from_str(r#"{"photography": [
+//!     {"voter": "r003", "approve": ["ph-02"]}, {"voter": "r003", "approve": ["ph-01"]}]}"#)?;
+//! let result = tally_exhibition(&built, &ballots)?;
+//! let photography = &result.categories[0].result;
+//! assert_eq!(photography.winners, ["ph-02"]);
+//! assert_eq!(photography.rejected[0].code.as_str(), "duplicate_voter");
+//! # Ok(())
+//! # }
+//! ```
 
 mod elections;
 mod entry;

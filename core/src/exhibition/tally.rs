@@ -134,8 +134,14 @@ mod tests {
             {"id": "b", "person": "r2", "category": "photo", "title": "B"}
         ]))
         .unwrap();
-        exhibition_elections(&plan, "art", &entries, visitors, &ExhibitionOptions::default())
-            .unwrap()
+        exhibition_elections(
+            &plan,
+            "art",
+            &entries,
+            visitors,
+            &ExhibitionOptions::default(),
+        )
+        .unwrap()
     }
 
     #[test]

@@ -12,6 +12,7 @@ __all__ = [
     "DocumentError",
     "EnrolError",
     "EnrolmentState",
+    "exhibition_elections",
     "HuaideError",
     "merge_partials",
     "MotionError",
@@ -22,6 +23,7 @@ __all__ = [
     "Program",
     "tally",
     "tally_motion",
+    "tally_exhibition",
     "tally_partial",
     "TallyError",
     "TallyResult",
@@ -189,3 +191,15 @@ def allocate(
     as_of: datetime.date | str,
     mechanism: str | None = None,
 ) -> Allocation: ...
+
+def exhibition_elections(
+    plan: Plan | Mapping[str, Any],
+    program: str,
+    entries: Sequence[Mapping[str, Any]],
+    *,
+    visitors: Sequence[str] | None = None,
+    options: Mapping[str, Any] | None = None,
+) -> dict[str, Any]: ...
+def tally_exhibition(
+    elections: Mapping[str, Any], ballots: Mapping[str, Sequence[Mapping[str, Any]]]
+) -> dict[str, Any]: ...
