@@ -13,7 +13,7 @@
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! let plan = Plan::from_toml(include_str!("../../../examples/huaideyuan/plan.toml"))?;
-//! let entries = serde_json::from_str(r#"[
+//! let entries: Vec<huaide::exhibition::Entry> = serde_json::from_str(r#"[
 //!     {"id": "ph-01", "person": "r001", "category": "photography", "title": "Hongmei Park"},
 //!     {"id": "ph-02", "person": "r002", "category": "photography", "title": "Tianning Temple"},
 //!     {"id": "ph-03", "person": "r001", "category": "photography", "title": "Old street",
