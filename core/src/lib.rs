@@ -9,6 +9,8 @@
 //! the same wire format: the serde form of the types here.
 //!
 //! - [`vote`]: elections, ballots and the count ([`vote::tally`]).
+//! - [`exhibition`]: an exhibition's per-category elections built from the plan, counted
+//!   together ([`exhibition::tally_exhibition`]).
 //! - [`motion`]: council motions with quorum and thresholds ([`motion::tally_motion`]).
 //! - [`plan`]: yearly plans, schedules, validation, iCalendar and goal progress.
 //! - [`enrol`]: seats for scarce programs, waiting lists ([`enrol::allocate`]).
@@ -18,6 +20,7 @@
 pub mod draw;
 pub mod enrol;
 pub mod error;
+pub mod exhibition;
 pub mod formats;
 pub mod motion;
 pub mod plan;

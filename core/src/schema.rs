@@ -26,6 +26,22 @@ pub fn documents() -> Vec<(&'static str, Schema)> {
         ("events", schema_for!(Vec<crate::enrol::Event>)),
         ("read_request", schema_for!(crate::formats::ReadRequest)),
         ("ballot_file", schema_for!(crate::formats::BallotFile)),
+        (
+            "exhibition_request",
+            schema_for!(crate::exhibition::ExhibitionRequest),
+        ),
+        (
+            "exhibition_elections",
+            schema_for!(crate::exhibition::ExhibitionElections),
+        ),
+        (
+            "exhibition_ballots",
+            schema_for!(crate::exhibition::CategoryBallots),
+        ),
+        (
+            "exhibition_result",
+            schema_for!(crate::exhibition::ExhibitionResult),
+        ),
     ]
 }
 

@@ -130,3 +130,34 @@ fn allocation_vectors_follow_the_schemas() {
 fn read_ballots_vectors_follow_the_schemas() {
     check("read_ballots", &[("", "read_request")], Some("ballot_file"));
 }
+
+#[test]
+fn exhibition_vectors_follow_the_schemas() {
+    let requests: Vec<Value> = vector_cases("exhibition_elections")
+        .into_iter()
+        .chain(vector_cases("tally_exhibition"))
+        .filter(|c| c["expect"].get("ok").is_some())
+        .collect();
+    assert!(!requests.is_empty(), "no accepted exhibition vectors");
+    let request = validator("exhibition_request");
+    let elections = validator("exhibition_elections");
+    let ballots = validator("exhibition_ballots");
+    let result = validator("exhibition_result");
+    for case in &requests {
+        let mut input = case["input"].clone();
+        let cast = input.as_object_mut().unwrap().remove("ballots");
+        let output = &case["expect"]["ok"];
+        let mut checks = vec![(&request, input.clone())];
+        match cast {
+            Some(cast) => {
+                checks.push((&ballots, cast));
+                checks.push((&result, output.clone()));
+            }
+            None => checks.push((&elections, output.clone())),
+        }
+        for (v, doc) in checks {
+            let errors: Vec<String> = v.iter_errors(&doc).map(|e| e.to_string()).collect();
+            assert!(errors.is_empty(), "{}: {errors:?}", case["name"]);
+        }
+    }
+}

@@ -91,6 +91,20 @@ fn call(function: &str, input: &Value) -> Result<Value, String> {
                     .map_err(code)?;
             Ok(serde_json::to_value(file).unwrap())
         }
+        "exhibition_elections" | "tally_exhibition" => {
+            let mut rest = input.clone();
+            let ballots = rest.as_object_mut().unwrap().remove("ballots");
+            let request = huaide::exhibition::read_request(&rest).map_err(code)?;
+            let elections = request.build().map_err(code)?;
+            if function == "exhibition_elections" {
+                return Ok(serde_json::to_value(elections).unwrap());
+            }
+            let ballots =
+                huaide::exhibition::read_ballots(ballots.unwrap_or(Value::Null)).map_err(code)?;
+            let result =
+                huaide::exhibition::tally_exhibition(&elections, &ballots).map_err(code)?;
+            Ok(serde_json::to_value(result).unwrap())
+        }
         other => panic!("vector file names unknown function {other:?}"),
     }
 }

@@ -25,7 +25,7 @@ pub struct PyEnrolmentState {
 }
 
 /// A plan given as a `Plan` object or as its wire form.
-fn plan_arg(plan: &Bound<'_, PyAny>) -> PyResult<Plan> {
+pub(crate) fn plan_arg(plan: &Bound<'_, PyAny>) -> PyResult<Plan> {
     match plan.cast::<PyPlan>() {
         Ok(object) => Ok(object.get().inner.clone()),
         Err(_) => from_py(plan, "plan"),

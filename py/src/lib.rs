@@ -6,6 +6,7 @@
 mod convert;
 mod enrol;
 mod errors;
+mod exhibition;
 mod formats;
 mod motion;
 mod plan;
@@ -30,6 +31,8 @@ fn _huaide(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(plan::plan_json_schema, m)?)?;
     m.add_function(wrap_pyfunction!(enrol::allocate, m)?)?;
     m.add_function(wrap_pyfunction!(formats::read_ballots, m)?)?;
+    m.add_function(wrap_pyfunction!(exhibition::exhibition_elections, m)?)?;
+    m.add_function(wrap_pyfunction!(exhibition::tally_exhibition, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

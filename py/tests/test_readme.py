@@ -26,3 +26,14 @@ def test_readme_ballot_files_example_runs() -> None:
     with contextlib.redirect_stdout(out):
         exec(compile(block, "README.md", "exec"), {})
     assert out.getvalue().splitlines() == ["['ph-02']", "format_syntax line 2"]
+
+
+def test_readme_exhibition_example_runs() -> None:
+    blocks = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    block = next(b for b in blocks if "exhibition_elections" in b)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(block, "README.md", "exec"), {})
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "[('ph-03', 'after_deadline')]"
+    assert lines[1] == "[('photo', ['ph-02'])]"

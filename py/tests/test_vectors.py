@@ -18,6 +18,13 @@ def _allocate(d: dict[str, Any]) -> huaide.Allocation:
     )
 
 
+def _exhibition(d: dict[str, Any]) -> dict[str, Any]:
+    return huaide.exhibition_elections(
+        d["plan"], d["program"], d["entries"],
+        visitors=d.get("visitors"), options=d.get("options"),
+    )
+
+
 def _call(function: str, data: dict[str, Any]) -> Any:
     """Calls the Python API named by a vector file; returns the wire-format result."""
     calls: dict[str, Callable[[dict[str, Any]], Any]] = {
@@ -36,6 +43,8 @@ def _call(function: str, data: dict[str, Any]) -> Any:
         "read_ballots": lambda d: huaide.read_ballots(
             d["input"], d["format"], **d.get("options", {})
         ),
+        "exhibition_elections": _exhibition,
+        "tally_exhibition": lambda d: huaide.tally_exhibition(_exhibition(d), d["ballots"]),
     }
     return calls[function](data)
 

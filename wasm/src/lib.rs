@@ -12,6 +12,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 mod enrol;
+mod exhibition;
 mod formats;
 mod plan;
 mod vote;

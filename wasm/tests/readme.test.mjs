@@ -41,3 +41,22 @@ test('README ballot files example runs', async () => {
   }
   assert.deepEqual(logged[0], [[{ id: '5', name: 'Chorus' }], [{ ranking: ['5'] }]]);
 });
+
+test('README exhibition example runs', async () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const block = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1])
+    .find((b) => b.includes('exhibitionElections'));
+  assert.ok(block, 'README has an exhibition js block');
+  const file = new URL(`./readme-exhibition-${process.pid}.mjs`, import.meta.url);
+  const logged = [];
+  const original = console.log;
+  writeFileSync(file, block);
+  console.log = (...args) => logged.push(args);
+  try {
+    await import(file.href);
+  } finally {
+    console.log = original;
+    rmSync(file);
+  }
+  assert.deepEqual(logged[0][0], [['photo', ['ph-02']]]);
+});

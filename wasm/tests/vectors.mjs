@@ -5,6 +5,7 @@
 export function call(huaide, fn, input) {
   const rest = ({ plan, ...others }) => others;
   const options = ({ plan, people, applications, events, ...others }) => others;
+  const exhibition = ({ ballots, ...request }) => request;
   const calls = {
     tally: (d) => huaide.tally(d.election, d.ballots),
     tally_partial: (d) => huaide.tallyPartial(d.election, d.ballots),
@@ -16,6 +17,8 @@ export function call(huaide, fn, input) {
     plan_progress: (d) => huaide.planProgress(d.plan, d.progress),
     allocate: (d) => huaide.allocate(d.plan, d.people, d.applications, options(d)),
     read_ballots: (d) => huaide.readBallots(d.input, d.format, d.options),
+    exhibition_elections: (d) => huaide.exhibitionElections(exhibition(d)),
+    tally_exhibition: (d) => huaide.tallyExhibition(huaide.exhibitionElections(exhibition(d)), d.ballots),
     enrol_events: (d) => huaide.replayEnrolment(d.plan, d.people, d.applications, options(d), d.events ?? []),
   };
   const f = calls[fn];

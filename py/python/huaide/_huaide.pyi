@@ -13,6 +13,7 @@ __all__ = [
     "EnrolError",
     "EnrolmentState",
     "FormatError",
+    "exhibition_elections",
     "HuaideError",
     "merge_partials",
     "MotionError",
@@ -24,6 +25,7 @@ __all__ = [
     "read_ballots",
     "tally",
     "tally_motion",
+    "tally_exhibition",
     "tally_partial",
     "TallyError",
     "TallyResult",
@@ -203,3 +205,15 @@ def allocate(
     as_of: datetime.date | str,
     mechanism: str | None = None,
 ) -> Allocation: ...
+
+def exhibition_elections(
+    plan: Plan | Mapping[str, Any],
+    program: str,
+    entries: Sequence[Mapping[str, Any]],
+    *,
+    visitors: Sequence[str] | None = None,
+    options: Mapping[str, Any] | None = None,
+) -> dict[str, Any]: ...
+def tally_exhibition(
+    elections: Mapping[str, Any], ballots: Mapping[str, Sequence[Mapping[str, Any]]]
+) -> dict[str, Any]: ...
