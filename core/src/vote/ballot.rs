@@ -2,6 +2,7 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use foldhash::fast::FixedState;
 use std::collections::{HashMap, HashSet};
 
 use super::election::{Election, Method};
@@ -104,9 +105,9 @@ impl RejectionCode {
 /// Checks ballots one by one, remembering who has voted.
 pub(crate) struct BallotChecker<'e> {
     election: &'e Election,
-    index_of: HashMap<&'e str, usize>,
-    roll: Option<HashSet<&'e str>>,
-    voted: HashSet<String>,
+    index_of: HashMap<&'e str, usize, FixedState>,
+    roll: Option<HashSet<&'e str, FixedState>>,
+    voted: HashSet<String, FixedState>,
 }
 
 impl<'e> BallotChecker<'e> {
@@ -125,7 +126,7 @@ impl<'e> BallotChecker<'e> {
             election,
             index_of,
             roll,
-            voted: HashSet::new(),
+            voted: HashSet::default(),
         }
     }
 

@@ -25,7 +25,8 @@ use std::collections::BTreeMap;
 use super::ballot::Ballot;
 use super::election::Election;
 use super::error::TallyError;
-use super::ranked::{read_ballots, Cause, ReadRules, Step, CAUSES};
+use super::profile::Profile;
+use super::ranked::{read_ballots, read_profile, Cause, RankedBallots, ReadRules, Step, CAUSES};
 use super::result::{TallyResult, Tie, TieResolution};
 use super::rounds::{round_number, Inactive, Round, RoundTie, Transfer};
 use super::tiebreak::TieBreaker;
@@ -135,6 +136,22 @@ pub(crate) fn tally_irv(
     election: &Election,
     ballots: &[Ballot],
 ) -> Result<TallyResult, TallyError> {
+    tally_irv_with(election, |rules| read_ballots(election, ballots, rules))
+}
+
+/// Counts an `irv` election over a compact profile.
+pub(crate) fn tally_irv_profile(
+    election: &Election,
+    profile: &Profile,
+) -> Result<TallyResult, TallyError> {
+    tally_irv_with(election, |rules| read_profile(election, profile, rules))
+}
+
+/// Checks the options, reads the ballots with `read` and counts them.
+fn tally_irv_with(
+    election: &Election,
+    read: impl FnOnce(&ReadRules) -> Result<RankedBallots, TallyError>,
+) -> Result<TallyResult, TallyError> {
     let root = FieldPath::root("election");
     if election.stv.is_some() {
         return Err(TallyError::InvalidOption {
@@ -172,7 +189,7 @@ pub(crate) fn tally_irv(
         });
     }
     let breaker = TieBreaker::new(election)?;
-    let read = read_ballots(election, ballots, &options.read_rules())?;
+    let read = read(&options.read_rules())?;
 
     let mut count = Count {
         ids: &ids,
