@@ -99,6 +99,8 @@ impl IrvOptions {
             max_skipped_ranks: self.max_skipped_ranks,
             duplicate: self.duplicate,
             max_rankings: self.max_rankings,
+            // The count only sums groups: their order does not matter.
+            canonical_order: false,
         }
     }
 }

@@ -13,6 +13,9 @@
 //! and no equal ranks (use [`super::Ballot`] for those); it may rank nobody. Its candidates
 //! are `0..candidates`, the positions of [`super::Election::candidates`].
 
+use foldhash::fast::FixedState;
+use std::collections::HashMap;
+
 use super::ballot::{Ballot, Rank, RejectionCode};
 use super::election::{Election, Method};
 use super::error::TallyError;
@@ -32,6 +35,8 @@ pub struct Profile {
     ends: Vec<u32>,
     /// `counts[i]`: how many ballots ballot `i` stands for (at least 1).
     counts: Vec<u64>,
+    /// Whether no two entries have the same ranking (set by [`Profile::grouped`]).
+    distinct: bool,
 }
 
 impl Profile {
@@ -47,6 +52,7 @@ impl Profile {
         }
         Ok(Profile {
             candidates,
+            distinct: true,
             ..Profile::default()
         })
     }
@@ -100,6 +106,7 @@ impl Profile {
         self.marks.extend_from_slice(ranking);
         self.ends.push(end);
         self.counts.push(count);
+        self.distinct = self.ends.len() <= 1;
         Ok(())
     }
 
@@ -146,34 +153,34 @@ impl Profile {
     /// The same ballots with identical rankings merged, in lexicographic order of the
     /// rankings (`count_overflow` if a merged count passes 2^64 - 1).
     pub fn grouped(&self) -> Result<Profile, TallyError> {
-        let mut order: Vec<usize> = (0..self.len()).collect();
-        order.sort_unstable_by(|&a, &b| {
-            let ra = self.get(a).map(|(r, _)| r);
-            let rb = self.get(b).map(|(r, _)| r);
-            ra.cmp(&rb)
-        });
+        let overflow = || TallyError::CountOverflow {
+            path: "profile".to_owned(),
+        };
+        // First occurrence of each ranking, with the summed count (fixed hasher).
+        let mut index: HashMap<&[u16], usize, FixedState> = HashMap::default();
+        let mut firsts: Vec<(&[u16], u64)> = Vec::new();
+        for (ranking, count) in self.iter() {
+            match index.get(ranking) {
+                Some(&at) => {
+                    if let Some((_, total)) = firsts.get_mut(at) {
+                        *total = total.checked_add(count).ok_or_else(overflow)?;
+                    }
+                }
+                None => {
+                    index.insert(ranking, firsts.len());
+                    firsts.push((ranking, count));
+                }
+            }
+        }
+        firsts.sort_unstable();
         let mut grouped = Profile {
             candidates: self.candidates,
             marks: Vec::with_capacity(self.marks.len()),
-            ends: Vec::new(),
-            counts: Vec::new(),
+            ends: Vec::with_capacity(firsts.len()),
+            counts: Vec::with_capacity(firsts.len()),
+            distinct: true,
         };
-        let mut previous: Option<&[u16]> = None;
-        for i in order {
-            let Some((ranking, count)) = self.get(i) else {
-                continue;
-            };
-            if previous == Some(ranking) {
-                if let Some(total) = grouped.counts.last_mut() {
-                    *total = total
-                        .checked_add(count)
-                        .ok_or_else(|| TallyError::CountOverflow {
-                            path: "profile".to_owned(),
-                        })?;
-                }
-                continue;
-            }
-            previous = Some(ranking);
+        for (ranking, count) in firsts {
             grouped.marks.extend_from_slice(ranking);
             // Fits: the grouped buffer is no longer than this one.
             grouped
@@ -182,6 +189,11 @@ impl Profile {
             grouped.counts.push(count);
         }
         Ok(grouped)
+    }
+
+    /// Whether no two entries have the same ranking (after [`Profile::grouped`]).
+    pub fn is_grouped(&self) -> bool {
+        self.distinct
     }
 
     /// The equivalent wire ballots for `election` (its candidate ids; an entry of count 1

@@ -56,6 +56,9 @@ pub(crate) struct ReadRules {
     pub max_skipped_ranks: Option<u32>,
     pub duplicate: DuplicateRule,
     pub max_rankings: Option<u32>,
+    /// Whether the groups must come in canonical (sorted) order; when false, their order is
+    /// unspecified (deterministic, but not sorted).
+    pub canonical_order: bool,
 }
 
 /// Compiles one ballot's marked ranks into `steps` (cleared first). Each rank is
@@ -164,10 +167,12 @@ where
     Some(())
 }
 
-/// Distinct compiled ballots in canonical (sorted) order.
-fn sorted_groups(grouped: ContentMap<Vec<Step>>) -> Vec<(Vec<Step>, u64)> {
+/// Distinct compiled ballots, in canonical (sorted) order if `rules` ask for it.
+fn sorted_groups(grouped: ContentMap<Vec<Step>>, rules: &ReadRules) -> Vec<(Vec<Step>, u64)> {
     let mut groups: Vec<(Vec<Step>, u64)> = grouped.into_iter().collect();
-    groups.sort_unstable();
+    if rules.canonical_order {
+        groups.sort_unstable();
+    }
     groups
 }
 
@@ -293,7 +298,7 @@ pub(crate) fn read_ballots(
         add_group(&mut grouped, steps.as_slice(), weight).ok_or_else(overflow)?;
     }
     Ok(RankedBallots {
-        groups: sorted_groups(grouped),
+        groups: sorted_groups(grouped, rules),
         summary,
         rejected,
     })
@@ -313,6 +318,8 @@ pub(crate) fn read_profile(
         path: "ballots".to_owned(),
     };
     let mut grouped: ContentMap<Vec<Step>> = ContentMap::default();
+    let distinct = profile.is_grouped();
+    let mut direct: Vec<(Vec<Step>, u64)> = Vec::new();
     let mut ranks: Vec<(u32, usize, usize)> = Vec::new();
     let mut marks: Vec<u32> = Vec::new();
     let mut steps: Vec<Step> = Vec::new();
@@ -347,10 +354,20 @@ pub(crate) fn read_profile(
             ranks.push((number, i, i.saturating_add(1)));
         }
         compile(&ranks, &marks, rules, &mut steps);
-        add_group(&mut grouped, steps.as_slice(), weight).ok_or_else(overflow)?;
+        if distinct {
+            // Distinct strict rankings compile to distinct steps: nothing to merge.
+            direct.push((steps.clone(), weight));
+        } else {
+            add_group(&mut grouped, steps.as_slice(), weight).ok_or_else(overflow)?;
+        }
+    }
+    let mut groups = sorted_groups(grouped, rules);
+    groups.append(&mut direct);
+    if rules.canonical_order && distinct {
+        groups.sort_unstable();
     }
     Ok(RankedBallots {
-        groups: sorted_groups(grouped),
+        groups,
         summary,
         rejected,
     })
