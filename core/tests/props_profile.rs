@@ -113,13 +113,25 @@ proptest! {
 fn bad_profiles_are_refused_with_codes() {
     use huaide::error::Fault;
     let mut profile = Profile::new(3).unwrap();
-    assert_eq!(profile.push(&[0, 3], 1).unwrap_err().code(), "invalid_option");
-    assert_eq!(profile.push(&[1, 1], 1).unwrap_err().code(), "invalid_option");
+    assert_eq!(
+        profile.push(&[0, 3], 1).unwrap_err().code(),
+        "invalid_option"
+    );
+    assert_eq!(
+        profile.push(&[1, 1], 1).unwrap_err().code(),
+        "invalid_option"
+    );
     assert_eq!(profile.push(&[1], 0).unwrap_err().code(), "invalid_count");
     assert!(profile.is_empty());
     assert_eq!(Profile::new(70_000).unwrap_err().code(), "too_large");
-    assert_eq!(plurality_counts(2, &[0, 2]).unwrap_err().code(), "invalid_option");
-    assert_eq!(plurality_counts(70_000, &[]).unwrap_err().code(), "too_large");
+    assert_eq!(
+        plurality_counts(2, &[0, 2]).unwrap_err().code(),
+        "invalid_option"
+    );
+    assert_eq!(
+        plurality_counts(70_000, &[]).unwrap_err().code(),
+        "too_large"
+    );
     let election = election("irv", 4, 0);
     assert_eq!(
         tally_profile(&election, &profile).unwrap_err().code(),

@@ -1,8 +1,8 @@
 //! Ballots as cast, and the rules that accept or reject each one.
 
+use foldhash::fast::FixedState;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use foldhash::fast::FixedState;
 use std::collections::{HashMap, HashSet};
 
 use super::election::{Election, Method};

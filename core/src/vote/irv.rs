@@ -279,8 +279,9 @@ fn push_tiers(
     }
 }
 
-/// Votes moved out of each candidate: to each candidate, and to inactive.
-type Moves = BTreeMap<usize, (BTreeMap<usize, u64>, u64)>;
+/// Votes moved out of each candidate (in order of first move): to each candidate (by index),
+/// and to inactive. Only the candidates just eliminated lose votes, so the list is short.
+type Moves = Vec<(usize, Vec<u64>, u64)>;
 
 struct Count<'a> {
     ids: &'a [&'a str],
@@ -318,7 +319,7 @@ impl Count<'_> {
         let n = self.ids.len();
         let mut tally = vec![0u64; n];
         let mut inactive = [0u64; CAUSES];
-        let mut moves: Moves = BTreeMap::new();
+        let mut moves: Moves = Vec::new();
         for (g, (steps, weight)) in self.groups.iter().enumerate() {
             let Some(holder) = self.holders.get(g).copied() else {
                 continue;
@@ -385,13 +386,22 @@ impl Count<'_> {
                 Holder::Start => {}
             }
             if let Some(from) = from {
-                let entry = moves.entry(from).or_default();
-                match next {
-                    Holder::Candidate { index, .. } => {
-                        let to = entry.0.entry(index as usize).or_insert(0);
-                        *to = to.saturating_add(*weight);
+                let at = match moves.iter().position(|m| m.0 == from) {
+                    Some(at) => at,
+                    None => {
+                        moves.push((from, vec![0; n], 0));
+                        moves.len() - 1
                     }
-                    _ => entry.1 = entry.1.saturating_add(*weight),
+                };
+                if let Some(entry) = moves.get_mut(at) {
+                    match next {
+                        Holder::Candidate { index, .. } => {
+                            if let Some(to) = entry.1.get_mut(index as usize) {
+                                *to = to.saturating_add(*weight);
+                            }
+                        }
+                        _ => entry.2 = entry.2.saturating_add(*weight),
+                    }
                 }
             }
             if let Some(slot) = self.holders.get_mut(g) {
@@ -416,14 +426,15 @@ impl Count<'_> {
                     .map(|(_, batch)| batch.clone())
                     .unwrap_or_default();
                 for from in order {
-                    if let Some((to, exhausted)) = moves.get(&from) {
+                    if let Some((_, to, exhausted)) = moves.iter().find(|m| m.0 == from) {
                         previous.transfers.push(Transfer {
                             from: name(self.ids, from).unwrap_or_default(),
                             to: to
                                 .iter()
+                                .enumerate()
                                 .filter(|(_, v)| **v > 0)
                                 .map(|(c, v)| {
-                                    (name(self.ids, *c).unwrap_or_default(), v.to_string())
+                                    (name(self.ids, c).unwrap_or_default(), v.to_string())
                                 })
                                 .collect(),
                             exhausted: exhausted.to_string(),

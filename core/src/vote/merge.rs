@@ -15,10 +15,10 @@ use super::ballot::{Ballot, BallotChecker, RejectionCode};
 use super::election::{Election, Method};
 use super::error::TallyError;
 use super::pairwise::{ranked_levels, square_map, PairwiseMatrix, MAX_PAIRWISE_CANDIDATES};
-use super::ranking::{rank_with_rule, Ranked, TieRule};
-use super::result::{BallotSummary, Rejection, TallyResult};
 use super::profile::Profile;
 use super::ranked::{add_group, ContentMap};
+use super::ranking::{rank_with_rule, Ranked, TieRule};
+use super::result::{BallotSummary, Rejection, TallyResult};
 use super::{committee, condorcet, graded, positional};
 use crate::error::{DocumentError, ErrorFamily, Fault, FieldPath};
 

@@ -67,10 +67,7 @@ impl Profile {
                 path: path().field("count").into(),
             });
         }
-        if let Some(c) = ranking
-            .iter()
-            .find(|&&c| usize::from(c) >= self.candidates)
-        {
+        if let Some(c) = ranking.iter().find(|&&c| usize::from(c) >= self.candidates) {
             return Err(TallyError::InvalidOption {
                 path: path().field("ranking").into(),
                 message: format!("candidate index {c} is out of range"),
@@ -207,7 +204,10 @@ impl Profile {
             .map(|(ranking, count)| {
                 let ranks = ranking
                     .iter()
-                    .map(|&c| ids.get(usize::from(c)).map(|id| Rank::One((*id).to_owned())))
+                    .map(|&c| {
+                        ids.get(usize::from(c))
+                            .map(|id| Rank::One((*id).to_owned()))
+                    })
                     .collect::<Option<Vec<Rank>>>()?;
                 Some(Ballot {
                     ranking: Some(ranks),

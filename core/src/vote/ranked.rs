@@ -319,7 +319,8 @@ pub(crate) fn read_profile(
     };
     let mut grouped: ContentMap<Vec<Step>> = ContentMap::default();
     let distinct = profile.is_grouped();
-    let mut direct: Vec<(Vec<Step>, u64)> = Vec::new();
+    let mut direct: Vec<(Vec<Step>, u64)> =
+        Vec::with_capacity(if distinct { profile.len() } else { 0 });
     let mut ranks: Vec<(u32, usize, usize)> = Vec::new();
     let mut marks: Vec<u32> = Vec::new();
     let mut steps: Vec<Step> = Vec::new();
@@ -327,7 +328,10 @@ pub(crate) fn read_profile(
         summary.cast = summary.cast.checked_add(weight).ok_or_else(overflow)?;
         if ranking.len() > MAX_RANK_POSITIONS {
             return Err(TallyError::TooLarge {
-                path: FieldPath::root("ballots").index(index).field("ranking").into(),
+                path: FieldPath::root("ballots")
+                    .index(index)
+                    .field("ranking")
+                    .into(),
                 what: "number of rank positions",
                 limit: MAX_RANK_POSITIONS as u64,
             });
@@ -353,11 +357,13 @@ pub(crate) fn read_profile(
             marks.push(u32::from(c));
             ranks.push((number, i, i.saturating_add(1)));
         }
-        compile(&ranks, &marks, rules, &mut steps);
         if distinct {
             // Distinct strict rankings compile to distinct steps: nothing to merge.
-            direct.push((steps.clone(), weight));
+            let mut own = Vec::with_capacity(ranking.len().saturating_add(1));
+            compile(&ranks, &marks, rules, &mut own);
+            direct.push((own, weight));
         } else {
+            compile(&ranks, &marks, rules, &mut steps);
             add_group(&mut grouped, steps.as_slice(), weight).ok_or_else(overflow)?;
         }
     }
