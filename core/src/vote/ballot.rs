@@ -1,5 +1,6 @@
 //! Ballots as cast, and the rules that accept or reject each one.
 
+use foldhash::fast::FixedState;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -104,9 +105,9 @@ impl RejectionCode {
 /// Checks ballots one by one, remembering who has voted.
 pub(crate) struct BallotChecker<'e> {
     election: &'e Election,
-    index_of: HashMap<&'e str, usize>,
-    roll: Option<HashSet<&'e str>>,
-    voted: HashSet<String>,
+    index_of: HashMap<&'e str, usize, FixedState>,
+    roll: Option<HashSet<&'e str, FixedState>>,
+    voted: HashSet<String, FixedState>,
 }
 
 impl<'e> BallotChecker<'e> {
@@ -125,7 +126,7 @@ impl<'e> BallotChecker<'e> {
             election,
             index_of,
             roll,
-            voted: HashSet::new(),
+            voted: HashSet::default(),
         }
     }
 

@@ -25,7 +25,8 @@ use std::collections::BTreeMap;
 use super::ballot::Ballot;
 use super::election::Election;
 use super::error::TallyError;
-use super::ranked::{read_ballots, Cause, ReadRules, Step, CAUSES};
+use super::profile::Profile;
+use super::ranked::{read_ballots, read_profile, Cause, RankedBallots, ReadRules, Step, CAUSES};
 use super::result::{TallyResult, Tie, TieResolution};
 use super::rounds::{round_number, Inactive, Round, RoundTie, Transfer};
 use super::tiebreak::TieBreaker;
@@ -98,6 +99,8 @@ impl IrvOptions {
             max_skipped_ranks: self.max_skipped_ranks,
             duplicate: self.duplicate,
             max_rankings: self.max_rankings,
+            // The count only sums groups: their order does not matter.
+            canonical_order: false,
         }
     }
 }
@@ -134,6 +137,22 @@ pub(crate) fn inactive_of(values: &[u64; CAUSES]) -> Inactive {
 pub(crate) fn tally_irv(
     election: &Election,
     ballots: &[Ballot],
+) -> Result<TallyResult, TallyError> {
+    tally_irv_with(election, |rules| read_ballots(election, ballots, rules))
+}
+
+/// Counts an `irv` election over a compact profile.
+pub(crate) fn tally_irv_profile(
+    election: &Election,
+    profile: &Profile,
+) -> Result<TallyResult, TallyError> {
+    tally_irv_with(election, |rules| read_profile(election, profile, rules))
+}
+
+/// Checks the options, reads the ballots with `read` and counts them.
+fn tally_irv_with(
+    election: &Election,
+    read: impl FnOnce(&ReadRules) -> Result<RankedBallots, TallyError>,
 ) -> Result<TallyResult, TallyError> {
     let root = FieldPath::root("election");
     if election.stv.is_some() {
@@ -172,7 +191,7 @@ pub(crate) fn tally_irv(
         });
     }
     let breaker = TieBreaker::new(election)?;
-    let read = read_ballots(election, ballots, &options.read_rules())?;
+    let read = read(&options.read_rules())?;
 
     let mut count = Count {
         ids: &ids,
@@ -260,8 +279,9 @@ fn push_tiers(
     }
 }
 
-/// Votes moved out of each candidate: to each candidate, and to inactive.
-type Moves = BTreeMap<usize, (BTreeMap<usize, u64>, u64)>;
+/// Votes moved out of each candidate (in order of first move): to each candidate (by index),
+/// and to inactive. Only the candidates just eliminated lose votes, so the list is short.
+type Moves = Vec<(usize, Vec<u64>, u64)>;
 
 struct Count<'a> {
     ids: &'a [&'a str],
@@ -299,7 +319,7 @@ impl Count<'_> {
         let n = self.ids.len();
         let mut tally = vec![0u64; n];
         let mut inactive = [0u64; CAUSES];
-        let mut moves: Moves = BTreeMap::new();
+        let mut moves: Moves = Vec::new();
         for (g, (steps, weight)) in self.groups.iter().enumerate() {
             let Some(holder) = self.holders.get(g).copied() else {
                 continue;
@@ -366,13 +386,22 @@ impl Count<'_> {
                 Holder::Start => {}
             }
             if let Some(from) = from {
-                let entry = moves.entry(from).or_default();
-                match next {
-                    Holder::Candidate { index, .. } => {
-                        let to = entry.0.entry(index as usize).or_insert(0);
-                        *to = to.saturating_add(*weight);
+                let at = match moves.iter().position(|m| m.0 == from) {
+                    Some(at) => at,
+                    None => {
+                        moves.push((from, vec![0; n], 0));
+                        moves.len() - 1
                     }
-                    _ => entry.1 = entry.1.saturating_add(*weight),
+                };
+                if let Some(entry) = moves.get_mut(at) {
+                    match next {
+                        Holder::Candidate { index, .. } => {
+                            if let Some(to) = entry.1.get_mut(index as usize) {
+                                *to = to.saturating_add(*weight);
+                            }
+                        }
+                        _ => entry.2 = entry.2.saturating_add(*weight),
+                    }
                 }
             }
             if let Some(slot) = self.holders.get_mut(g) {
@@ -397,14 +426,15 @@ impl Count<'_> {
                     .map(|(_, batch)| batch.clone())
                     .unwrap_or_default();
                 for from in order {
-                    if let Some((to, exhausted)) = moves.get(&from) {
+                    if let Some((_, to, exhausted)) = moves.iter().find(|m| m.0 == from) {
                         previous.transfers.push(Transfer {
                             from: name(self.ids, from).unwrap_or_default(),
                             to: to
                                 .iter()
+                                .enumerate()
                                 .filter(|(_, v)| **v > 0)
                                 .map(|(c, v)| {
-                                    (name(self.ids, *c).unwrap_or_default(), v.to_string())
+                                    (name(self.ids, c).unwrap_or_default(), v.to_string())
                                 })
                                 .collect(),
                             exhausted: exhausted.to_string(),

@@ -11,10 +11,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::ballot::{Ballot, BallotChecker};
+use super::ballot::{Ballot, BallotChecker, RejectionCode};
 use super::election::{Election, Method};
 use super::error::TallyError;
 use super::pairwise::{ranked_levels, square_map, PairwiseMatrix, MAX_PAIRWISE_CANDIDATES};
+use super::profile::Profile;
+use super::ranked::{add_group, ContentMap};
 use super::ranking::{rank_with_rule, Ranked, TieRule};
 use super::result::{BallotSummary, Rejection, TallyResult};
 use super::{committee, condorcet, graded, positional};
@@ -217,18 +219,20 @@ pub(crate) fn count_shard(election: &Election, ballots: &[Ballot]) -> Result<Sha
     let mut summary = BallotSummary::default();
     let mut rejected = Vec::new();
     let mut checker = BallotChecker::new(election);
+    let mut ranked_groups: ContentMap<Vec<usize>> = ContentMap::default();
+    let mut key: Vec<usize> = Vec::new();
     for (index, ballot) in ballots.iter().enumerate() {
         let weight = ballot.weight();
         add_to(&mut summary.cast, weight)?;
         let counted = if method.is_ranked() {
-            ranked_levels(&mut checker, ballot).and_then(|levels| {
-                if method == Method::Borda {
-                    positional::add_borda(&mut aggregate.votes, &levels, n, unranked, weight)
-                } else if let Some(matrix) = aggregate.pairwise.as_mut() {
-                    Ok(matrix.add_ballot(&levels, weight, unranked))
-                } else {
-                    Ok(None)
+            // Grouped by content (levels as `[length, members…]…`), added after the loop.
+            ranked_levels(&mut checker, ballot).map(|levels| {
+                key.clear();
+                for level in &levels {
+                    key.push(level.len());
+                    key.extend_from_slice(level);
                 }
+                add_group(&mut ranked_groups, key.as_slice(), weight)
             })
         } else if method.is_graded() {
             graded::read_scores(&mut checker, ballot, election)
@@ -266,6 +270,25 @@ pub(crate) fn count_shard(election: &Election, ballots: &[Ballot]) -> Result<Sha
                 });
             }
         }
+    }
+    let mut levels: Vec<Vec<usize>> = Vec::new();
+    for (key, weight) in ranked_groups {
+        levels.clear();
+        let mut rest = key.as_slice();
+        while let [len, tail @ ..] = rest {
+            levels.push(tail.iter().take(*len).copied().collect());
+            rest = tail.get(*len..).unwrap_or(&[]);
+        }
+        let added = if method == Method::Borda {
+            positional::add_borda(&mut aggregate.votes, &levels, n, unranked, weight)
+                .ok()
+                .flatten()
+        } else if let Some(matrix) = aggregate.pairwise.as_mut() {
+            matrix.add_ballot(&levels, weight, unranked)
+        } else {
+            None
+        };
+        added.ok_or_else(overflow)?;
     }
     Ok(Shard {
         aggregate,
@@ -535,6 +558,48 @@ pub(crate) fn tally_extended(
     check_method(election)?;
     let shard = count_shard(election, ballots)?;
     finish(election, shard.aggregate, shard.summary, shard.rejected)
+}
+
+/// Counts a ranked method (`schulze`, `ranked_pairs`, `copeland`, `borda`) over a compact
+/// profile: what [`tally_extended`] does with the profile's wire ballots (an empty ranking is
+/// `empty_ballot`), entry indices as ballot indices.
+pub(crate) fn tally_ranked_profile(
+    election: &Election,
+    profile: &Profile,
+) -> Result<TallyResult, TallyError> {
+    check_method(election)?;
+    let n = election.candidates.len();
+    let unranked = election.pairwise.unwrap_or_default().unranked;
+    let mut aggregate = empty_aggregate(election);
+    let mut summary = BallotSummary::default();
+    let mut rejected = Vec::new();
+    let mut position = Vec::with_capacity(n);
+    for (index, (ranking, weight)) in profile.iter().enumerate() {
+        add_to(&mut summary.cast, weight)?;
+        if ranking.is_empty() {
+            add_to(&mut summary.rejected, weight)?;
+            rejected.push(Rejection {
+                index,
+                voter: None,
+                code: RejectionCode::EmptyBallot,
+                count: weight,
+            });
+            continue;
+        }
+        add_to(&mut summary.valid, weight)?;
+        let added = if election.method == Method::Borda {
+            let levels: Vec<Vec<usize>> = ranking.iter().map(|&c| vec![usize::from(c)]).collect();
+            positional::add_borda(&mut aggregate.votes, &levels, n, unranked, weight)
+                .ok()
+                .flatten()
+        } else if let Some(matrix) = aggregate.pairwise.as_mut() {
+            matrix.add_strict(ranking, weight, unranked, &mut position)
+        } else {
+            None
+        };
+        added.ok_or_else(overflow)?;
+    }
+    finish(election, aggregate, summary, rejected)
 }
 
 /// Ranks candidates in the given tiers (best first) and fills `seats`. Ties within a tier are

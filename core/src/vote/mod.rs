@@ -14,6 +14,7 @@ mod irv;
 mod merge;
 mod pairwise;
 mod positional;
+mod profile;
 mod ranked;
 mod ranking;
 mod result;
@@ -34,6 +35,7 @@ pub use merge::{
     MAX_GRADE_CELLS, MAX_RANKED_PAIRS_CANDIDATES,
 };
 pub use pairwise::MAX_PAIRWISE_CANDIDATES;
+pub use profile::{plurality_counts, tally_profile, Profile, MAX_PROFILE_CANDIDATES};
 pub use ranked::{MAX_ELIMINATION_CANDIDATES, MAX_RANK_POSITIONS};
 pub use result::{BallotSummary, Rejection, TallyResult, Tie, TieResolution};
 pub use rounds::{Inactive, Round, RoundTie, Transfer};

@@ -70,6 +70,39 @@ impl PairwiseMatrix {
         Some(())
     }
 
+    /// Adds one strict ranking (best first, distinct candidates) with `weight`; `position`
+    /// is a scratch buffer. Returns `None` on overflow or an index out of range.
+    pub(crate) fn add_strict(
+        &mut self,
+        ranking: &[u16],
+        weight: u64,
+        unranked: Unranked,
+        position: &mut Vec<usize>,
+    ) -> Option<()> {
+        position.clear();
+        position.resize(self.n, usize::MAX);
+        for (level, &c) in ranking.iter().enumerate() {
+            *position.get_mut(usize::from(c))? = level;
+        }
+        let implicit = unranked == Unranked::Implicit;
+        for (level, &x) in ranking.iter().enumerate() {
+            let start = usize::from(x).checked_mul(self.n)?;
+            let row = self.cells.get_mut(start..start.checked_add(self.n)?)?;
+            let mut overflow = false;
+            for (cell, &below) in row.iter_mut().zip(position.iter()) {
+                if below > level && (below != usize::MAX || implicit) {
+                    let (sum, over) = cell.overflowing_add(weight);
+                    *cell = sum;
+                    overflow |= over;
+                }
+            }
+            if overflow {
+                return None;
+            }
+        }
+        Some(())
+    }
+
     /// Adds another matrix of the same size. Returns `None` on overflow or size mismatch.
     pub(crate) fn merge(&mut self, other: &PairwiseMatrix) -> Option<()> {
         if other.n != self.n {

@@ -14,6 +14,7 @@ use super::ballot::{Ballot, BallotChecker, RejectionCode};
 use super::election::Election;
 use super::error::TallyError;
 use super::irv::{DuplicateRule, OvervoteRule};
+use super::profile::Profile;
 use super::result::{BallotSummary, Rejection};
 use crate::error::FieldPath;
 
@@ -55,6 +56,9 @@ pub(crate) struct ReadRules {
     pub max_skipped_ranks: Option<u32>,
     pub duplicate: DuplicateRule,
     pub max_rankings: Option<u32>,
+    /// Whether the groups must come in canonical (sorted) order; when false, their order is
+    /// unspecified (deterministic, but not sorted).
+    pub canonical_order: bool,
 }
 
 /// Compiles one ballot's marked ranks into `steps` (cleared first). Each rank is
@@ -142,17 +146,37 @@ pub(crate) struct RankedBallots {
     pub rejected: Vec<Rejection>,
 }
 
-/// Checks, compiles and groups the ballots of a ranked election.
-///
-/// A ballot is rejected when it has no `ranking` (`empty_ballot`), is of another kind
-/// (`wrong_ballot_kind`), fails the roll checks, names an unknown candidate
-/// (`unknown_candidate`), or marks a rank past `max_rankings` (`too_many_choices`). A
-/// `ranking` that marks nobody is valid: it is an undervote, inactive from round 1.
-pub(crate) fn read_ballots(
-    election: &Election,
-    ballots: &[Ballot],
-    rules: &ReadRules,
-) -> Result<RankedBallots, TallyError> {
+/// A map keyed by ballot contents, with a fixed (deterministic) hasher.
+pub(crate) type ContentMap<K> = HashMap<K, u64, foldhash::fast::FixedState>;
+
+/// Adds `weight` to `key`'s total in `map`.
+pub(crate) fn add_group<K: std::hash::Hash + Eq + Clone, Q>(
+    map: &mut ContentMap<K>,
+    key: &Q,
+    weight: u64,
+) -> Option<()>
+where
+    K: std::borrow::Borrow<Q>,
+    Q: std::hash::Hash + Eq + ToOwned<Owned = K> + ?Sized,
+{
+    if let Some(total) = map.get_mut(key) {
+        *total = total.checked_add(weight)?;
+    } else {
+        map.insert(key.to_owned(), weight);
+    }
+    Some(())
+}
+
+/// Distinct compiled ballots, in canonical (sorted) order if `rules` ask for it.
+fn sorted_groups(grouped: ContentMap<Vec<Step>>, rules: &ReadRules) -> Vec<(Vec<Step>, u64)> {
+    let mut groups: Vec<(Vec<Step>, u64)> = grouped.into_iter().collect();
+    if rules.canonical_order {
+        groups.sort_unstable();
+    }
+    groups
+}
+
+fn check_size(election: &Election) -> Result<(), TallyError> {
     if election.candidates.len() > MAX_ELIMINATION_CANDIDATES {
         return Err(TallyError::TooLarge {
             path: FieldPath::root("election").field("candidates").into(),
@@ -160,17 +184,34 @@ pub(crate) fn read_ballots(
             limit: MAX_ELIMINATION_CANDIDATES as u64,
         });
     }
+    Ok(())
+}
+
+/// Checks, compiles and groups the ballots of a ranked election.
+///
+/// A ballot is rejected when it has no `ranking` (`empty_ballot`), is of another kind
+/// (`wrong_ballot_kind`), fails the roll checks, names an unknown candidate
+/// (`unknown_candidate`), or marks a rank past `max_rankings` (`too_many_choices`). A
+/// `ranking` that marks nobody is valid: it is an undervote, inactive from round 1.
+///
+/// Valid ballots are first grouped by their marks (as candidate indices, with their rank
+/// numbers), so each distinct ballot is compiled once; compiled ballots are grouped again.
+pub(crate) fn read_ballots(
+    election: &Election,
+    ballots: &[Ballot],
+    rules: &ReadRules,
+) -> Result<RankedBallots, TallyError> {
+    check_size(election)?;
     let mut checker = BallotChecker::new(election);
     let mut summary = BallotSummary::default();
     let mut rejected = Vec::new();
-    let mut grouped: HashMap<Vec<Step>, u64> = HashMap::new();
+    // Key: for each marked rank, its number, its length, then its candidates.
+    let mut raw: ContentMap<Vec<u32>> = ContentMap::default();
     let overflow = || TallyError::CountOverflow {
         path: "ballots".to_owned(),
     };
     let root = FieldPath::root("ballots");
-    let mut ranks: Vec<(u32, usize, usize)> = Vec::new();
-    let mut marks: Vec<u32> = Vec::new();
-    let mut steps: Vec<Step> = Vec::new();
+    let mut key: Vec<u32> = Vec::new();
     // Candidate lookup: a linear scan is faster than hashing for a few candidates.
     let ids: Vec<&str> = election.candidates.iter().map(|c| c.id()).collect();
     let small = ids.len() <= 24;
@@ -201,8 +242,7 @@ pub(crate) fn read_ballots(
                 _ => return Err(RejectionCode::WrongBallotKind),
             };
             checker.check_voter(ballot)?;
-            ranks.clear();
-            marks.clear();
+            key.clear();
             for (position, rank) in ranking.iter().enumerate() {
                 let ids = rank.candidates();
                 if ids.is_empty() {
@@ -214,24 +254,19 @@ pub(crate) fn read_ballots(
                 if rules.max_rankings.is_some_and(|max| number > max) {
                     return Err(RejectionCode::TooManyChoices);
                 }
-                let start = marks.len();
+                key.push(number);
+                key.push(u32::try_from(ids.len()).unwrap_or(u32::MAX));
                 for id in ids {
                     let candidate = lookup(&checker, id).ok_or(RejectionCode::UnknownCandidate)?;
-                    marks.push(candidate);
+                    key.push(candidate);
                 }
-                ranks.push((number, start, marks.len()));
             }
-            compile(&ranks, &marks, rules, &mut steps);
             Ok(())
         })();
         match outcome {
             Ok(()) => {
                 summary.valid = summary.valid.checked_add(weight).ok_or_else(overflow)?;
-                if let Some(total) = grouped.get_mut(steps.as_slice()) {
-                    *total = total.checked_add(weight).ok_or_else(overflow)?;
-                } else {
-                    grouped.insert(steps.clone(), weight);
-                }
+                add_group(&mut raw, key.as_slice(), weight).ok_or_else(overflow)?;
             }
             Err(code) => {
                 summary.rejected = summary.rejected.checked_add(weight).ok_or_else(overflow)?;
@@ -244,8 +279,99 @@ pub(crate) fn read_ballots(
             }
         }
     }
-    let mut groups: Vec<(Vec<Step>, u64)> = grouped.into_iter().collect();
-    groups.sort_unstable();
+    let mut grouped: ContentMap<Vec<Step>> = ContentMap::default();
+    let mut ranks: Vec<(u32, usize, usize)> = Vec::new();
+    let mut marks: Vec<u32> = Vec::new();
+    let mut steps: Vec<Step> = Vec::new();
+    for (key, weight) in raw {
+        ranks.clear();
+        marks.clear();
+        let mut rest = key.as_slice();
+        while let [number, len, tail @ ..] = rest {
+            let len = *len as usize;
+            let start = marks.len();
+            marks.extend(tail.iter().take(len));
+            ranks.push((*number, start, marks.len()));
+            rest = tail.get(len..).unwrap_or(&[]);
+        }
+        compile(&ranks, &marks, rules, &mut steps);
+        add_group(&mut grouped, steps.as_slice(), weight).ok_or_else(overflow)?;
+    }
+    Ok(RankedBallots {
+        groups: sorted_groups(grouped, rules),
+        summary,
+        rejected,
+    })
+}
+
+/// Compiles and groups a compact profile (strict rankings) for a ranked election: what
+/// [`read_ballots`] does with the profile's wire ballots, entry indices as ballot indices.
+pub(crate) fn read_profile(
+    election: &Election,
+    profile: &Profile,
+    rules: &ReadRules,
+) -> Result<RankedBallots, TallyError> {
+    check_size(election)?;
+    let mut summary = BallotSummary::default();
+    let mut rejected = Vec::new();
+    let overflow = || TallyError::CountOverflow {
+        path: "ballots".to_owned(),
+    };
+    let mut grouped: ContentMap<Vec<Step>> = ContentMap::default();
+    let distinct = profile.is_grouped();
+    let mut direct: Vec<(Vec<Step>, u64)> =
+        Vec::with_capacity(if distinct { profile.len() } else { 0 });
+    let mut ranks: Vec<(u32, usize, usize)> = Vec::new();
+    let mut marks: Vec<u32> = Vec::new();
+    let mut steps: Vec<Step> = Vec::new();
+    for (index, (ranking, weight)) in profile.iter().enumerate() {
+        summary.cast = summary.cast.checked_add(weight).ok_or_else(overflow)?;
+        if ranking.len() > MAX_RANK_POSITIONS {
+            return Err(TallyError::TooLarge {
+                path: FieldPath::root("ballots")
+                    .index(index)
+                    .field("ranking")
+                    .into(),
+                what: "number of rank positions",
+                limit: MAX_RANK_POSITIONS as u64,
+            });
+        }
+        let too_many = rules
+            .max_rankings
+            .is_some_and(|max| u64::try_from(ranking.len()).unwrap_or(u64::MAX) > u64::from(max));
+        if too_many {
+            summary.rejected = summary.rejected.checked_add(weight).ok_or_else(overflow)?;
+            rejected.push(Rejection {
+                index,
+                voter: None,
+                code: RejectionCode::TooManyChoices,
+                count: weight,
+            });
+            continue;
+        }
+        summary.valid = summary.valid.checked_add(weight).ok_or_else(overflow)?;
+        ranks.clear();
+        marks.clear();
+        for (i, &c) in ranking.iter().enumerate() {
+            let number = u32::try_from(i).unwrap_or(u32::MAX).saturating_add(1);
+            marks.push(u32::from(c));
+            ranks.push((number, i, i.saturating_add(1)));
+        }
+        if distinct {
+            // Distinct strict rankings compile to distinct steps: nothing to merge.
+            let mut own = Vec::with_capacity(ranking.len().saturating_add(1));
+            compile(&ranks, &marks, rules, &mut own);
+            direct.push((own, weight));
+        } else {
+            compile(&ranks, &marks, rules, &mut steps);
+            add_group(&mut grouped, steps.as_slice(), weight).ok_or_else(overflow)?;
+        }
+    }
+    let mut groups = sorted_groups(grouped, rules);
+    groups.append(&mut direct);
+    if rules.canonical_order && distinct {
+        groups.sort_unstable();
+    }
     Ok(RankedBallots {
         groups,
         summary,

@@ -61,13 +61,24 @@ pub fn tally(election: &Election, ballots: &[Ballot]) -> Result<TallyResult, Tal
         }
     }
 
+    Ok(plurality_result(election, votes, summary, rejected))
+}
+
+/// The result of a plurality or approval count from its totals.
+pub(crate) fn plurality_result(
+    election: &Election,
+    votes: Vec<u64>,
+    summary: BallotSummary,
+    rejected: Vec<Rejection>,
+) -> TallyResult {
+    let ids: Vec<&str> = election.candidates.iter().map(|c| c.id()).collect();
     let ranked = rank_with_rule(&ids, &votes, election.seats, &TieRule::new(election, &ids));
     let counts: BTreeMap<String, u64> = ids
         .iter()
         .zip(&votes)
         .map(|(id, total)| ((*id).to_owned(), *total))
         .collect();
-    Ok(TallyResult {
+    TallyResult {
         election: election.id.clone(),
         method: election.method,
         seats: election.seats,
@@ -83,7 +94,7 @@ pub fn tally(election: &Election, ballots: &[Ballot]) -> Result<TallyResult, Tal
         condorcet_winner: None,
         runoff: None,
         rounds: Vec::new(),
-    })
+    }
 }
 
 /// Checks the election document beyond its shape.

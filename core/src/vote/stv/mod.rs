@@ -164,6 +164,7 @@ pub(crate) fn tally_stv(
         max_skipped_ranks: None,
         duplicate: DuplicateRule::Skip,
         max_rankings: None,
+        canonical_order: true,
     };
     let read = read_ballots(election, ballots, &rules)?;
     let seats = usize::try_from(election.seats).unwrap_or(usize::MAX);

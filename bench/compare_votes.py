@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Times huaide's tally (through the Python binding) against pyrankvote (IRV) and pref_voting
+(IRV, Schulze, plurality) in one run on the same profiles, checks that the winners agree and
+prints the ratios.
+
+The profiles are the ones of `core/benches/vote.rs` (same xorshift, same numbers): V voters
+over N candidates with Zipf-like popularity, truncated rankings (1..N ranks, mean about 3).
+
+What is timed, per library (best of REPEAT runs, after building each library's input once):
+- huaide: `huaide.tally(election, ballots)` on grouped ballots (`count`), i.e. converting the
+  Python dicts, validation, the count and the full result with its audit; and the same on
+  one dict per voter (`ungrouped`);
+- pref_voting: the voting method on a prepared `ProfileWithTies`, and with its construction
+  (`build + method`; the construction computes the margins that `beat_path` then reads, so
+  only `build + beat_path` compares with huaide's Schulze, which starts from ballots);
+- pyrankvote: `instant_runoff_voting` on one `Ballot` per voter (it has no counts).
+
+Usage (from the repository root, with the binding installed in the venv):
+
+    .venv/bin/pip install pyrankvote pref_voting
+    (cd py && maturin develop --release)
+    .venv/bin/python bench/compare_votes.py [VOTERS] [REPEAT]
+"""
+
+import sys
+import time
+from collections import Counter
+
+import huaide
+import pyrankvote
+from pref_voting.margin_based_methods import beat_path
+from pref_voting.profiles_with_ties import ProfileWithTies
+from pref_voting.voting_methods import instant_runoff_for_truncated_linear_orders, plurality
+
+MASK = (1 << 64) - 1
+
+
+def rankings(n, voters, seed):
+    """The profile of `core/benches/vote.rs::rankings`: lists of candidate indices."""
+    state = seed | 1
+
+    def nxt():
+        nonlocal state
+        state ^= (state << 13) & MASK
+        state ^= state >> 7
+        state ^= (state << 17) & MASK
+        return state
+
+    weights = [10_000 // (i + 1) for i in range(n)]
+    out = []
+    for _ in range(voters):
+        length = 1
+        while length < n and nxt() % 100 < 62:
+            length += 1
+        left = list(range(n))
+        ranking = []
+        for _ in range(length):
+            pick = nxt() % sum(weights[c] for c in left)
+            for i, c in enumerate(left):
+                if pick < weights[c]:
+                    break
+                pick -= weights[c]
+            ranking.append(left.pop(i))
+        out.append(ranking)
+    return out
+
+
+def cid(c):
+    return f"c{c:02}"
+
+
+def best(fn, repeat):
+    times = []
+    result = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return min(times), result
+
+
+def line(name, seconds, base=None):
+    ratio = f"  ({seconds / base:8.1f}x huaide)" if base else ""
+    print(f"  {name:<40} {seconds * 1e3:10.2f} ms{ratio}")
+
+
+def compare(method, n, voters, repeat):
+    profile = rankings(n, voters, 0x9E37_79B9_7F4A_7C15)
+    if method == "plurality":
+        profile = [r[:1] for r in profile]
+    groups = Counter(tuple(r) for r in profile)
+    print(f"{method}: {voters} ballots x {n} candidates, {len(groups)} distinct rankings")
+    election = {"id": "bench", "method": method, "seats": 1,
+                "candidates": [cid(c) for c in range(n)], "tie_break": {"seed": "bench"}}
+    if method == "schulze":
+        # pref_voting's beat_path measures strength by margins.
+        election["pairwise"] = {"strength": "margin"}
+    grouped = [{"ranking": [cid(c) for c in r], "count": k} for r, k in sorted(groups.items())]
+    single = [{"ranking": [cid(c) for c in r]} for r in profile]
+
+    t_h, result = best(lambda: huaide.tally(election, grouped), repeat)
+    line("huaide tally (grouped)", t_h)
+    t_u, result_u = best(lambda: huaide.tally(election, single), max(1, repeat // 2))
+    line("huaide tally (one dict per voter)", t_u, t_h)
+    winners = {"huaide": result.winners, "huaide ungrouped": result_u.winners}
+
+    start = time.perf_counter()
+    pv = ProfileWithTies([{cid(c): i + 1 for i, c in enumerate(r)} for r in groups],
+                         rcounts=list(groups.values()), candidates=[cid(c) for c in range(n)])
+    pv.use_extended_strict_preference()  # unranked below ranked, as huaide's default
+    t_build = time.perf_counter() - start
+    line("pref_voting profile build", t_build)
+    if method == "irv":
+        t, w = best(lambda: instant_runoff_for_truncated_linear_orders(pv), repeat)
+        line("pref_voting instant_runoff (truncated)", t, t_h)
+        line("pref_voting build + instant_runoff", t_build + t, t_h)
+        winners["pref_voting"] = w
+        candidates = [pyrankvote.Candidate(cid(c)) for c in range(n)]
+        ballots = [pyrankvote.Ballot(ranked_candidates=[candidates[c] for c in r])
+                   for r in profile]
+        t, res = best(lambda: pyrankvote.instant_runoff_voting(candidates, ballots), 1)
+        line("pyrankvote instant_runoff_voting", t, t_h)
+        winners["pyrankvote"] = [c.name for c in res.get_winners()]
+    elif method == "schulze":
+        t, w = best(lambda: beat_path(pv), repeat)
+        line("pref_voting beat_path (Schulze)", t, t_h)
+        line("pref_voting build + beat_path", t_build + t, t_h)
+        winners["pref_voting"] = w
+    else:
+        t, w = best(lambda: plurality(pv), repeat)
+        line("pref_voting plurality", t, t_h)
+        line("pref_voting build + plurality", t_build + t, t_h)
+        winners["pref_voting"] = w
+    agree = len({tuple(sorted(w)) for w in winners.values()}) == 1
+    print(f"  winners: {winners} -> {'AGREE' if agree else 'DISAGREE'}")
+    return agree
+
+
+def main():
+    voters = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    repeat = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+    ok = all([compare("irv", 10, voters, repeat), compare("schulze", 20, voters, repeat),
+              compare("plurality", 10, voters, repeat)])
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()

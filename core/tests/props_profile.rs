@@ -1,0 +1,144 @@
+//! Property tests of the compact profile: `tally_profile` gives the same result as `tally` on
+//! the equivalent wire ballots (grouped or not), for every method, with and without the
+//! ballot rules of `irv`; `plurality_counts` matches a plain count.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use huaide::vote::{plurality_counts, tally, tally_profile, Election, Profile};
+use proptest::prelude::*;
+use serde_json::json;
+
+const METHODS: [&str; 8] = [
+    "plurality",
+    "irv",
+    "schulze",
+    "ranked_pairs",
+    "copeland",
+    "borda",
+    "approval",
+    "stv",
+];
+
+/// Rankings over `n` candidates: a permutation truncated to 0..=n ranks, with a count.
+fn rankings() -> impl Strategy<Value = (usize, Vec<(Vec<u16>, u64)>)> {
+    (2usize..=6).prop_flat_map(|n| {
+        let ballot = (
+            Just((0..n as u16).collect::<Vec<u16>>()).prop_shuffle(),
+            0..=n,
+            1u64..=3,
+        )
+            .prop_map(|(perm, len, count)| (perm[..len].to_vec(), count));
+        (Just(n), prop::collection::vec(ballot, 0..40))
+    })
+}
+
+fn election(method: &str, n: usize, options: u8) -> Election {
+    let candidates: Vec<String> = (0..n).map(|c| format!("c{c}")).collect();
+    let mut e = json!({"id": "p", "method": method, "seats": 1, "candidates": candidates});
+    if options & 1 == 1 {
+        e["tie_break"] = json!({"seed": "lot"});
+    }
+    if method == "irv" {
+        e["irv"] = json!({
+            "max_rankings": if options & 2 == 2 { json!(3) } else { json!(null) },
+            "batch_elimination": options & 4 == 4,
+            "continue_until_two": options & 8 == 8,
+        });
+    }
+    if method == "stv" && n > 2 {
+        e["seats"] = json!(2);
+    }
+    if method.contains("pair") || method == "schulze" || method == "copeland" {
+        if options & 2 == 2 {
+            e["pairwise"] = json!({"unranked": "explicit"});
+        }
+    }
+    serde_json::from_value(e).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn profile_counts_like_ballots((n, entries) in rankings(), method in 0..METHODS.len(),
+                                   options in 0u8..16, group in any::<bool>()) {
+        let method = METHODS[method];
+        let election = election(method, n, options);
+        let mut profile = Profile::new(n).unwrap();
+        for (ranking, count) in &entries {
+            profile.push(ranking, *count).unwrap();
+        }
+        if group {
+            profile = profile.grouped().unwrap();
+        }
+        let ballots = profile.to_ballots(&election).unwrap();
+        let expected = tally(&election, &ballots);
+        let got = tally_profile(&election, &profile);
+        match (expected, got) {
+            (Ok(expected), Ok(got)) => prop_assert_eq!(
+                serde_json::to_string(&expected).unwrap(),
+                serde_json::to_string(&got).unwrap()
+            ),
+            (Err(expected), Err(got)) => prop_assert_eq!(expected, got),
+            (expected, got) => prop_assert!(false, "{expected:?} vs {got:?}"),
+        }
+    }
+
+    #[test]
+    fn grouping_keeps_totals((n, entries) in rankings()) {
+        let mut profile = Profile::new(n).unwrap();
+        for (ranking, count) in &entries {
+            profile.push(ranking, *count).unwrap();
+        }
+        let grouped = profile.grouped().unwrap();
+        prop_assert_eq!(grouped.total().unwrap(), profile.total().unwrap());
+        prop_assert!(grouped.len() <= profile.len());
+        prop_assert_eq!(grouped.grouped().unwrap(), grouped);
+    }
+
+    #[test]
+    fn plurality_counts_count(firsts in prop::collection::vec(0u16..7, 0..50)) {
+        let totals = plurality_counts(7, &firsts).unwrap();
+        for (c, total) in totals.iter().enumerate() {
+            prop_assert_eq!(*total, firsts.iter().filter(|&&f| usize::from(f) == c).count() as u64);
+        }
+    }
+}
+
+#[test]
+fn bad_profiles_are_refused_with_codes() {
+    use huaide::error::Fault;
+    let mut profile = Profile::new(3).unwrap();
+    assert_eq!(
+        profile.push(&[0, 3], 1).unwrap_err().code(),
+        "invalid_option"
+    );
+    assert_eq!(
+        profile.push(&[1, 1], 1).unwrap_err().code(),
+        "invalid_option"
+    );
+    assert_eq!(profile.push(&[1], 0).unwrap_err().code(), "invalid_count");
+    assert!(profile.is_empty());
+    assert_eq!(Profile::new(70_000).unwrap_err().code(), "too_large");
+    assert_eq!(
+        plurality_counts(2, &[0, 2]).unwrap_err().code(),
+        "invalid_option"
+    );
+    assert_eq!(
+        plurality_counts(70_000, &[]).unwrap_err().code(),
+        "too_large"
+    );
+    let election = election("irv", 4, 0);
+    assert_eq!(
+        tally_profile(&election, &profile).unwrap_err().code(),
+        "invalid_option"
+    );
+    let mut big = Profile::new(2).unwrap();
+    big.push(&[0], u64::MAX).unwrap();
+    big.push(&[0], 1).unwrap();
+    assert_eq!(big.grouped().unwrap_err().code(), "count_overflow");
+}
