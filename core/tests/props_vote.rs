@@ -15,7 +15,9 @@ use serde_json::{json, Value};
 
 const IDS: [&str; 5] = ["a", "b", "c", "d", "e"];
 
-const METHODS: [&str; 19] = [
+const METHODS: [&str; 21] = [
+    "irv",
+    "stv",
     "plurality",
     "approval",
     "schulze",
@@ -64,6 +66,20 @@ fn ballot_for(
                 .collect();
             json!({"scores": map, "count": weight})
         }
+        "irv" | "stv" => {
+            // Overvotes (several at a rank) and, sometimes, a blank first rank.
+            let mut ranking: Vec<Vec<&str>> = Vec::new();
+            if scores[0] == 0 {
+                ranking.push(Vec::new());
+            }
+            for (i, &c) in order[..len].iter().enumerate() {
+                if i == 0 || cuts[i] {
+                    ranking.push(Vec::new());
+                }
+                ranking.last_mut().unwrap().push(IDS[c]);
+            }
+            json!({"ranking": ranking, "count": weight})
+        }
         "schulze" | "ranked_pairs" | "copeland" | "borda" => {
             let mut ranking: Vec<Vec<&str>> = Vec::new();
             for (i, &c) in order[..len].iter().enumerate() {
@@ -81,7 +97,7 @@ fn ballot_for(
 }
 
 fn election(method: &str, n: usize, seats: u32, unranked: &str, strength: &str) -> Election {
-    let seats = if method == "star" {
+    let seats = if method == "star" || method == "irv" {
         1
     } else {
         seats.min(n as u32)

@@ -2,7 +2,7 @@
 
 Each worker process counts one shard of the ballots with ``huaide.tally_partial``; the shard
 tallies are plain dicts (picklable, JSON-able) holding only sums: totals, a pairwise matrix,
-grade histograms or an approval profile. ``huaide.merge_partials`` adds them up and finishes
+grade histograms, an approval profile, or (IRV, STV) the valid rankings grouped by content. ``huaide.merge_partials`` adds them up and finishes
 the count. The result is identical to one ``huaide.tally`` over all the ballots, and this
 script asserts it for every method it runs.
 
@@ -40,6 +40,8 @@ ELECTIONS: list[dict[str, Any]] = [
     {"id": "photo-schulze", "method": "schulze", "seats": 1},
     {"id": "photo-score", "method": "score", "seats": 1, "score_range": {"min": 0, "max": 5}},
     {"id": "photo-phragmen", "method": "seq_phragmen", "seats": 3},
+    {"id": "photo-irv", "method": "irv", "seats": 1},
+    {"id": "photo-stv", "method": "stv", "seats": 2, "stv": {"rule": "meek", "quota": "droop"}},
 ]
 
 

@@ -150,7 +150,7 @@ pub(crate) fn tally_irv_profile(
 }
 
 /// Checks the options, reads the ballots with `read` and counts them.
-fn tally_irv_with(
+pub(crate) fn tally_irv_with(
     election: &Election,
     read: impl FnOnce(&ReadRules) -> Result<RankedBallots, TallyError>,
 ) -> Result<TallyResult, TallyError> {

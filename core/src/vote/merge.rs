@@ -5,7 +5,9 @@
 //! is an error (`duplicate_voter_across_shards`) rather than a rejected ballot.
 //!
 //! The methods of this module's siblings (Condorcet, positional, graded, committee) are
-//! counted through the same path: [`super::tally`] is `merge_partials` of one shard.
+//! counted through the same path: [`super::tally`] is `merge_partials` of one shard. The
+//! elimination methods (`irv`, `stv`) send their valid ballots grouped by marks instead
+//! ([`super::RankedGroup`], see `ranked_shards.rs`) and are counted once after the merge.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -17,6 +19,7 @@ use super::error::TallyError;
 use super::pairwise::{ranked_levels, square_map, PairwiseMatrix, MAX_PAIRWISE_CANDIDATES};
 use super::profile::Profile;
 use super::ranked::{add_group, ContentMap};
+use super::ranked_shards::{count_ranked_shard, is_elimination, RankedGroup, RankedMerger};
 use super::ranking::{rank_with_rule, Ranked, TieRule};
 use super::result::{BallotSummary, Rejection, TallyResult};
 use super::{committee, condorcet, graded, positional};
@@ -62,6 +65,9 @@ pub struct PartialTally {
     /// Approval ballots grouped by approved set (committee methods).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<Vec<ApprovalGroup>>,
+    /// Valid ranked ballots grouped by their marks (`irv`, `stv`), in a canonical order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rankings: Option<Vec<RankedGroup>>,
 }
 
 /// Why partial tallies cannot be merged.
@@ -315,6 +321,22 @@ fn empty_aggregate(election: &Election) -> Aggregate {
 pub fn tally_partial(election: &Election, ballots: &[Ballot]) -> Result<PartialTally, TallyError> {
     super::check_election(election)?;
     super::tally::check_ballot_entries(ballots)?;
+    if is_elimination(election.method) {
+        let shard = count_ranked_shard(election, ballots)?;
+        return Ok(PartialTally {
+            election: election.id.clone(),
+            method: election.method,
+            entries: u64::try_from(ballots.len()).unwrap_or(u64::MAX),
+            ballots: shard.summary,
+            rejected: shard.rejected,
+            voters: shard.voters,
+            votes: None,
+            pairwise: None,
+            grades: None,
+            profile: None,
+            rankings: Some(shard.groups),
+        });
+    }
     check_method(election)?;
     let shard = count_shard(election, ballots)?;
     let ids: Vec<&str> = election.candidates.iter().map(|c| c.id()).collect();
@@ -356,6 +378,7 @@ pub fn tally_partial(election: &Election, ballots: &[Ballot]) -> Result<PartialT
                 })
                 .collect()
         }),
+        rankings: None,
     })
 }
 
@@ -373,6 +396,12 @@ pub fn merge_partials(
     let mut rejected = Vec::new();
     let mut voters: BTreeMap<String, usize> = BTreeMap::new();
     let mut offset = 0u64;
+    let elimination = is_elimination(election.method);
+    let mut ranked = if elimination {
+        Some(RankedMerger::new(election)?)
+    } else {
+        None
+    };
     let root = FieldPath::root("partials");
     for (p, partial) in partials.iter().enumerate() {
         let here = root.index(p);
@@ -390,6 +419,8 @@ pub fn merge_partials(
         if partial.pairwise.is_some() != shape.pairwise.is_some()
             || partial.grades.is_some() != shape.grades.is_some()
             || partial.profile.is_some() != shape.profile.is_some()
+            || partial.rankings.is_some() != elimination
+            || (elimination && partial.votes.is_some())
         {
             return Err(mismatch("method", "data do not fit the method"));
         }
@@ -432,6 +463,15 @@ pub fn merge_partials(
                     path: here.field("voters").into(),
                     voter: voter.clone(),
                 });
+            }
+        }
+        if let (Some(groups), Some(merger)) = (&partial.rankings, ranked.as_mut()) {
+            let total = merger.add(groups, &String::from(here.field("rankings")))?;
+            if total != partial.ballots.valid {
+                return Err(mismatch(
+                    "rankings",
+                    "groups do not add up to the valid ballots",
+                ));
             }
         }
         if let Some(votes) = &partial.votes {
@@ -486,6 +526,9 @@ pub fn merge_partials(
                 add_to(profile.entry(set).or_insert(0), group.count)?;
             }
         }
+    }
+    if let Some(merger) = ranked {
+        return Ok(merger.finish(summary, rejected)?);
     }
     Ok(finish(election, aggregate, summary, rejected)?)
 }

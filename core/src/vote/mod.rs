@@ -16,6 +16,7 @@ mod pairwise;
 mod positional;
 mod profile;
 mod ranked;
+mod ranked_shards;
 mod ranking;
 mod result;
 mod rounds;
@@ -37,6 +38,7 @@ pub use merge::{
 pub use pairwise::MAX_PAIRWISE_CANDIDATES;
 pub use profile::{plurality_counts, tally_profile, Profile, MAX_PROFILE_CANDIDATES};
 pub use ranked::{MAX_ELIMINATION_CANDIDATES, MAX_RANK_POSITIONS};
+pub use ranked_shards::RankedGroup;
 pub use result::{BallotSummary, Rejection, TallyResult, Tie, TieResolution};
 pub use rounds::{Inactive, Round, RoundTie, Transfer};
 pub use stv::{Quota, StvOptions, StvRule};

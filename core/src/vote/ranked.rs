@@ -176,7 +176,7 @@ fn sorted_groups(grouped: ContentMap<Vec<Step>>, rules: &ReadRules) -> Vec<(Vec<
     groups
 }
 
-fn check_size(election: &Election) -> Result<(), TallyError> {
+pub(crate) fn check_size(election: &Election) -> Result<(), TallyError> {
     if election.candidates.len() > MAX_ELIMINATION_CANDIDATES {
         return Err(TallyError::TooLarge {
             path: FieldPath::root("election").field("candidates").into(),
@@ -185,6 +185,20 @@ fn check_size(election: &Election) -> Result<(), TallyError> {
         });
     }
     Ok(())
+}
+
+/// Valid ballots grouped by their marks, before compiling: each key is, for each marked
+/// rank, its number (from 1), its length, then its candidates (indices). This is what a
+/// shard sends for `irv`/`stv` ([`super::merge`]): the count depends on nothing else.
+pub(crate) struct MarkedBallots {
+    /// Distinct mark keys with their weights (unspecified, deterministic order).
+    pub marks: ContentMap<Vec<u32>>,
+    /// Ballot totals.
+    pub summary: BallotSummary,
+    /// Rejected ballots, in input order.
+    pub rejected: Vec<Rejection>,
+    /// Voters who cast a ballot (sorted).
+    pub voters: Vec<String>,
 }
 
 /// Checks, compiles and groups the ballots of a ranked election.
@@ -201,6 +215,17 @@ pub(crate) fn read_ballots(
     ballots: &[Ballot],
     rules: &ReadRules,
 ) -> Result<RankedBallots, TallyError> {
+    let marked = read_marks(election, ballots, rules.max_rankings)?;
+    compile_marks(marked.marks, marked.summary, marked.rejected, rules)
+}
+
+/// The first phase of [`read_ballots`]: checks the ballots and groups the valid ones by their
+/// marks.
+pub(crate) fn read_marks(
+    election: &Election,
+    ballots: &[Ballot],
+    max_rankings: Option<u32>,
+) -> Result<MarkedBallots, TallyError> {
     check_size(election)?;
     let mut checker = BallotChecker::new(election);
     let mut summary = BallotSummary::default();
@@ -251,7 +276,7 @@ pub(crate) fn read_ballots(
                 let number = u32::try_from(position)
                     .unwrap_or(u32::MAX)
                     .saturating_add(1);
-                if rules.max_rankings.is_some_and(|max| number > max) {
+                if max_rankings.is_some_and(|max| number > max) {
                     return Err(RejectionCode::TooManyChoices);
                 }
                 key.push(number);
@@ -279,6 +304,25 @@ pub(crate) fn read_ballots(
             }
         }
     }
+    Ok(MarkedBallots {
+        marks: raw,
+        summary,
+        rejected,
+        voters: checker.voted(),
+    })
+}
+
+/// The second phase of [`read_ballots`]: compiles each distinct mark key (see
+/// [`MarkedBallots`]) under `rules` and groups the compiled ballots.
+pub(crate) fn compile_marks(
+    raw: impl IntoIterator<Item = (Vec<u32>, u64)>,
+    summary: BallotSummary,
+    rejected: Vec<Rejection>,
+    rules: &ReadRules,
+) -> Result<RankedBallots, TallyError> {
+    let overflow = || TallyError::CountOverflow {
+        path: "ballots".to_owned(),
+    };
     let mut grouped: ContentMap<Vec<Step>> = ContentMap::default();
     let mut ranks: Vec<(u32, usize, usize)> = Vec::new();
     let mut marks: Vec<u32> = Vec::new();

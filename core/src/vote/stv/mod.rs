@@ -47,7 +47,7 @@ use super::ballot::Ballot;
 use super::election::Election;
 use super::error::TallyError;
 use super::irv::{inactive_of, DuplicateRule, OvervoteRule};
-use super::ranked::{read_ballots, Cause, ReadRules, Step, CAUSES};
+use super::ranked::{read_ballots, Cause, RankedBallots, ReadRules, Step, CAUSES};
 use super::result::{TallyResult, Tie, TieResolution};
 use super::rounds::{round_number, Round, RoundTie, Transfer};
 use super::tiebreak::{Look, TieBreaker};
@@ -138,6 +138,24 @@ pub(crate) fn tally_stv(
     election: &Election,
     ballots: &[Ballot],
 ) -> Result<TallyResult, TallyError> {
+    tally_stv_with(election, |rules| read_ballots(election, ballots, rules))
+}
+
+/// The static ballot rules of every `stv` count: overvotes exhaust, skipped ranks and
+/// repeated candidates are passed over, no maximum ranking.
+pub(crate) const STV_READ_RULES: ReadRules = ReadRules {
+    overvote: OvervoteRule::Exhaust,
+    max_skipped_ranks: None,
+    duplicate: DuplicateRule::Skip,
+    max_rankings: None,
+    canonical_order: true,
+};
+
+/// Checks the options, reads the ballots with `read` and counts them.
+pub(crate) fn tally_stv_with(
+    election: &Election,
+    read: impl FnOnce(&ReadRules) -> Result<RankedBallots, TallyError>,
+) -> Result<TallyResult, TallyError> {
     let root = FieldPath::root("election");
     if election.irv.is_some() {
         return Err(TallyError::InvalidOption {
@@ -159,14 +177,7 @@ pub(crate) fn tally_stv(
     let ids: Vec<&str> = election.candidates.iter().map(|c| c.id()).collect();
     let n = ids.len();
     let breaker = TieBreaker::new(election)?;
-    let rules = ReadRules {
-        overvote: OvervoteRule::Exhaust,
-        max_skipped_ranks: None,
-        duplicate: DuplicateRule::Skip,
-        max_rankings: None,
-        canonical_order: true,
-    };
-    let read = read_ballots(election, ballots, &rules)?;
+    let read = read(&STV_READ_RULES)?;
     let seats = usize::try_from(election.seats).unwrap_or(usize::MAX);
     let valid = i128::from(read.summary.valid);
     let mut groups: Vec<Group> = read
