@@ -13,7 +13,7 @@
 //! The synthetic profiles are deterministic (xorshift): candidates have Zipf-like popularity,
 //! each ballot ranks a truncated random permutation drawn by popularity (1 to n ranks, most
 //! ballots 1–4), so top choices are shared and identical ballots common, as in real elections.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use huaide::vote::{tally, tally_profile, Ballot, Election, Profile, Rank};

@@ -52,10 +52,9 @@ fn election(method: &str, n: usize, options: u8) -> Election {
     if method == "stv" && n > 2 {
         e["seats"] = json!(2);
     }
-    if method.contains("pair") || method == "schulze" || method == "copeland" {
-        if options & 2 == 2 {
-            e["pairwise"] = json!({"unranked": "explicit"});
-        }
+    if (method.contains("pair") || method == "schulze" || method == "copeland") && options & 2 == 2
+    {
+        e["pairwise"] = json!({"unranked": "explicit"});
     }
     serde_json::from_value(e).unwrap()
 }

@@ -150,13 +150,9 @@ pub(crate) struct RankedBallots {
 pub(crate) type ContentMap<K> = HashMap<K, u64, foldhash::fast::FixedState>;
 
 /// Adds `weight` to `key`'s total in `map`.
-pub(crate) fn add_group<K: std::hash::Hash + Eq + Clone, Q>(
-    map: &mut ContentMap<K>,
-    key: &Q,
-    weight: u64,
-) -> Option<()>
+pub(crate) fn add_group<K, Q>(map: &mut ContentMap<K>, key: &Q, weight: u64) -> Option<()>
 where
-    K: std::borrow::Borrow<Q>,
+    K: std::hash::Hash + Eq + Clone + std::borrow::Borrow<Q>,
     Q: std::hash::Hash + Eq + ToOwned<Owned = K> + ?Sized,
 {
     if let Some(total) = map.get_mut(key) {
