@@ -157,7 +157,7 @@ fn priority(
             .position(|r| evaluate(r, &v, first).is_ok())
             .unwrap_or(pol.tiers.len())
     });
-    (tier, a.draw.iter().position(|x| x == person).unwrap())
+    (tier, a.draw().iter().position(|x| x == person).unwrap())
 }
 
 fn overlaps(req: &AllocationRequest, x: usize, y: usize) -> bool {
@@ -176,7 +176,7 @@ proptest! {
         let a = run(&req);
         let index: BTreeMap<&str, usize> =
             req.plan.programs.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
-        for (id, outcome) in &a.programs {
+        for (id, outcome) in &a.programs() {
             let prog = &req.plan.programs[index[id.as_str()]];
             let cap = prog.capacity.unwrap();
             // Capacity never exceeded; programs below their minimum do not run.
@@ -200,7 +200,7 @@ proptest! {
             }
         }
         // Limits and no timetable conflict.
-        for (person, got) in &a.assignments {
+        for (person, got) in &a.assignments() {
             prop_assert!(got.len() as u32 <= inst.limit);
             for (i, x) in got.iter().enumerate() {
                 for y in &got[i + 1..] {
@@ -210,13 +210,14 @@ proptest! {
         }
         // Deferred acceptance with one seat each: no blocking pair.
         if inst.mechanism == 0 && inst.limit == 1 {
+            let (assignments, programs) = (a.assignments(), a.programs());
             for app in &req.applications {
-                let got = a.assignments[&app.person].first();
+                let got = assignments[&app.person].first();
                 for choice in &app.choices {
                     if Some(choice) == got {
                         break;
                     }
-                    let outcome = &a.programs[choice];
+                    let outcome = &programs[choice];
                     if outcome.status != huaide::enrol::ProgramStatus::Running {
                         continue;
                     }
@@ -255,6 +256,6 @@ fn draw_matches_lottery_order() {
     let req = build(&inst, false);
     let a = run(&req);
     let ids: Vec<String> = (0..9).map(|i| format!("u{i}")).collect();
-    assert_eq!(a.draw, huaide::draw::lottery_order("prop", &ids));
+    assert_eq!(a.draw(), huaide::draw::lottery_order("prop", &ids));
     let _ = NaiveDate::from_ymd_opt(2006, 1, 1);
 }
