@@ -59,7 +59,7 @@ pub struct Decision {
     pub program: String,
     /// `enrolled`, `waitlisted`, `limit_reached`, `timetable_conflict`, `program_cancelled`,
     /// `program_not_opened`, `ineligible_age`, `missing_birth_date`, `ineligible_residency`,
-    /// `ineligible_tag`, `ineligible_household`, `household_limit`, `ineligible`,
+    /// `ineligible_tag`, `ineligible_household`, `ineligible`,
     /// `missing_prerequisite`.
     pub code: &'static str,
     /// Place on the waiting list (1 = next), for `waitlisted`.
