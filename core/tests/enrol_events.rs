@@ -37,8 +37,8 @@ fn replay_equals_applying_one_by_one() {
         &["a", "b", "c"],
         json!(["a", "b", "c"].map(|p| json!({"person": p, "choices": ["pottery"]}))),
     );
-    let first = a.programs["pottery"].enrolled[0].clone();
-    let next = a.programs["pottery"].waitlist[0].clone();
+    let first = a.programs()["pottery"].enrolled[0].clone();
+    let next = a.programs()["pottery"].waitlist[0].clone();
     let events = read_events(json!([
         {"type": "withdraw", "at": "2006-03-02T10:00:00+08:00", "person": first, "program": "pottery"},
         {"type": "accept", "at": "2006-03-02T11:00:00+08:00", "person": next, "program": "pottery"},
@@ -78,7 +78,7 @@ fn groups_are_offered_seats_together() {
             {"person": "c", "group": ["d"], "choices": ["pottery"]},
         ]),
     );
-    let pottery = &a.programs["pottery"];
+    let pottery = &a.programs()["pottery"];
     if pottery.enrolled.contains(&"c".to_owned()) {
         return; // the group won both seats; nothing to test with this draw
     }

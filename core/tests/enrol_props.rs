@@ -157,7 +157,7 @@ fn priority(
             .position(|r| evaluate(r, &v, first).is_ok())
             .unwrap_or(pol.tiers.len())
     });
-    (tier, a.draw.iter().position(|x| x == person).unwrap())
+    (tier, a.draw().iter().position(|x| x == person).unwrap())
 }
 
 fn overlaps(req: &AllocationRequest, x: usize, y: usize) -> bool {
@@ -176,7 +176,7 @@ proptest! {
         let a = run(&req);
         let index: BTreeMap<&str, usize> =
             req.plan.programs.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
-        for (id, outcome) in &a.programs {
+        for (id, outcome) in &a.programs() {
             let prog = &req.plan.programs[index[id.as_str()]];
             let cap = prog.capacity.unwrap();
             // Capacity never exceeded; programs below their minimum do not run.
@@ -200,7 +200,7 @@ proptest! {
             }
         }
         // Limits and no timetable conflict.
-        for (person, got) in &a.assignments {
+        for (person, got) in &a.assignments() {
             prop_assert!(got.len() as u32 <= inst.limit);
             for (i, x) in got.iter().enumerate() {
                 for y in &got[i + 1..] {
@@ -210,13 +210,14 @@ proptest! {
         }
         // Deferred acceptance with one seat each: no blocking pair.
         if inst.mechanism == 0 && inst.limit == 1 {
+            let (assignments, programs) = (a.assignments(), a.programs());
             for app in &req.applications {
-                let got = a.assignments[&app.person].first();
+                let got = assignments[&app.person].first();
                 for choice in &app.choices {
                     if Some(choice) == got {
                         break;
                     }
-                    let outcome = &a.programs[choice];
+                    let outcome = &programs[choice];
                     if outcome.status != huaide::enrol::ProgramStatus::Running {
                         continue;
                     }
@@ -255,6 +256,84 @@ fn draw_matches_lottery_order() {
     let req = build(&inst, false);
     let a = run(&req);
     let ids: Vec<String> = (0..9).map(|i| format!("u{i}")).collect();
-    assert_eq!(a.draw, huaide::draw::lottery_order("prop", &ids));
+    assert_eq!(a.draw(), huaide::draw::lottery_order("prop", &ids));
     let _ = NaiveDate::from_ymd_opt(2006, 1, 1);
+}
+
+/// Textbook applicant-proposing deferred acceptance: programs rank by `rank` (the draw),
+/// keep their best `cap`; returns each applicant's program.
+fn reference_da(caps: &[usize], choices: &[Vec<usize>], rank: &[usize]) -> Vec<Option<usize>> {
+    let mut held: Vec<Vec<usize>> = vec![Vec::new(); caps.len()];
+    let mut next = vec![0usize; choices.len()];
+    let mut free: Vec<usize> = (0..choices.len()).collect();
+    while let Some(a) = free.pop() {
+        let Some(&p) = choices[a].get(next[a]) else {
+            continue;
+        };
+        next[a] += 1;
+        held[p].push(a);
+        held[p].sort_by_key(|&x| rank[x]);
+        if held[p].len() > caps[p] {
+            free.push(held[p].pop().unwrap());
+        }
+    }
+    let mut out = vec![None; choices.len()];
+    for (p, list) in held.iter().enumerate() {
+        for &a in list {
+            out[a] = Some(p);
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    /// With one tier, no rules and one seat each, `allocate` is exactly deferred acceptance.
+    #[test]
+    fn deferred_acceptance_matches_the_textbook(
+        caps in proptest::collection::vec(0usize..4, 1..6),
+        raw in proptest::collection::vec(proptest::collection::vec(0usize..6, 0..6), 0..16),
+    ) {
+        let m = caps.len();
+        let choices: Vec<Vec<usize>> = raw
+            .iter()
+            .map(|c| {
+                let mut out: Vec<usize> = Vec::new();
+                for &x in c {
+                    if x < m && !out.contains(&x) {
+                        out.push(x);
+                    }
+                }
+                out
+            })
+            .collect();
+        let programs: Vec<Value> = caps
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| json!({"id": format!("p{i}"), "kind": "class", "title": "t", "capacity": {"max": c}}))
+            .collect();
+        let people: Vec<Value> = (0..choices.len())
+            .map(|i| json!({"id": format!("u{i:02}"), "residency": "resident", "tags": []}))
+            .collect();
+        let apps: Vec<Value> = choices
+            .iter()
+            .enumerate()
+            .map(|(i, c)| json!({"person": format!("u{i:02}"), "choices": c.iter().map(|x| format!("p{x}")).collect::<Vec<_>>()}))
+            .collect();
+        let doc = json!({"plan": {"id": "h", "community": "c", "year": 2006, "timezone": "Asia/Shanghai",
+                         "programs": programs}, "people": people, "applications": apps,
+                         "seed": "textbook", "as_of": "2006-03-01"});
+        let req = read_allocation_request(&doc).unwrap();
+        let a = run(&req);
+        let draw = a.draw();
+        let rank: Vec<usize> = (0..choices.len())
+            .map(|i| draw.iter().position(|x| *x == format!("u{i:02}")).unwrap())
+            .collect();
+        let expected = reference_da(&caps, &choices, &rank);
+        let got = a.assignments();
+        for (i, e) in expected.iter().enumerate() {
+            let mine: Vec<String> = e.iter().map(|p| format!("p{p}")).collect();
+            prop_assert_eq!(&got[&format!("u{i:02}")], &mine);
+        }
+    }
 }

@@ -192,7 +192,7 @@ fn audience_rules_report_the_first_failing_rule() {
         evaluate(&online, &child, date("2006-04-04"))
             .unwrap_err()
             .path,
-        "all[1].any"
+        "all[1].any[0].tag"
     );
 
     let rule: Rule = serde_json::from_value(json!({"all": [

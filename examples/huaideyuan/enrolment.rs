@@ -215,7 +215,7 @@ fn apply(draw: &mut Draw, people: &[Person], as_of: NaiveDate) -> Vec<Applicatio
 
 /// One program: status, roster and waiting list (confidential ones as a note only).
 fn print_program(plan: &Plan, program: &Program, allocation: &Allocation) {
-    let Some(outcome) = allocation.programs.get(&program.id) else {
+    let Some(outcome) = allocation.program(&program.id) else {
         return;
     };
     let (min, max) = program.capacity.map_or((0, 0), |c| (c.min, c.max));
@@ -282,10 +282,7 @@ fn describe_condition(condition: &Condition, allocation: &Allocation, plan: &Pla
             "at least {} applicants for {} (had {})",
             d.applicants,
             d.program,
-            allocation
-                .programs
-                .get(&d.program)
-                .map_or(0, |o| o.applicants)
+            allocation.program(&d.program).map_or(0, |o| o.applicants)
         ),
         Condition::FillAtLeast(f) => {
             let max = plan
@@ -295,8 +292,7 @@ fn describe_condition(condition: &Condition, allocation: &Allocation, plan: &Pla
                 .and_then(|p| p.capacity)
                 .map_or(0, |c| c.max);
             let got = allocation
-                .programs
-                .get(&f.program)
+                .program(&f.program)
                 .map_or(0, |o| o.enrolled.len());
             format!(
                 "{} at least {}% full (had {got} of {max})",
@@ -318,9 +314,14 @@ fn describe_condition(condition: &Condition, allocation: &Allocation, plan: &Pla
 
 /// The first enrolled, waitlisted and ineligible decisions (by person id) on public programs.
 fn explain_examples(plan: &Plan, people: &[Person], allocation: &Allocation) {
+    let (decisions, programs, draw) = (
+        allocation.decisions(),
+        allocation.programs(),
+        allocation.draw(),
+    );
     let public = |d: &&Decision| !allocation.is_confidential(&d.program);
     let find = |pred: &dyn Fn(&Decision) -> bool| {
-        allocation.decisions.iter().find_map(|(person, list)| {
+        decisions.iter().find_map(|(person, list)| {
             list.iter()
                 .filter(public)
                 .find(|d| pred(d))
@@ -338,19 +339,12 @@ fn explain_examples(plan: &Plan, people: &[Person], allocation: &Allocation) {
             .position(|x| x.program == d.program)
             .map_or(0, |k| k + 1)
     };
-    let crowded = |id: &str| {
-        allocation
-            .programs
-            .get(id)
-            .is_some_and(|o| !o.waitlist.is_empty())
-    };
+    let crowded = |id: &str| programs.get(id).is_some_and(|o| !o.waitlist.is_empty());
     // The public draw: people with at least one choice that is not confidential.
-    let shared: Vec<&String> = allocation
-        .draw
+    let shared: Vec<&String> = draw
         .iter()
         .filter(|p| {
-            allocation
-                .decisions
+            decisions
                 .get(*p)
                 .is_some_and(|l| l.iter().any(|d| !allocation.is_confidential(&d.program)))
         })
@@ -358,7 +352,7 @@ fn explain_examples(plan: &Plan, people: &[Person], allocation: &Allocation) {
     if let Some((person, d, list)) = find(&|d| d.code == "enrolled" && crowded(&d.program)) {
         let place_of = |id: &String| shared.iter().position(|p| *p == id).map(|k| k + 1);
         let place = place_of(person).unwrap_or(0);
-        let outcome = allocation.programs.get(&d.program);
+        let outcome = programs.get(&d.program);
         let waiting = outcome.map_or(0, |o| o.waitlist.len());
         // With one priority tier, everyone enrolled was drawn before everyone waiting.
         let last_in = outcome

@@ -122,7 +122,7 @@ impl PyAllocation {
         format!(
             "Allocation(mechanism={:?}, applicants={})",
             self.inner.mechanism,
-            self.inner.draw.len()
+            self.inner.applicants()
         )
     }
 }

@@ -57,3 +57,13 @@ def test_bad_options_raise_with_codes() -> None:
         huaide.allocate(d["plan"], d["people"], d["applications"],
                         seed="s", as_of="2006-03-01", mechanism="lottery_of_babylon")
     assert raised.value.path == "mechanism"
+
+
+def test_conditions_on_a_confidential_program_are_refused() -> None:
+    d = _case("conditions on a confidential program")
+    with pytest.raises(huaide.EnrolError) as raised:
+        huaide.allocate(d["plan"], d["people"], d["applications"], seed=d["seed"], as_of=d["as_of"])
+    assert raised.value.code == "condition_on_confidential"
+    assert raised.value.path == "plan.programs[1].conditions[0].any[1].demand_at_least.program"
+    findings = huaide.Plan(d["plan"]).validate()["findings"]
+    assert [f["code"] for f in findings if f["severity"] == "error"] == ["condition_on_confidential"]

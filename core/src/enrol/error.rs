@@ -64,6 +64,16 @@ pub enum EnrolError {
         /// The limit.
         limit: u64,
     },
+    /// A program's conditions refer to a confidential program (code
+    /// `condition_on_confidential`): its status would reveal the confidential program's
+    /// demand or fill, so the allocation is refused (plan validation reports the same code).
+    #[error("{path}: conditions may not refer to the confidential program {id:?}")]
+    ConditionOnConfidential {
+        /// The reference, e.g. `plan.programs[3].conditions[0].demand_at_least.program`.
+        path: String,
+        /// The confidential program.
+        id: String,
+    },
     /// An event is not possible in the current state (code `invalid_event`), e.g. accepting
     /// an offer that was never made, or an event dated before the previous one.
     #[error("{path}: {message}")]
@@ -87,6 +97,7 @@ impl Fault for EnrolError {
             EnrolError::UnknownProgram { .. } => "unknown_program",
             EnrolError::TooLarge { .. } => "too_large",
             EnrolError::InvalidEvent { .. } => "invalid_event",
+            EnrolError::ConditionOnConfidential { .. } => "condition_on_confidential",
         }
     }
 
@@ -100,7 +111,8 @@ impl Fault for EnrolError {
             | EnrolError::UnknownPerson { path, .. }
             | EnrolError::UnknownProgram { path, .. }
             | EnrolError::TooLarge { path, .. }
-            | EnrolError::InvalidEvent { path, .. } => Some(path),
+            | EnrolError::InvalidEvent { path, .. }
+            | EnrolError::ConditionOnConfidential { path, .. } => Some(path),
         }
     }
 

@@ -16,6 +16,8 @@ pub(crate) struct LedgerProgram {
     pub enrolled: Vec<u32>,
     /// Units waiting, in priority order.
     pub waitlist: Vec<u32>,
+    /// Seats held by each reserve of the program's policy, in order.
+    pub reserved: Vec<u32>,
 }
 
 /// One unit after the allocation.
@@ -25,6 +27,8 @@ pub(crate) struct LedgerUnit {
     pub members: Vec<String>,
     /// Program indices, best first.
     pub choices: Vec<u32>,
+    /// Per choice: bit `i` set when the unit matches the program's reserve `i`.
+    pub reserves: Vec<u64>,
     /// Most programs.
     pub limit: u32,
     /// Programs held from the shared pass (confidential units only; for conflicts).

@@ -58,20 +58,21 @@ impl Seats {
     }
 }
 
-/// The priority key of a unit at a choice: lower is better.
-pub(crate) fn key(mechanism: Mechanism, unit: &Unit, choice: &Choice) -> u128 {
-    let primary: u64 = match mechanism {
-        Mechanism::DeferredAcceptance => u64::from(choice.tier),
+/// The priority key of a unit at a choice: lower is better. Stamps are ranks among at most
+/// [`super::MAX_APPLICATIONS`] applications, so they fit in 32 bits (no stamp: last).
+pub(crate) fn key(mechanism: Mechanism, unit: &Unit, choice: &Choice) -> u64 {
+    let primary: u32 = match mechanism {
+        Mechanism::DeferredAcceptance => choice.tier,
         Mechanism::SerialDictatorship => 0,
-        Mechanism::FirstCome => unit.stamp,
+        Mechanism::FirstCome => u32::try_from(unit.stamp).unwrap_or(u32::MAX),
     };
-    (u128::from(primary) << 32) | u128::from(unit.draw)
+    (u64::from(primary) << 32) | u64::from(unit.draw)
 }
 
 /// A unit held by a program: key, unit index, seats needed, reserve bits, slot taken.
 #[derive(Clone, Copy, Debug)]
 struct Held {
-    key: u128,
+    key: u64,
     unit: u32,
     size: u64,
     reserves: u64,
@@ -81,7 +82,7 @@ struct Held {
 /// What a program holds during a round.
 enum Hold {
     /// Singletons, no reserves: a max-heap of (key, unit).
-    Heap(BinaryHeap<(u128, u32)>),
+    Heap(BinaryHeap<(u64, u32)>),
     /// Anything else: chosen again at each proposal.
     List(Vec<Held>),
 }
@@ -203,17 +204,21 @@ impl Run<'_> {
                             Hold::Heap(BinaryHeap::new())
                         }
                     });
-                    let rejected: Vec<u32> = match hold {
+                    match hold {
                         Hold::Heap(heap) => {
                             if (heap.len() as u64) < seat.general {
                                 heap.push((k, u));
-                                Vec::new()
-                            } else if heap.peek().is_some_and(|top| top.0 > k) {
-                                let out = heap.pop().map(|t| t.1);
-                                heap.push((k, u));
-                                out.into_iter().collect()
-                            } else {
-                                vec![u]
+                                break;
+                            }
+                            match heap.peek_mut() {
+                                Some(mut top) if top.0 > k => {
+                                    let out = top.1;
+                                    *top = (k, u);
+                                    drop(top);
+                                    queue.push_back(out);
+                                    break;
+                                }
+                                _ => continue,
                             }
                         }
                         Hold::List(list) => {
@@ -224,14 +229,14 @@ impl Run<'_> {
                                 reserves: choice.reserves,
                                 slot: 0,
                             });
-                            choose(list, seat)
+                            let rejected = choose(list, seat);
+                            if rejected.contains(&u) {
+                                continue;
+                            }
+                            queue.extend(rejected);
+                            break;
                         }
-                    };
-                    if rejected.contains(&u) {
-                        continue;
                     }
-                    queue.extend(rejected);
-                    break;
                 }
             }
             for (p, hold) in holds.into_iter().enumerate() {

@@ -20,7 +20,9 @@
 //!    applicants move on to their next choices and everything is allocated again, until
 //!    nothing changes (at most one run per program, plus one).
 //! 5. **Groups** apply together, all or none ([`units`]); **confidential** programs are
-//!    allocated last and redacted from the shared form ([`result`]).
+//!    allocated last and redacted from the shared form ([`result`]). A plan whose
+//!    conditions refer to a confidential program is refused (`condition_on_confidential`):
+//!    the other program's status would reveal the confidential one's demand.
 //!
 //! After the allocation, the waiting lists live on in an [`EnrolmentState`] moved only by
 //! [`Event`]s ([`state`]).
@@ -34,7 +36,7 @@ pub mod result;
 pub mod state;
 pub mod units;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 pub use error::EnrolError;
 pub use input::{
@@ -42,11 +44,12 @@ pub use input::{
     AllocationOptions, AllocationRequest, Application, Person,
 };
 pub use result::{Allocation, Decision, ProgramOutcome, ProgramReport, ProgramStatus};
+use result::{Code, CompactProgram};
 pub use state::{read_events, EnrolmentState, Event, Offer};
+use units::Names;
 
 use crate::plan::{Plan, Status};
 use conflicts::Conflicts;
-use ledger::{Ledger, LedgerProgram, LedgerUnit};
 use mechanism::{key, Run, Seats};
 
 /// Most people in one request.
@@ -80,6 +83,7 @@ pub fn allocate(
         .mechanism
         .or_else(|| plan.allocation.as_ref().and_then(|a| a.mechanism))
         .unwrap_or_default();
+    refuse_confidential_conditions(plan)?;
     let prep = units::prepare(plan, people, applications, &options.seed, options.as_of)?;
     let n_programs = plan.programs.len();
     let split = prep.units.iter().take_while(|u| !u.confidential).count();
@@ -105,10 +109,7 @@ pub fn allocate(
             }
         }
     }
-    let mut index: HashMap<&str, usize> = HashMap::with_capacity(n_programs);
-    for (i, p) in plan.programs.iter().enumerate() {
-        index.entry(p.id.as_str()).or_insert(i);
-    }
+    let index = units::index_of(plan.programs.iter().map(|p| p.id.as_str()));
     let mut reason: Vec<Option<&'static str>> = plan
         .programs
         .iter()
@@ -162,8 +163,8 @@ pub fn allocate(
         if iterations as usize > n_programs {
             break;
         }
-        let counts = |id: &str| match index.get(id) {
-            Some(&i) => (
+        let counts = |id: &str| match index.get(id).map(|&i| i as usize) {
+            Some(i) => (
                 prep.demand.get(i).copied().unwrap_or(0),
                 enrolled.get(i).copied().unwrap_or(0),
                 plan.programs.get(i).and_then(|p| p.capacity).map(|c| c.max),
@@ -200,7 +201,6 @@ pub fn allocate(
             None => break,
         }
     }
-    let running: Vec<bool> = reason.iter().map(Option::is_none).collect();
     let have: Vec<&Vec<u32>> = public_have.iter().chain(&secret_have).collect();
     let no_before: Vec<u32> = Vec::new();
     let before_of = |u: usize| -> &Vec<u32> {
@@ -211,11 +211,25 @@ pub fn allocate(
         }
     };
 
-    // Waiting lists and rosters, by program, as (key, unit).
-    let mut rosters: Vec<Vec<(u128, u32)>> = vec![Vec::new(); n_programs];
-    let mut waits: Vec<Vec<(u128, u32)>> = vec![Vec::new(); n_programs];
-    // Per unit and choice: (code, position placeholder).
-    let mut codes: Vec<Vec<&'static str>> = Vec::with_capacity(prep.units.len());
+    // Codes per unit and choice (flat), rosters and waiting lists by program as
+    // (key, unit, flat index).
+    let mut offset: Vec<u32> = Vec::with_capacity(prep.units.len() + 1);
+    let mut total = 0usize;
+    for unit in &prep.units {
+        offset.push(total as u32);
+        total += unit.choices.len();
+    }
+    offset.push(total as u32);
+    if total > u32::MAX as usize {
+        return Err(EnrolError::TooLarge {
+            path: "applications".to_owned(),
+            what: "choices in all",
+            limit: u64::from(u32::MAX),
+        });
+    }
+    let mut codes: Vec<Code> = Vec::with_capacity(total);
+    let mut rosters: Vec<Vec<(u64, u32)>> = vec![Vec::new(); n_programs];
+    let mut waits: Vec<Vec<(u64, u32, u32)>> = vec![Vec::new(); n_programs];
     for (u, unit) in prep.units.iter().enumerate() {
         let got = have.get(u).copied().unwrap_or(&no_before);
         let full = got.len() as u32 >= unit.limit;
@@ -225,215 +239,134 @@ pub fn allocate(
             .filter(|c| got.contains(&c.program))
             .map(|c| c.rank)
             .max();
-        let mut list = Vec::with_capacity(unit.choices.len());
         for c in &unit.choices {
             let p = c.program as usize;
             let code = match reason.get(p).copied().flatten() {
-                Some("conditions_not_met") => "program_not_opened",
-                Some(_) => "program_cancelled",
+                Some("conditions_not_met") => Code::ProgramNotOpened,
+                Some(_) => Code::ProgramCancelled,
                 None => {
-                    if let Some(refusal) = &c.refusal {
-                        refusal.code
+                    if c.refusal.is_some() {
+                        Code::Refused
                     } else if got.contains(&c.program) {
                         if let Some(r) = rosters.get_mut(p) {
                             r.push((key(mechanism, unit, c), u as u32));
                         }
-                        "enrolled"
+                        Code::Enrolled
                     } else if got
                         .iter()
                         .chain(before_of(u))
                         .any(|&q| conflicts.clash(q, c.program))
                     {
-                        "timetable_conflict"
+                        Code::TimetableConflict
                     } else if full && last_rank.is_none_or(|r| c.rank > r) {
-                        "limit_reached"
+                        Code::LimitReached
                     } else {
                         if let Some(w) = waits.get_mut(p) {
-                            w.push((key(mechanism, unit, c), u as u32));
+                            w.push((key(mechanism, unit, c), u as u32, codes.len() as u32));
                         }
-                        "waitlisted"
+                        Code::Waitlisted
                     }
                 }
             };
-            list.push(code);
+            codes.push(code);
         }
-        codes.push(list);
     }
-    for list in rosters.iter_mut().chain(waits.iter_mut()) {
+    let mut positions: Vec<u32> = vec![0; total];
+    for list in &mut rosters {
         list.sort_unstable();
     }
-    // Waiting-list places, by unit and choice (flat).
-    let mut offset: Vec<usize> = Vec::with_capacity(prep.units.len() + 1);
-    let mut total = 0usize;
-    for unit in &prep.units {
-        offset.push(total);
-        total += unit.choices.len();
-    }
-    let mut position: Vec<u32> = vec![0; total];
-    for (p, list) in waits.iter().enumerate() {
-        for (i, &(_, u)) in list.iter().enumerate() {
-            let Some(unit) = prep.units.get(u as usize) else {
-                continue;
-            };
-            let Some(c) = unit.choices.iter().position(|c| c.program == p as u32) else {
-                continue;
-            };
-            if let Some(slot) = offset.get(u as usize).and_then(|o| position.get_mut(o + c)) {
+    for list in &mut waits {
+        list.sort_unstable();
+        for (i, &(_, _, flat)) in list.iter().enumerate() {
+            if let Some(slot) = positions.get_mut(flat as usize) {
                 *slot = i as u32 + 1;
             }
         }
     }
 
-    let id_of = |m: u32| {
-        people
-            .get(m as usize)
-            .map(|p| p.id.clone())
-            .unwrap_or_default()
-    };
-    let names = |list: &Vec<(u128, u32)>| -> Vec<String> {
-        list.iter()
-            .flat_map(|&(_, u)| {
-                prep.units
-                    .get(u as usize)
-                    .map(|x| x.members.clone())
-                    .unwrap_or_default()
-            })
-            .map(id_of)
-            .collect()
-    };
-    let mut programs = BTreeMap::new();
-    for (i, p) in plan.programs.iter().enumerate() {
-        let r = reason.get(i).copied().flatten();
-        let status = match r {
-            None => ProgramStatus::Running,
-            Some("conditions_not_met") => ProgramStatus::NotOpened,
-            Some(_) => ProgramStatus::Cancelled,
-        };
-        let (Some(roster), Some(wait)) = (rosters.get(i), waits.get(i)) else {
-            continue;
-        };
-        programs.entry(p.id.clone()).or_insert(ProgramOutcome {
-            status,
-            reason: r,
-            applicants: prep.demand.get(i).copied().unwrap_or(0),
-            enrolled: names(roster),
-            waitlist: names(wait),
-        });
-    }
-    let program_id = |p: u32| {
-        plan.programs
-            .get(p as usize)
-            .map(|x| x.id.clone())
-            .unwrap_or_default()
-    };
-    let mut assignments: Vec<(String, Vec<(u32, String)>)> = Vec::with_capacity(prep.units.len());
-    let mut decisions: Vec<(String, Vec<(u32, Decision)>)> = Vec::with_capacity(prep.units.len());
-    for ((u, unit), list) in prep.units.iter().enumerate().zip(&codes) {
-        let base = offset.get(u).copied().unwrap_or(0);
-        for &m in &unit.members {
-            let person = id_of(m);
-            let mut a = Vec::new();
-            let mut d = Vec::with_capacity(unit.choices.len());
-            for (k, (c, &code)) in unit.choices.iter().zip(list).enumerate() {
-                if code == "enrolled" {
-                    a.push((c.rank, program_id(c.program)));
-                }
-                let refusal = c.refusal.as_deref().filter(|_| code == refusal_code(c));
-                d.push((
-                    c.rank,
-                    Decision {
-                        program: program_id(c.program),
-                        code,
-                        position: position.get(base + k).copied().filter(|&x| x > 0),
-                        rule: refusal.and_then(|r| r.rule.clone()),
-                        member: refusal.filter(|r| r.member != m).map(|r| id_of(r.member)),
-                    },
-                ));
-            }
-            assignments.push((person.clone(), a));
-            decisions.push((person, d));
-        }
-    }
-    let assignments = merge(assignments);
-    let decisions = merge(decisions);
-    let confidential: BTreeSet<String> = plan
+    let confidential: BTreeSet<&str> = plan
         .programs
         .iter()
         .filter(|p| p.confidential)
-        .map(|p| p.id.clone())
+        .map(|p| p.id.as_str())
         .collect();
-    let ledger = Ledger {
-        programs: plan
-            .programs
-            .iter()
-            .enumerate()
-            .map(|(i, p)| LedgerProgram {
-                id: p.id.clone(),
+    let programs = plan
+        .programs
+        .iter()
+        .zip(rosters)
+        .zip(waits)
+        .enumerate()
+        .map(|(i, ((p, roster), wait))| {
+            let r = reason.get(i).copied().flatten();
+            CompactProgram {
+                status: match r {
+                    None => ProgramStatus::Running,
+                    Some("conditions_not_met") => ProgramStatus::NotOpened,
+                    Some(_) => ProgramStatus::Cancelled,
+                },
+                reason: r,
+                applicants: prep.demand.get(i).copied().unwrap_or(0),
                 capacity: p.capacity.map(|c| c.max),
-                running: running.get(i).copied().unwrap_or(false),
-                enrolled: rosters
-                    .get(i)
-                    .map(|l| l.iter().map(|x| x.1).collect())
-                    .unwrap_or_default(),
-                waitlist: waits
-                    .get(i)
-                    .map(|l| l.iter().map(|x| x.1).collect())
-                    .unwrap_or_default(),
-            })
-            .collect(),
-        units: prep
-            .units
-            .iter()
-            .enumerate()
-            .map(|(u, unit)| LedgerUnit {
-                members: unit.members.iter().map(|&m| id_of(m)).collect(),
-                choices: unit.choices.iter().map(|c| c.program).collect(),
-                limit: unit.limit,
-                before: before_of(u).clone(),
-            })
-            .collect(),
+                confidential: !confidential.is_empty() && confidential.contains(p.id.as_str()),
+                roster: roster.into_iter().map(|x| x.1).collect(),
+                waitlist: wait.into_iter().map(|x| x.1).collect(),
+                reserved: p
+                    .allocation
+                    .iter()
+                    .flat_map(|a| a.reserved.iter().map(|r| r.seats))
+                    .collect(),
+            }
+        })
+        .collect();
+    Ok(Allocation {
+        mechanism,
+        seed: options.seed.clone(),
+        as_of: options.as_of,
+        iterations,
+        people: Names::of(people.iter().map(|p| p.id.as_str())),
+        program_ids: plan.programs.iter().map(|p| p.id.clone()).collect(),
+        programs,
+        draw: prep.draw,
+        units: prep.units,
+        split,
+        offset,
+        codes,
+        positions,
+        before,
         conflicts,
         offer_hours: plan
             .allocation
             .as_ref()
             .and_then(|a| a.offer_expiry_hours)
             .unwrap_or(72),
-    };
-    Ok(Allocation {
-        mechanism,
-        seed: options.seed.clone(),
-        as_of: options.as_of,
-        draw: prep.draw.iter().map(|&m| id_of(m)).collect(),
-        assignments,
-        programs,
-        decisions,
-        iterations,
-        confidential,
-        ledger,
     })
 }
 
-/// The code of a choice's own refusal, if any.
-fn refusal_code(choice: &units::Choice) -> &'static str {
-    choice.refusal.as_deref().map_or("", |r| r.code)
-}
-
-/// Merges per-unit lists of one person (public and confidential units) in choice order.
-fn merge<T>(mut list: Vec<(String, Vec<(u32, T)>)>) -> BTreeMap<String, Vec<T>> {
-    list.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut out: Vec<(String, Vec<(u32, T)>)> = Vec::with_capacity(list.len());
-    for (person, items) in list {
-        match out.last_mut() {
-            Some((last, v)) if *last == person => v.extend(items),
-            _ => out.push((person, items)),
+/// Refuses a plan whose conditions refer to a confidential program: the status of the
+/// program with the condition (in the shared output) would reveal the confidential
+/// program's demand or fill. Refusing, rather than ignoring the condition, keeps the
+/// allocation and plan validation (`condition_on_confidential`) in agreement.
+fn refuse_confidential_conditions(plan: &Plan) -> Result<(), EnrolError> {
+    if !plan.programs.iter().any(|p| p.confidential) {
+        return Ok(());
+    }
+    let secret: BTreeSet<&str> = plan
+        .programs
+        .iter()
+        .filter(|p| p.confidential)
+        .map(|p| p.id.as_str())
+        .collect();
+    for (i, p) in plan.programs.iter().enumerate() {
+        for (c, condition) in p.conditions.iter().enumerate() {
+            let mut refs = Vec::new();
+            condition.references(&format!("plan.programs[{i}].conditions[{c}]"), &mut refs, 0);
+            if let Some((path, id)) = refs
+                .into_iter()
+                .find(|(_, id)| secret.contains(id.as_str()))
+            {
+                return Err(EnrolError::ConditionOnConfidential { path, id });
+            }
         }
     }
-    out.into_iter()
-        .map(|(k, mut v)| {
-            if v.windows(2).any(|w| matches!(w, [x, y] if x.0 > y.0)) {
-                v.sort_by_key(|x| x.0);
-            }
-            (k, v.into_iter().map(|x| x.1).collect())
-        })
-        .collect()
+    Ok(())
 }

@@ -6,14 +6,21 @@
 //! entirely: no program entry, no assignment, no decision, and no draw place for anyone who
 //! applied to confidential programs only. Their rosters and decisions are only in
 //! [`Allocation::for_program`], which a caller asks for one program at a time.
+//!
+//! **Compact form.** An [`Allocation`] keeps people and programs as indices and each
+//! decision as a one-byte code with its waiting-list place; names, decisions and rosters
+//! are spelled out only when asked for ([`Allocation::decisions`], …) or serialised, so
+//! allocating a million applicants does not build ten million strings.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
-use serde::ser::SerializeStruct;
+use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
 
-use super::ledger::Ledger;
+use super::conflicts::Conflicts;
+use super::ledger::{Ledger, LedgerProgram, LedgerUnit};
+use super::units::{Choice, Names, Unit};
 use crate::plan::audience::RuleFailure;
 use crate::plan::Mechanism;
 
@@ -52,7 +59,8 @@ pub struct Decision {
     pub program: String,
     /// `enrolled`, `waitlisted`, `limit_reached`, `timetable_conflict`, `program_cancelled`,
     /// `program_not_opened`, `ineligible_age`, `missing_birth_date`, `ineligible_residency`,
-    /// `ineligible_tag`, `ineligible_household`, `ineligible`, `missing_prerequisite`.
+    /// `ineligible_tag`, `ineligible_household`, `ineligible`,
+    /// `missing_prerequisite`.
     pub code: &'static str,
     /// Place on the waiting list (1 = next), for `waitlisted`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -65,6 +73,88 @@ pub struct Decision {
     pub member: Option<String>,
 }
 
+/// A [`Decision`] borrowed from the compact form, serialised identically.
+#[derive(Serialize)]
+struct DecisionView<'a> {
+    #[serde(skip)]
+    index: u32,
+    program: &'a str,
+    code: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    position: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule: Option<&'a RuleFailure>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    member: Option<&'a str>,
+}
+
+impl DecisionView<'_> {
+    fn owned(&self) -> Decision {
+        Decision {
+            program: self.program.to_owned(),
+            code: self.code,
+            position: self.position,
+            rule: self.rule.cloned(),
+            member: self.member.map(str::to_owned),
+        }
+    }
+}
+
+/// The decision on one choice, as stored: one byte.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Code {
+    /// `enrolled`.
+    Enrolled,
+    /// `waitlisted` (with a place).
+    Waitlisted,
+    /// `timetable_conflict`.
+    TimetableConflict,
+    /// `limit_reached`.
+    LimitReached,
+    /// `program_cancelled`.
+    ProgramCancelled,
+    /// `program_not_opened`.
+    ProgramNotOpened,
+    /// The choice's own refusal (`ineligible_age`, `household_limit`, …).
+    Refused,
+}
+
+impl Code {
+    /// The wire code; `refused` is the refusal's own.
+    fn as_str(self, choice: &Choice) -> &'static str {
+        match self {
+            Code::Enrolled => "enrolled",
+            Code::Waitlisted => "waitlisted",
+            Code::TimetableConflict => "timetable_conflict",
+            Code::LimitReached => "limit_reached",
+            Code::ProgramCancelled => "program_cancelled",
+            Code::ProgramNotOpened => "program_not_opened",
+            Code::Refused => choice.refusal.as_deref().map_or("ineligible", |r| r.code),
+        }
+    }
+}
+
+/// One program after the allocation, by index.
+#[derive(Clone, Debug)]
+pub(crate) struct CompactProgram {
+    /// Status.
+    pub status: ProgramStatus,
+    /// Why it does not run.
+    pub reason: Option<&'static str>,
+    /// Eligible applicants (people).
+    pub applicants: u32,
+    /// Seats (`None`: unlimited).
+    pub capacity: Option<u32>,
+    /// Confidential (by id: any program of that id is).
+    pub confidential: bool,
+    /// Units enrolled, in priority order.
+    pub roster: Vec<u32>,
+    /// Units waiting, in priority order.
+    pub waitlist: Vec<u32>,
+    /// Seats held by each reserve, in the policy's order.
+    pub reserved: Vec<u32>,
+}
+
 /// The result of [`super::allocate`]. Its serde form redacts confidential programs.
 #[derive(Clone, Debug)]
 pub struct Allocation {
@@ -74,20 +164,32 @@ pub struct Allocation {
     pub seed: String,
     /// The allocation date.
     pub as_of: NaiveDate,
-    /// Every applicant, in the order of the draw (`draw::lottery_order(seed, applicants)`).
-    pub draw: Vec<String>,
-    /// Programs each applicant got, in choice order.
-    pub assignments: BTreeMap<String, Vec<String>>,
-    /// Every program of the plan.
-    pub programs: BTreeMap<String, ProgramOutcome>,
-    /// A decision on every choice of every applicant, in choice order.
-    pub decisions: BTreeMap<String, Vec<Decision>>,
     /// Runs of the allocation until no program was cancelled or left unopened.
     pub iterations: u32,
-    /// Confidential program ids.
-    pub(crate) confidential: BTreeSet<String>,
-    /// What the waiting lists need.
-    pub(crate) ledger: Ledger,
+    /// Person ids, by index in the input.
+    pub(crate) people: Names,
+    /// Program ids, by plan index.
+    pub(crate) program_ids: Vec<String>,
+    /// Programs, by plan index.
+    pub(crate) programs: Vec<CompactProgram>,
+    /// Applicants' person indices in draw order.
+    pub(crate) draw: Vec<u32>,
+    /// Units (public ones first).
+    pub(crate) units: Vec<Unit>,
+    /// Index of the first confidential unit.
+    pub(crate) split: usize,
+    /// Start of each unit's choices in `codes` and `positions` (one more than units).
+    pub(crate) offset: Vec<u32>,
+    /// Code per unit and choice (flat).
+    pub(crate) codes: Vec<Code>,
+    /// Waiting-list place per unit and choice (flat; 0: none).
+    pub(crate) positions: Vec<u32>,
+    /// Programs held from the shared pass, per confidential unit (for conflicts).
+    pub(crate) before: Vec<Vec<u32>>,
+    /// Overlapping programs.
+    pub(crate) conflicts: Conflicts,
+    /// Hours an offer stays open.
+    pub(crate) offer_hours: u32,
 }
 
 /// Everything about one program, confidential or not: see [`Allocation::for_program`].
@@ -102,24 +204,97 @@ pub struct ProgramReport {
     pub decisions: BTreeMap<String, Decision>,
 }
 
+/// The units of one person: public, then confidential (`u32::MAX`: none).
+#[derive(Clone, Copy, Debug)]
+struct PersonUnits {
+    person: u32,
+    units: [u32; 2],
+}
+
 impl Allocation {
     /// Whether program `id` is confidential.
     pub fn is_confidential(&self, id: &str) -> bool {
-        self.confidential.contains(id)
+        self.index_of(id)
+            .and_then(|i| self.programs.get(i))
+            .is_some_and(|p| p.confidential)
+    }
+
+    /// Number of applicants (people in the draw), confidential-only ones included.
+    pub fn applicants(&self) -> usize {
+        self.draw.len()
+    }
+
+    /// Every applicant, in the order of the draw (`draw::lottery_order(seed, applicants)`),
+    /// confidential-only applicants included.
+    pub fn draw(&self) -> Vec<String> {
+        self.draw
+            .iter()
+            .map(|&m| self.people.get(m).to_owned())
+            .collect()
+    }
+
+    /// Programs each applicant got, in choice order (confidential ones included).
+    pub fn assignments(&self) -> BTreeMap<String, Vec<String>> {
+        self.by_person()
+            .iter()
+            .map(|pu| {
+                let list = self
+                    .decisions_of(pu)
+                    .filter(|d| d.code == "enrolled")
+                    .map(|d| d.program.to_owned())
+                    .collect();
+                (self.people.get(pu.person).to_owned(), list)
+            })
+            .collect()
+    }
+
+    /// A decision on every choice of every applicant, in choice order (confidential ones
+    /// included).
+    pub fn decisions(&self) -> BTreeMap<String, Vec<Decision>> {
+        self.by_person()
+            .iter()
+            .map(|pu| {
+                let list = self.decisions_of(pu).map(|d| d.owned()).collect();
+                (self.people.get(pu.person).to_owned(), list)
+            })
+            .collect()
+    }
+
+    /// The outcome of every program of the plan (confidential ones included).
+    pub fn programs(&self) -> BTreeMap<String, ProgramOutcome> {
+        let mut out = BTreeMap::new();
+        for (i, id) in self.program_ids.iter().enumerate() {
+            if !out.contains_key(id) {
+                if let Some(o) = self.outcome(i) {
+                    out.insert(id.clone(), o);
+                }
+            }
+        }
+        out
+    }
+
+    /// The outcome of program `id`; `None` for an unknown id.
+    pub fn program(&self, id: &str) -> Option<ProgramOutcome> {
+        self.outcome(self.index_of(id)?)
     }
 
     /// The full report of one program, confidential ones included; `None` for an unknown id.
     pub fn for_program(&self, id: &str) -> Option<ProgramReport> {
-        let outcome = self.programs.get(id)?.clone();
-        let decisions = self
-            .decisions
-            .iter()
-            .filter_map(|(person, list)| {
-                list.iter()
-                    .find(|d| d.program == id)
-                    .map(|d| (person.clone(), d.clone()))
-            })
-            .collect();
+        let i = self.index_of(id)?;
+        let outcome = self.outcome(i)?;
+        let mut decisions = BTreeMap::new();
+        for (u, unit) in self.units.iter().enumerate() {
+            let Some(k) = unit.choices.iter().position(|c| c.program as usize == i) else {
+                continue;
+            };
+            for &m in &unit.members {
+                if let Some(d) = self.decision(u, k, m) {
+                    decisions
+                        .entry(self.people.get(m).to_owned())
+                        .or_insert_with(|| d.owned());
+                }
+            }
+        }
         Some(ProgramReport {
             program: id.to_owned(),
             outcome,
@@ -127,41 +302,248 @@ impl Allocation {
         })
     }
 
-    /// People with at least one choice of a program that is not confidential.
-    fn shared(&self, person: &str) -> bool {
-        self.decisions
-            .get(person)
-            .is_some_and(|list| list.iter().any(|d| !self.confidential.contains(&d.program)))
+    /// The first plan index of program `id`.
+    fn index_of(&self, id: &str) -> Option<usize> {
+        self.program_ids.iter().position(|p| p == id)
+    }
+
+    fn names(&self, units: &[u32]) -> Vec<String> {
+        units
+            .iter()
+            .filter_map(|&u| self.units.get(u as usize))
+            .flat_map(|unit| unit.members.iter())
+            .map(|&m| self.people.get(m).to_owned())
+            .collect()
+    }
+
+    fn outcome(&self, i: usize) -> Option<ProgramOutcome> {
+        let p = self.programs.get(i)?;
+        Some(ProgramOutcome {
+            status: p.status,
+            reason: p.reason,
+            applicants: p.applicants,
+            enrolled: self.names(&p.roster),
+            waitlist: self.names(&p.waitlist),
+        })
+    }
+
+    /// The decision of member `m` of unit `u` on its choice `k`.
+    fn decision(&self, u: usize, k: usize, m: u32) -> Option<DecisionView<'_>> {
+        let unit = self.units.get(u)?;
+        let c = unit.choices.get(k)?;
+        let flat = self.offset.get(u).copied()? as usize + k;
+        let code = *self.codes.get(flat)?;
+        let refusal = c.refusal.as_deref().filter(|_| code == Code::Refused);
+        Some(DecisionView {
+            index: c.program,
+            program: self
+                .program_ids
+                .get(c.program as usize)
+                .map_or("", String::as_str),
+            code: code.as_str(c),
+            position: self.positions.get(flat).copied().filter(|&x| x > 0),
+            rule: refusal.and_then(|r| r.rule.as_ref()),
+            member: refusal
+                .filter(|r| r.member != m)
+                .map(|r| self.people.get(r.member)),
+        })
+    }
+
+    /// The decisions of one person, in choice order (public and confidential merged).
+    fn decisions_of<'a>(&'a self, pu: &PersonUnits) -> impl Iterator<Item = DecisionView<'a>> + 'a {
+        let m = pu.person;
+        let mut items: Vec<(u32, usize, usize)> = Vec::new();
+        for &u in pu.units.iter().filter(|&&u| u != u32::MAX) {
+            if let Some(unit) = self.units.get(u as usize) {
+                items.extend(
+                    unit.choices
+                        .iter()
+                        .enumerate()
+                        .map(|(k, c)| (c.rank, u as usize, k)),
+                );
+            }
+        }
+        if items.windows(2).any(|w| matches!(w, [x, y] if x.0 > y.0)) {
+            items.sort_by_key(|x| x.0);
+        }
+        items
+            .into_iter()
+            .filter_map(move |(_, u, k)| self.decision(u, k, m))
+    }
+
+    /// Every person with a unit, sorted by id.
+    fn by_person(&self) -> Vec<PersonUnits> {
+        let mut slot: Vec<u32> = vec![u32::MAX; self.people.len()];
+        let mut out: Vec<PersonUnits> = Vec::with_capacity(self.draw.len());
+        for (u, unit) in self.units.iter().enumerate() {
+            for &m in &unit.members {
+                let Some(s) = slot.get_mut(m as usize) else {
+                    continue;
+                };
+                if *s == u32::MAX {
+                    *s = out.len() as u32;
+                    out.push(PersonUnits {
+                        person: m,
+                        units: [u as u32, u32::MAX],
+                    });
+                } else if let Some(pu) = out.get_mut(*s as usize) {
+                    pu.units[1] = u as u32;
+                }
+            }
+        }
+        out.sort_by(|a, b| self.people.get(a.person).cmp(self.people.get(b.person)));
+        out
+    }
+
+    /// Whether a program index is confidential.
+    fn secret(&self, p: u32) -> bool {
+        self.programs.get(p as usize).is_none_or(|x| x.confidential)
+    }
+
+    /// Whether a person has a choice of a program that is not confidential.
+    fn shared(&self, pu: &PersonUnits) -> bool {
+        pu.units.iter().any(|&u| {
+            self.units
+                .get(u as usize)
+                .is_some_and(|unit| unit.choices.iter().any(|c| !self.secret(c.program)))
+        })
+    }
+
+    /// The confidential program ids.
+    pub(crate) fn confidential_ids(&self) -> BTreeSet<String> {
+        self.program_ids
+            .iter()
+            .zip(&self.programs)
+            .filter(|(_, p)| p.confidential)
+            .map(|(id, _)| id.clone())
+            .collect()
+    }
+
+    /// What the waiting lists need, spelled out.
+    pub(crate) fn ledger(&self) -> Ledger {
+        let no_before: Vec<u32> = Vec::new();
+        Ledger {
+            programs: self
+                .programs
+                .iter()
+                .zip(&self.program_ids)
+                .map(|(p, id)| LedgerProgram {
+                    id: id.clone(),
+                    capacity: p.capacity,
+                    running: p.status == ProgramStatus::Running,
+                    enrolled: p.roster.clone(),
+                    waitlist: p.waitlist.clone(),
+                    reserved: p.reserved.clone(),
+                })
+                .collect(),
+            units: self
+                .units
+                .iter()
+                .enumerate()
+                .map(|(u, unit)| LedgerUnit {
+                    members: unit
+                        .members
+                        .iter()
+                        .map(|&m| self.people.get(m).to_owned())
+                        .collect(),
+                    choices: unit.choices.iter().map(|c| c.program).collect(),
+                    reserves: unit.choices.iter().map(|c| c.reserves).collect(),
+                    limit: unit.limit,
+                    before: u
+                        .checked_sub(self.split)
+                        .and_then(|i| self.before.get(i))
+                        .unwrap_or(&no_before)
+                        .clone(),
+                })
+                .collect(),
+            conflicts: self.conflicts.clone(),
+            offer_hours: self.offer_hours,
+        }
+    }
+}
+
+/// The shared draw.
+struct DrawView<'a>(&'a Allocation, &'a [PersonUnits]);
+
+impl Serialize for DrawView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let a = self.0;
+        let mut shared = vec![false; a.people.len()];
+        for pu in self.1 {
+            if let Some(s) = shared.get_mut(pu.person as usize) {
+                *s = a.shared(pu);
+            }
+        }
+        let mut seq = serializer.serialize_seq(None)?;
+        for &m in &a.draw {
+            if shared.get(m as usize).copied().unwrap_or(false) {
+                seq.serialize_element(a.people.get(m))?;
+            }
+        }
+        seq.end()
+    }
+}
+
+/// Shared assignments (`decisions: false`) or decisions (`true`).
+struct PeopleView<'a>(&'a Allocation, &'a [PersonUnits], bool);
+
+impl Serialize for PeopleView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let a = self.0;
+        let mut map = serializer.serialize_map(None)?;
+        for pu in self.1.iter().filter(|pu| a.shared(pu)) {
+            let open = a.decisions_of(pu).filter(|d| !a.secret(d.index));
+            map.serialize_key(a.people.get(pu.person))?;
+            if self.2 {
+                let list: Vec<DecisionView<'_>> = open.collect();
+                map.serialize_value(&list)?;
+            } else {
+                let list: Vec<&str> = open
+                    .filter(|d| d.code == "enrolled")
+                    .map(|d| d.program)
+                    .collect();
+                map.serialize_value(&list)?;
+            }
+        }
+        map.end()
+    }
+}
+
+/// Shared programs.
+struct ProgramsView<'a>(&'a Allocation);
+
+impl Serialize for ProgramsView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let a = self.0;
+        let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+        for (i, id) in a.program_ids.iter().enumerate() {
+            first.entry(id.as_str()).or_insert(i);
+        }
+        let mut map = serializer.serialize_map(Some(first.len()))?;
+        for (id, i) in first {
+            if a.secret(i as u32) {
+                continue;
+            }
+            if let Some(o) = a.outcome(i) {
+                map.serialize_entry(id, &o)?;
+            }
+        }
+        map.end()
     }
 }
 
 impl Serialize for Allocation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let open = |p: &String| !self.confidential.contains(p);
-        let draw: Vec<&String> = self.draw.iter().filter(|p| self.shared(p)).collect();
-        let assignments: BTreeMap<&String, Vec<&String>> = self
-            .assignments
-            .iter()
-            .filter(|(p, _)| self.shared(p))
-            .map(|(p, list)| (p, list.iter().filter(|x| open(x)).collect()))
-            .collect();
-        let programs: BTreeMap<&String, &ProgramOutcome> =
-            self.programs.iter().filter(|(p, _)| open(p)).collect();
-        let decisions: BTreeMap<&String, Vec<&Decision>> = self
-            .decisions
-            .iter()
-            .filter(|(p, _)| self.shared(p))
-            .map(|(p, list)| (p, list.iter().filter(|d| open(&d.program)).collect()))
-            .collect();
+        let people = self.by_person();
         let mut s = serializer.serialize_struct("Allocation", 8)?;
         s.serialize_field("mechanism", &self.mechanism)?;
         s.serialize_field("seed", &self.seed)?;
         s.serialize_field("as_of", &self.as_of)?;
         s.serialize_field("iterations", &self.iterations)?;
-        s.serialize_field("draw", &draw)?;
-        s.serialize_field("assignments", &assignments)?;
-        s.serialize_field("programs", &programs)?;
-        s.serialize_field("decisions", &decisions)?;
+        s.serialize_field("draw", &DrawView(self, &people))?;
+        s.serialize_field("assignments", &PeopleView(self, &people, false))?;
+        s.serialize_field("programs", &ProgramsView(self))?;
+        s.serialize_field("decisions", &PeopleView(self, &people, true))?;
         s.end()
     }
 }

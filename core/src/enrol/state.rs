@@ -15,6 +15,10 @@
 //! - Accepting an offer enrols the unit; a program it holds that clashes with the new one,
 //!   and then the lowest-ranked program beyond its limit, are given up (`dropped`) and their
 //!   seats go on in turn.
+//! - In a program with reserved seats, each seat is general or belongs to one reserve, as
+//!   in the allocation. A freed reserved seat goes first to the next waiting unit that
+//!   matches that reserve, and only when no waiting unit matching it can take it to the next
+//!   waiting unit at all; free general seats go down the list in order, general seats first.
 //! - A lowered capacity removes nobody: no offer is made until seats are free again.
 //! - Attendance is recorded per occurrence, for enrolled people only.
 //!
@@ -164,6 +168,8 @@ pub struct ProgramState {
 struct OpenOffer {
     program: u32,
     unit: u32,
+    /// The seat offered: 0 general, `i + 1` reserve `i`.
+    slot: u32,
     made_at: DateTime<FixedOffset>,
     expires_at: Option<DateTime<FixedOffset>>,
 }
@@ -176,6 +182,9 @@ pub struct EnrolmentState {
     now: Option<DateTime<FixedOffset>>,
     capacity: Vec<Option<u32>>,
     enrolled: Vec<Vec<u32>>,
+    /// Per program with reserves: (unit, seat) of each enrolled unit (0 general, `i + 1`
+    /// reserve `i`).
+    slots: Vec<Vec<(u32, u32)>>,
     waitlist: Vec<Vec<u32>>,
     offers: Vec<OpenOffer>,
     have: Vec<Vec<u32>>,
@@ -195,7 +204,7 @@ fn invalid(path: &str, message: impl Into<String>) -> EnrolError {
 impl EnrolmentState {
     /// The state right after `allocation`, before any event.
     pub fn new(allocation: &Allocation) -> EnrolmentState {
-        let ledger = allocation.ledger.clone();
+        let ledger = allocation.ledger();
         let mut have: Vec<Vec<u32>> = vec![Vec::new(); ledger.units.len()];
         for (p, prog) in ledger.programs.iter().enumerate() {
             for &u in &prog.enrolled {
@@ -214,7 +223,11 @@ impl EnrolmentState {
         for (p, prog) in ledger.programs.iter().enumerate() {
             program_of.entry(prog.id.clone()).or_insert(p as u32);
         }
+        let slots = (0..ledger.programs.len())
+            .map(|p| initial_slots(&ledger, p))
+            .collect();
         EnrolmentState {
+            slots,
             capacity: ledger.programs.iter().map(|p| p.capacity).collect(),
             enrolled: ledger.programs.iter().map(|p| p.enrolled.clone()).collect(),
             waitlist: ledger.programs.iter().map(|p| p.waitlist.clone()).collect(),
@@ -223,7 +236,7 @@ impl EnrolmentState {
             have,
             log: Vec::new(),
             now: None,
-            confidential: allocation.confidential.clone(),
+            confidential: allocation.confidential_ids(),
             units_of,
             program_of,
             ledger,
@@ -459,6 +472,9 @@ impl EnrolmentState {
         if let Some(e) = self.enrolled.get_mut(p as usize) {
             e.retain(|&x| x != u);
         }
+        if let Some(s) = self.slots.get_mut(p as usize) {
+            s.retain(|&(x, _)| x != u);
+        }
         if let Some(h) = self.have.get_mut(u as usize) {
             h.retain(|&x| x != p);
         }
@@ -474,9 +490,12 @@ impl EnrolmentState {
         let i = self
             .offer_index(u, p)
             .ok_or_else(|| invalid(path, "no open offer"))?;
-        self.offers.remove(i);
+        let offer = self.offers.remove(i);
         if let Some(e) = self.enrolled.get_mut(p as usize) {
             e.push(u);
+        }
+        if let Some(s) = self.slots.get_mut(p as usize) {
+            s.push((u, offer.slot));
         }
         if let Some(h) = self.have.get_mut(u as usize) {
             h.push(p);
@@ -541,6 +560,15 @@ impl EnrolmentState {
         let Some(cap) = self.capacity.get(p as usize).copied() else {
             return;
         };
+        if self
+            .ledger
+            .programs
+            .get(p as usize)
+            .is_some_and(|x| !x.reserved.is_empty())
+        {
+            self.refill_reserved(p, cap, at);
+            return;
+        }
         let cap = cap.map_or(u64::MAX, u64::from);
         let taken: u64 = self
             .enrolled
@@ -574,11 +602,109 @@ impl EnrolmentState {
             self.offers.push(OpenOffer {
                 program: p,
                 unit: u,
+                slot: 0,
                 made_at: at,
                 expires_at: Duration::try_hours(hours).and_then(|d| at.checked_add_signed(d)),
             });
             self.note(at, "offer_made", p, u);
         }
+        if let Some(w) = self.waitlist.get_mut(p as usize) {
+            *w = left;
+        }
+    }
+
+    /// Whether unit `u` matches reserve `r` of program `p`.
+    fn matches(&self, u: u32, p: u32, r: usize) -> bool {
+        self.ledger.units.get(u as usize).is_some_and(|x| {
+            x.choices
+                .iter()
+                .position(|&c| c == p)
+                .and_then(|k| x.reserves.get(k))
+                .is_some_and(|bits| r < 64 && bits & (1u64 << r) != 0)
+        })
+    }
+
+    /// Refill of a program with reserved seats, under the allocation's rules: the free
+    /// general seats go down the waiting list in order; then each reserve's free seats go
+    /// first to the next waiting units that match it, and only when none of them can take
+    /// a seat to the next waiting units at all (the rule for unfilled reserves).
+    fn refill_reserved(&mut self, p: u32, cap: Option<u32>, at: DateTime<FixedOffset>) {
+        let Some(prog) = self.ledger.programs.get(p as usize) else {
+            return;
+        };
+        let mut free = seats(cap, &prog.reserved);
+        let held = self
+            .slots
+            .get(p as usize)
+            .map_or(&[][..], |s| &s[..])
+            .iter()
+            .copied()
+            .chain(
+                self.offers
+                    .iter()
+                    .filter(|o| o.program == p)
+                    .map(|o| (o.unit, o.slot)),
+            )
+            .map(|(u, slot)| (self.size(u), slot))
+            .collect::<Vec<_>>();
+        for (size, slot) in held {
+            if let Some(f) = free.get_mut(slot as usize) {
+                *f = f.saturating_sub(size);
+            }
+        }
+        let hours = i64::from(self.ledger.offer_hours);
+        let list = self.waitlist.get(p as usize).cloned().unwrap_or_default();
+        let mut done = vec![false; list.len()];
+        for slot in 0..free.len() {
+            for pass in 0..2 {
+                if (slot == 0 && pass == 0) || free.get(slot).is_none_or(|&f| f == 0) {
+                    continue;
+                }
+                for (i, &u) in list.iter().enumerate() {
+                    let left = free.get(slot).copied().unwrap_or(0);
+                    if left == 0 {
+                        break;
+                    }
+                    if done.get(i).copied().unwrap_or(true)
+                        || (slot > 0 && pass == 0 && !self.matches(u, p, slot - 1))
+                    {
+                        continue;
+                    }
+                    if !self.wants(u, p) {
+                        self.note(at, "left_waitlist", p, u);
+                        if let Some(d) = done.get_mut(i) {
+                            *d = true;
+                        }
+                        continue;
+                    }
+                    let size = self.size(u);
+                    if size > left {
+                        continue;
+                    }
+                    if let Some(f) = free.get_mut(slot) {
+                        *f -= size;
+                    }
+                    if let Some(d) = done.get_mut(i) {
+                        *d = true;
+                    }
+                    self.offers.push(OpenOffer {
+                        program: p,
+                        unit: u,
+                        slot: slot as u32,
+                        made_at: at,
+                        expires_at: Duration::try_hours(hours)
+                            .and_then(|d| at.checked_add_signed(d)),
+                    });
+                    self.note(at, "offer_made", p, u);
+                }
+            }
+        }
+        let left: Vec<u32> = list
+            .iter()
+            .zip(&done)
+            .filter(|(_, &d)| !d)
+            .map(|(&u, _)| u)
+            .collect();
         if let Some(w) = self.waitlist.get_mut(p as usize) {
             *w = left;
         }
@@ -649,4 +775,73 @@ impl Serialize for EnrolmentState {
         s.serialize_field("programs", &programs)?;
         s.end()
     }
+}
+
+/// Free seats of a program: `[general, reserve 0, reserve 1, …]`, as in the allocation
+/// (reserves come out of the capacity in order; the rest is general).
+fn seats(cap: Option<u32>, reserved: &[u32]) -> Vec<u64> {
+    let mut left = cap.map_or(u64::MAX, u64::from);
+    let mut out = vec![0u64];
+    for &r in reserved {
+        let take = u64::from(r).min(left);
+        left -= take;
+        out.push(take);
+    }
+    if let Some(g) = out.first_mut() {
+        *g = left;
+    }
+    out
+}
+
+/// The seat of each enrolled unit right after the allocation, chosen as the allocation
+/// does: general seats by priority, then each reserve (matching units first).
+fn initial_slots(ledger: &Ledger, p: usize) -> Vec<(u32, u32)> {
+    let Some(prog) = ledger.programs.get(p) else {
+        return Vec::new();
+    };
+    if prog.reserved.is_empty() {
+        return prog.enrolled.iter().map(|&u| (u, 0)).collect();
+    }
+    let size = |u: u32| {
+        ledger
+            .units
+            .get(u as usize)
+            .map_or(1, |x| x.members.len() as u64)
+    };
+    let matches = |u: u32, r: usize| {
+        ledger.units.get(u as usize).is_some_and(|x| {
+            x.choices
+                .iter()
+                .position(|&c| c as usize == p)
+                .and_then(|k| x.reserves.get(k))
+                .is_some_and(|bits| r < 64 && bits & (1u64 << r) != 0)
+        })
+    };
+    let mut free = seats(prog.capacity, &prog.reserved);
+    let mut slot: Vec<Option<u32>> = vec![None; prog.enrolled.len()];
+    for s in 0..free.len() {
+        for pass in 0..2 {
+            if s == 0 && pass == 0 {
+                continue;
+            }
+            for (i, &u) in prog.enrolled.iter().enumerate() {
+                let left = free.get(s).copied().unwrap_or(0);
+                let taken = slot.get(i).is_none_or(Option::is_some);
+                if taken || size(u) > left || (s > 0 && pass == 0 && !matches(u, s - 1)) {
+                    continue;
+                }
+                if let Some(f) = free.get_mut(s) {
+                    *f -= size(u);
+                }
+                if let Some(x) = slot.get_mut(i) {
+                    *x = Some(s as u32);
+                }
+            }
+        }
+    }
+    prog.enrolled
+        .iter()
+        .zip(slot)
+        .map(|(&u, s)| (u, s.unwrap_or(0)))
+        .collect()
 }

@@ -18,6 +18,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use foldhash::fast::FixedState;
+
 use chrono::NaiveDate;
 
 use super::error::EnrolError;
@@ -67,6 +69,53 @@ pub(crate) struct Unit {
     pub draw: u32,
     /// Confidential choices.
     pub confidential: bool,
+}
+
+/// Ids interned in one buffer: id `i` is `text[ends[i - 1]..ends[i]]`.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Names {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Names {
+    /// Interns `ids` in order.
+    pub fn of<'a>(ids: impl Iterator<Item = &'a str>) -> Names {
+        let mut out = Names::default();
+        for id in ids {
+            out.text.push_str(id);
+            out.ends.push(out.text.len());
+        }
+        out
+    }
+
+    /// Id `i` (empty when out of range).
+    pub fn get(&self, i: u32) -> &str {
+        let i = i as usize;
+        let start = match i.checked_sub(1) {
+            Some(j) => self.ends.get(j).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.ends.get(i).copied().unwrap_or(start);
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    /// Number of ids.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+}
+
+/// A string-keyed index with a fixed, fast hash (lookups only: no output depends on it).
+pub(crate) type Index<'a> = HashMap<&'a str, u32, FixedState>;
+
+/// Index of each id (the first, for repeated ids).
+pub(crate) fn index_of<'a>(ids: impl ExactSizeIterator<Item = &'a str>) -> Index<'a> {
+    let mut index = Index::with_capacity_and_hasher(ids.len(), FixedState::default());
+    for (i, id) in ids.enumerate() {
+        index.entry(id).or_insert(i as u32);
+    }
+    index
 }
 
 /// Everything the mechanisms need, indexed.
@@ -180,7 +229,7 @@ pub(crate) fn prepare(
     if applications.len() > MAX_APPLICATIONS {
         return Err(too_large("applications", "applications", MAX_APPLICATIONS));
     }
-    let mut person_index: HashMap<&str, u32> = HashMap::with_capacity(people.len());
+    let mut person_index = Index::with_capacity_and_hasher(people.len(), FixedState::default());
     for (i, p) in people.iter().enumerate() {
         if person_index.insert(p.id.as_str(), i as u32).is_some() {
             return Err(EnrolError::DuplicatePerson {
@@ -189,10 +238,7 @@ pub(crate) fn prepare(
             });
         }
     }
-    let mut program_index: HashMap<&str, u32> = HashMap::with_capacity(plan.programs.len());
-    for (i, p) in plan.programs.iter().enumerate() {
-        program_index.entry(p.id.as_str()).or_insert(i as u32);
-    }
+    let program_index = index_of(plan.programs.iter().map(|p| p.id.as_str()));
     for (i, p) in plan.programs.iter().enumerate() {
         if let Some(policy) = &p.allocation {
             if policy.reserved.len() > MAX_RESERVES {
@@ -210,9 +256,11 @@ pub(crate) fn prepare(
         .and_then(|a| a.max_programs)
         .unwrap_or(1);
 
-    // Who is in which application; merge identical group applications.
+    // Who is in which application; merge identical group applications. Choices become
+    // program indices, kept flat: application `kept[i]` has `flat[kept[i].2..kept[i].3]`.
     let mut owner: Vec<Option<u32>> = vec![None; people.len()];
-    let mut kept: Vec<(u32, Vec<u32>)> = Vec::new();
+    let mut kept: Vec<(u32, Vec<u32>, usize, usize)> = Vec::with_capacity(applications.len());
+    let mut flat: Vec<u32> = Vec::new();
     for (a, app) in applications.iter().enumerate() {
         let path = || format!("applications[{a}]");
         if app.choices.len() > MAX_CHOICES {
@@ -229,42 +277,58 @@ pub(crate) fn prepare(
                 MAX_GROUP,
             ));
         }
-        let names = members_of(app);
-        let mut members: Vec<u32> = Vec::with_capacity(names.len());
-        for (k, name) in names.iter().enumerate() {
-            let Some(&idx) = person_index.get(name) else {
-                let field = if *name == app.person {
-                    format!("{}.person", path())
-                } else {
-                    let pos = app.group.iter().position(|g| g == name).unwrap_or(k);
-                    format!("{}.group[{pos}]", path())
-                };
-                return Err(EnrolError::UnknownPerson {
-                    path: field,
-                    id: (*name).to_owned(),
-                });
-            };
-            if members.last() == Some(&idx) {
-                return Err(EnrolError::DuplicateApplication {
-                    path: format!("{}.group", path()),
-                    id: (*name).to_owned(),
-                });
+        let members: Vec<u32> = if app.group.is_empty() {
+            match person_index.get(app.person.as_str()) {
+                Some(&idx) => vec![idx],
+                None => {
+                    return Err(EnrolError::UnknownPerson {
+                        path: format!("{}.person", path()),
+                        id: app.person.clone(),
+                    })
+                }
             }
-            members.push(idx);
-        }
+        } else {
+            let names = members_of(app);
+            let mut members: Vec<u32> = Vec::with_capacity(names.len());
+            for (k, name) in names.iter().enumerate() {
+                let Some(&idx) = person_index.get(name) else {
+                    let field = if *name == app.person {
+                        format!("{}.person", path())
+                    } else {
+                        let pos = app.group.iter().position(|g| g == name).unwrap_or(k);
+                        format!("{}.group[{pos}]", path())
+                    };
+                    return Err(EnrolError::UnknownPerson {
+                        path: field,
+                        id: (*name).to_owned(),
+                    });
+                };
+                if members.last() == Some(&idx) {
+                    return Err(EnrolError::DuplicateApplication {
+                        path: format!("{}.group", path()),
+                        id: (*name).to_owned(),
+                    });
+                }
+                members.push(idx);
+            }
+            members
+        };
+        let start = flat.len();
         for (c, choice) in app.choices.iter().enumerate() {
-            if !program_index.contains_key(choice.as_str()) {
+            let Some(&p) = program_index.get(choice.as_str()) else {
+                flat.truncate(start);
                 return Err(EnrolError::UnknownProgram {
                     path: format!("{}.choices[{c}]", path()),
                     id: choice.clone(),
                 });
-            }
-            if app.choices.iter().take(c).any(|x| x == choice) {
+            };
+            if flat.get(start..).is_some_and(|seen| seen.contains(&p)) {
                 return Err(EnrolError::DuplicateChoice {
                     path: format!("{}.choices[{c}]", path()),
                     id: choice.clone(),
                 });
             }
+            flat.push(p);
         }
         let mut merged = false;
         for &m in &members {
@@ -275,7 +339,7 @@ pub(crate) fn prepare(
                 None => *slot = Some(a as u32),
                 Some(other) => {
                     let same = applications.get(other as usize).is_some_and(|o| {
-                        members_of(o) == names
+                        members_of(o) == members_of(app)
                             && o.choices == app.choices
                             && o.submitted_at == app.submitted_at
                             && o.max_programs == app.max_programs
@@ -294,13 +358,18 @@ pub(crate) fn prepare(
                 }
             }
         }
-        if !merged {
-            kept.push((a as u32, members));
+        if merged {
+            flat.truncate(start);
+        } else {
+            kept.push((a as u32, members, start, flat.len()));
         }
     }
 
     // The draw over every applicant: the public lottery of `crate::draw`.
-    let mut applicants: Vec<u32> = kept.iter().flat_map(|(_, m)| m.iter().copied()).collect();
+    let mut applicants: Vec<u32> = kept
+        .iter()
+        .flat_map(|(_, m, _, _)| m.iter().copied())
+        .collect();
     applicants.sort_unstable_by(|x, y| {
         let a = people.get(*x as usize).map(|p| p.id.as_str());
         let b = people.get(*y as usize).map(|p| p.id.as_str());
@@ -317,7 +386,7 @@ pub(crate) fn prepare(
     // Stamps in order.
     let mut stamps: Vec<_> = kept
         .iter()
-        .filter_map(|(a, _)| applications.get(*a as usize).and_then(|x| x.submitted_at))
+        .filter_map(|(a, _, _, _)| applications.get(*a as usize).and_then(|x| x.submitted_at))
         .collect();
     stamps.sort_unstable();
     stamps.dedup();
@@ -345,20 +414,23 @@ pub(crate) fn prepare(
             tags.sort();
         }
     }
-    let mut views: HashMap<u32, audience::Person> = HashMap::new();
+    let mut views: Vec<Option<audience::Person>> = Vec::new();
+    if needs_rules {
+        views.resize_with(people.len(), || None);
+    }
 
     let mut units: Vec<Unit> = Vec::with_capacity(kept.len());
     let mut demand: Vec<u32> = vec![0; plan.programs.len()];
     let mut multi = false;
-    for (a, members) in kept {
+    for (a, members, start, end) in kept {
         let Some(app) = applications.get(a as usize) else {
             continue;
         };
-        if needs_rules {
-            for &m in &members {
-                if let (false, Some(person)) = (views.contains_key(&m), people.get(m as usize)) {
-                    views.insert(m, audience_person(person, &household_tags));
-                }
+        for &m in &members {
+            if let (Some(slot @ None), Some(person)) =
+                (views.get_mut(m as usize), people.get(m as usize))
+            {
+                *slot = Some(audience_person(person, &household_tags));
             }
         }
         let limit = app.max_programs.unwrap_or(default_limit);
@@ -371,12 +443,10 @@ pub(crate) fn prepare(
             .filter_map(|&m| rank.get(m as usize).copied())
             .max()
             .unwrap_or(u32::MAX);
-        let mut public: Vec<Choice> = Vec::new();
+        let chosen = flat.get(start..end).unwrap_or(&[]);
+        let mut public: Vec<Choice> = Vec::with_capacity(chosen.len());
         let mut secret: Vec<Choice> = Vec::new();
-        for (r, id) in app.choices.iter().enumerate() {
-            let Some(&p) = program_index.get(id.as_str()) else {
-                continue;
-            };
+        for (r, &p) in chosen.iter().enumerate() {
             let Some(program) = plan.programs.get(p as usize) else {
                 continue;
             };
@@ -395,7 +465,7 @@ pub(crate) fn prepare(
                 let Some(person) = people.get(m as usize) else {
                     continue;
                 };
-                let view = views.get(&m);
+                let view = views.get(m as usize).and_then(Option::as_ref);
                 if refusal.is_none() {
                     refusal = refuse(program, person, view, m, as_of).map(Box::new);
                 }
@@ -433,19 +503,19 @@ pub(crate) fn prepare(
             }
         }
         multi |= limit > 1;
-        for (choices, confidential) in [(public, false), (secret, true)] {
-            if confidential && choices.is_empty() {
-                continue;
-            }
-            let limit = limit.min(choices.len() as u32);
-            units.push(Unit {
-                members: members.clone(),
-                choices,
-                limit,
-                stamp,
-                draw,
-                confidential,
-            });
+        let unit = |members: Vec<u32>, choices: Vec<Choice>, confidential: bool| Unit {
+            members,
+            limit: limit.min(choices.len() as u32),
+            choices,
+            stamp,
+            draw,
+            confidential,
+        };
+        if secret.is_empty() {
+            units.push(unit(members, public, false));
+        } else {
+            units.push(unit(members.clone(), public, false));
+            units.push(unit(members, secret, true));
         }
     }
     units.sort_by(|x, y| {

@@ -99,8 +99,21 @@ pub struct Person {
 pub struct RuleFailure {
     /// Path of the failing rule.
     pub path: String,
-    /// Stable code: `age`, `residency`, `tag`, `completed`, `household`, `any`, `not`.
+    /// Stable code of the failing leaf: `age`, `residency`, `tag`, `completed`,
+    /// `household`; `any` for an empty `any`, `not` for a `not` over `all`/`any`/`not`.
     pub code: String,
+}
+
+/// The code of a leaf rule (`None` for `all`, `any`, `not`).
+fn leaf_code(rule: &Rule) -> Option<&'static str> {
+    match rule {
+        Rule::All(_) | Rule::Any(_) | Rule::Not(_) => None,
+        Rule::Age(_) => Some("age"),
+        Rule::Residency(_) => Some("residency"),
+        Rule::Tag(_) => Some("tag"),
+        Rule::Completed(_) => Some("completed"),
+        Rule::Household(_) => Some("household"),
+    }
 }
 
 /// Full years between `birth` and `on` (0 when `on` is before `birth`).
@@ -116,7 +129,15 @@ pub fn age_on(birth: NaiveDate, on: NaiveDate) -> u32 {
 }
 
 /// Evaluates `rule` for `person`, ages taken on `reference` unless the rule says otherwise.
-/// Returns the first failing rule, depth first.
+/// Returns the first failing leaf rule, depth first, so that a decision can name it
+/// (`ineligible_age` for `all[1].age`), never just the combinator around it:
+///
+/// - `all`: the first failing member;
+/// - `any` (none holds): the failure of its **first** alternative, e.g. `any[0].tag` (the
+///   alternative listed first is taken as the main way in); an empty `any` fails as `any`;
+/// - `not` (its rule holds): the path of the `not` itself, with the code of the rule it
+///   negates when that is a leaf (`{"path": "not", "code": "tag"}` for `not: {tag: …}`),
+///   else the code `not`.
 pub fn evaluate(rule: &Rule, person: &Person, reference: NaiveDate) -> Result<(), RuleFailure> {
     eval_at(rule, person, reference, "")
 }
@@ -155,23 +176,30 @@ fn eval_at(
             Ok(())
         }
         Rule::Any(rules) => {
-            let any = rules.iter().enumerate().any(|(i, r)| {
-                eval_at(
+            let mut first = None;
+            for (i, r) in rules.iter().enumerate() {
+                match eval_at(
                     r,
                     person,
                     reference,
                     &format!("{}[{i}]", join(prefix, "any")),
-                )
-                .is_ok()
-            });
-            if any {
-                Ok(())
-            } else {
-                fail(prefix, "any")
+                ) {
+                    Ok(()) => return Ok(()),
+                    Err(failure) => {
+                        first.get_or_insert(failure);
+                    }
+                }
+            }
+            match first {
+                Some(failure) => Err(failure),
+                None => fail(prefix, "any"),
             }
         }
         Rule::Not(inner) => match eval_at(inner, person, reference, &join(prefix, "not")) {
-            Ok(()) => fail(prefix, "not"),
+            Ok(()) => Err(RuleFailure {
+                path: join(prefix, "not"),
+                code: leaf_code(inner).unwrap_or("not").to_owned(),
+            }),
             Err(_) => Ok(()),
         },
         Rule::Age(range) => {

@@ -323,6 +323,14 @@ impl Plan {
             let mut refs = Vec::new();
             condition.references(&format!("{p}.conditions[{c}]"), &mut refs, 0);
             for (path, id) in refs {
+                if self.programs.iter().any(|q| q.id == id && q.confidential) {
+                    // Its status would reveal the confidential program's demand.
+                    out.push(Finding::error(
+                        "condition_on_confidential",
+                        path.clone(),
+                        format!("conditions may not refer to the confidential program {id:?}"),
+                    ));
+                }
                 check_ref(out, &ids.programs, path, "program", &id);
             }
         }
