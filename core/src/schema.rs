@@ -14,6 +14,7 @@ pub fn documents() -> Vec<(&'static str, Schema)> {
         ("progress_report", schema_for!(crate::plan::ProgressReport)),
         ("election", schema_for!(crate::vote::Election)),
         ("ballots", schema_for!(Vec<crate::vote::Ballot>)),
+        ("profile", schema_for!(crate::vote::ProfileDocument)),
         ("tally_result", schema_for!(crate::vote::TallyResult)),
         ("motion", schema_for!(crate::motion::Motion)),
         ("motion_result", schema_for!(crate::motion::MotionResult)),

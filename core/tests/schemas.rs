@@ -109,6 +109,15 @@ fn progress_vectors_follow_the_schemas() {
 }
 
 #[test]
+fn profile_vectors_follow_the_schemas() {
+    check(
+        "tally_profile",
+        &[("election", "election"), ("profile", "profile")],
+        Some("tally_result"),
+    );
+}
+
+#[test]
 fn motion_vectors_follow_the_schemas() {
     check("tally_motion", &[("", "motion")], Some("motion_result"));
 }

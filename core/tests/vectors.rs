@@ -26,6 +26,15 @@ fn call(function: &str, input: &Value) -> Result<Value, String> {
             let result = huaide::vote::tally(&election, &ballots).map_err(code)?;
             Ok(serde_json::to_value(result).unwrap())
         }
+        "tally_profile" => {
+            let election = huaide::vote::read_election(&input["election"]).map_err(code)?;
+            let document = huaide::vote::read_profile_document(&input["profile"]).map_err(code)?;
+            let result = document
+                .to_profile(election.candidates.len())
+                .and_then(|profile| huaide::vote::tally_profile(&election, &profile))
+                .map_err(code)?;
+            Ok(serde_json::to_value(result).unwrap())
+        }
         "tally_partial" => {
             let election = huaide::vote::read_election(&input["election"]).map_err(code)?;
             let ballots = huaide::vote::read_ballots(&input["ballots"]).map_err(code)?;

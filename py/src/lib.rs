@@ -26,6 +26,7 @@ fn _huaide(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<enrol::PyEnrolmentState>()?;
     m.add_function(wrap_pyfunction!(vote::tally, m)?)?;
     m.add_function(wrap_pyfunction!(vote::tally_partial, m)?)?;
+    m.add_function(wrap_pyfunction!(vote::tally_profile, m)?)?;
     m.add_function(wrap_pyfunction!(vote::merge_partials, m)?)?;
     m.add_function(wrap_pyfunction!(motion::tally_motion, m)?)?;
     m.add_function(wrap_pyfunction!(plan::plan_json_schema, m)?)?;

@@ -90,6 +90,29 @@ pub fn tally(
     Ok(PyTallyResult { inner })
 }
 
+/// Counts a compact profile: `rankings` as lists of candidate indices (positions in the
+/// election's `candidates`), best first, with an optional count per ranking. Same result as
+/// `tally` on the equivalent ballots; much less to convert. The count runs without the GIL.
+#[pyfunction]
+#[pyo3(signature = (election, rankings, counts=None))]
+pub fn tally_profile(
+    py: Python<'_>,
+    election: &Bound<'_, PyAny>,
+    rankings: Vec<Vec<u16>>,
+    counts: Option<Vec<u64>>,
+) -> PyResult<PyTallyResult> {
+    let election: vote::Election = from_py(election, "election")?;
+    let document = vote::ProfileDocument { rankings, counts };
+    let inner = or_raise(
+        py,
+        py.detach(|| {
+            let profile = document.to_profile(election.candidates.len())?;
+            vote::tally_profile(&election, &profile)
+        }),
+    )?;
+    Ok(PyTallyResult { inner })
+}
+
 /// Counts one shard of an election's ballots; returns a plain dict (picklable, JSON-able)
 /// to send back from a worker and combine with `merge_partials`.
 #[pyfunction]

@@ -29,6 +29,9 @@ def _call(function: str, data: dict[str, Any]) -> Any:
     """Calls the Python API named by a vector file; returns the wire-format result."""
     calls: dict[str, Callable[[dict[str, Any]], Any]] = {
         "tally": lambda d: huaide.tally(d["election"], d["ballots"]).to_dict(),
+        "tally_profile": lambda d: huaide.tally_profile(
+            d["election"], d["profile"]["rankings"], d["profile"].get("counts")
+        ).to_dict(),
         "tally_partial": lambda d: huaide.tally_partial(d["election"], d["ballots"]),
         "merge_partials": lambda d: huaide.merge_partials(d["election"], d["partials"]).to_dict(),
         "tally_motion": lambda d: huaide.tally_motion(d).to_dict(),

@@ -14,6 +14,19 @@ pub fn tally(election: JsValue, ballots: JsValue) -> Result<JsValue, JsValue> {
     to_js(&result)
 }
 
+/// Counts a compact profile `{rankings: [[0, 2, 1], …], counts?: [40, …]}` (candidate
+/// indices, best first) in `election`: the same result as `tally` on the equivalent ballots.
+#[wasm_bindgen(js_name = tallyProfile)]
+pub fn tally_profile(election: JsValue, profile: JsValue) -> Result<JsValue, JsValue> {
+    let election: vote::Election = from_js(election, "election")?;
+    let document: vote::ProfileDocument = from_js(profile, "profile")?;
+    let result = document
+        .to_profile(election.candidates.len())
+        .and_then(|profile| vote::tally_profile(&election, &profile))
+        .map_err(|e| to_js_error(&e))?;
+    to_js(&result)
+}
+
 /// Decides a council motion; returns `{passed, quorum_met, required, explanation, …}`.
 #[wasm_bindgen(js_name = tallyMotion)]
 pub fn tally_motion(motion: JsValue) -> Result<JsValue, JsValue> {

@@ -8,6 +8,7 @@ export function call(huaide, fn, input) {
   const exhibition = ({ ballots, ...request }) => request;
   const calls = {
     tally: (d) => huaide.tally(d.election, d.ballots),
+    tally_profile: (d) => huaide.tallyProfile(d.election, d.profile),
     tally_partial: (d) => huaide.tallyPartial(d.election, d.ballots),
     merge_partials: (d) => huaide.mergePartials(d.election, d.partials),
     tally_motion: (d) => huaide.tallyMotion(d),

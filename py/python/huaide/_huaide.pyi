@@ -27,6 +27,7 @@ __all__ = [
     "tally_motion",
     "tally_exhibition",
     "tally_partial",
+    "tally_profile",
     "TallyError",
     "TallyResult",
     "__version__",
@@ -102,6 +103,11 @@ class MotionResult:
 
 def tally(election: Mapping[str, Any], ballots: Sequence[Mapping[str, Any]]) -> TallyResult: ...
 def tally_motion(motion: Mapping[str, Any]) -> MotionResult: ...
+def tally_profile(
+    election: Mapping[str, Any],
+    rankings: Sequence[Sequence[int]],
+    counts: Sequence[int] | None = ...,
+) -> TallyResult: ...
 def tally_partial(
     election: Mapping[str, Any], ballots: Sequence[Mapping[str, Any]]
 ) -> dict[str, Any]: ...
