@@ -3,8 +3,8 @@
 //! Clear Ballot CSV. Compares every round's tally, threshold, inactive ballots by cause,
 //! eliminated/elected candidates and transfers, and the winner.
 //!
-//! Cases whose config uses RCTab's `random` tie-break are compared up to the first round with
-//! a tie (our lot is not `java.util.Random`); the rest of such a case is skipped and said so.
+//! Cases whose config uses RCTab's `random` tie-break count with `tie_break.rctab_random_seed`
+//! (RCTab's `java.util.Random` draw, reproduced) and are compared in full.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -202,7 +202,11 @@ fn build(dir: &Path, name: &str) -> Result<Case, String> {
             ..TieBreak::default()
         },
         "random" => TieBreak {
-            seed: Some(format!("rctab-{}", s(&rules["randomSeed"]))),
+            rctab_random_seed: Some(
+                s(&rules["randomSeed"])
+                    .parse()
+                    .map_err(|e| format!("randomSeed: {e}"))?,
+            ),
             ..TieBreak::default()
         },
         other => return Err(format!("tiebreak mode {other}")),
@@ -233,8 +237,8 @@ fn build(dir: &Path, name: &str) -> Result<Case, String> {
     })
 }
 
-/// Compares one case; returns (rounds matched, rounds compared, skipped note).
-fn compare(dir: &Path, name: &str, case: &Case) -> Result<(usize, usize, Option<String>), String> {
+/// Compares one case, counting matched rounds in `matched`; returns the expected rounds.
+fn compare(dir: &Path, name: &str, case: &Case, matched: &mut usize) -> Result<usize, String> {
     let expected: Value = serde_json::from_str(
         &std::fs::read_to_string(dir.join(format!("{name}_expected_detailed_report.json")))
             .unwrap(),
@@ -242,8 +246,6 @@ fn compare(dir: &Path, name: &str, case: &Case) -> Result<(usize, usize, Option<
     .unwrap();
     let result = tally(&case.election, &case.ballots).map_err(|e| format!("tally failed: {e}"))?;
     let want_rounds = expected["results"].as_array().unwrap();
-    let mut matched = 0;
-    let mut compared = 0;
     for (i, want) in want_rounds.iter().enumerate() {
         let Some(got) = result.rounds.get(i) else {
             return Err(format!(
@@ -252,7 +254,6 @@ fn compare(dir: &Path, name: &str, case: &Case) -> Result<(usize, usize, Option<
                 result.rounds.len()
             ));
         };
-        compared += 1;
         let want_tally: BTreeMap<String, String> = want["tally"]
             .as_object()
             .unwrap()
@@ -323,17 +324,6 @@ fn compare(dir: &Path, name: &str, case: &Case) -> Result<(usize, usize, Option<
                 want_transfers.insert(from, t);
             }
         }
-        let tie_here = !got.ties.is_empty();
-        if case.random_tiebreak && tie_here {
-            return Ok((
-                matched,
-                compared,
-                Some(format!(
-                    "rounds from {} on skipped: tie broken by RCTab's java.util.Random",
-                    i + 1
-                )),
-            ));
-        }
         want_elim.sort();
         let mut got_elim = got.eliminated.clone();
         got_elim.sort();
@@ -360,13 +350,24 @@ fn compare(dir: &Path, name: &str, case: &Case) -> Result<(usize, usize, Option<
                 i + 1
             ));
         }
-        matched += 1;
+        *matched += 1;
     }
     if result.rounds.len() != want_rounds.len() {
         return Err(format!(
             "{} rounds, expected {}",
             result.rounds.len(),
             want_rounds.len()
+        ));
+    }
+    let want_winners: Vec<String> = want_rounds
+        .iter()
+        .flat_map(|want| want["tallyResults"].as_array().unwrap().iter())
+        .filter_map(|item| item.get("elected").map(s))
+        .collect();
+    if want_winners != result.winners {
+        return Err(format!(
+            "winners want {want_winners:?} got {:?}",
+            result.winners
         ));
     }
     let want_total = norm(&s(&expected["summary"]["totalNumBallots"]));
@@ -376,7 +377,17 @@ fn compare(dir: &Path, name: &str, case: &Case) -> Result<(usize, usize, Option<
             result.ballots.valid
         ));
     }
-    Ok((matched, compared, None))
+    Ok(want_rounds.len())
+}
+
+/// The rounds of a case's expected report.
+fn expected_rounds(dir: &Path, name: &str) -> usize {
+    let expected: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join(format!("{name}_expected_detailed_report.json")))
+            .unwrap(),
+    )
+    .unwrap();
+    expected["results"].as_array().map_or(0, Vec::len)
 }
 
 #[test]
@@ -391,7 +402,9 @@ fn rctab_irv_cases_match() {
         .collect();
     names.sort();
     let mut full = 0;
-    let mut partial = 0;
+    // Cases with RCTab's `random` tie-break: (cases, rounds matched, rounds, winners matched).
+    let (mut random_cases, mut random_matched, mut random_rounds, mut random_winners) =
+        (0, 0, 0, 0);
     let mut failures = Vec::new();
     let mut report = Vec::new();
     for name in &names {
@@ -409,14 +422,23 @@ fn rctab_irv_cases_match() {
                 continue;
             }
         };
-        match compare(&dir, name, &case) {
-            Ok((m, c, None)) => {
+        let mut matched = 0;
+        let outcome = compare(&dir, name, &case, &mut matched);
+        let random = if case.random_tiebreak {
+            ", random tie-break"
+        } else {
+            ""
+        };
+        if case.random_tiebreak {
+            random_cases += 1;
+            random_matched += matched;
+            random_rounds += expected_rounds(&dir, name);
+            random_winners += usize::from(outcome.is_ok());
+        }
+        match outcome {
+            Ok(rounds) => {
                 full += 1;
-                report.push(format!("{name}: OK ({m}/{c} rounds)"));
-            }
-            Ok((m, c, Some(note))) => {
-                partial += 1;
-                report.push(format!("{name}: partial ({m}/{c} rounds; {note})"));
+                report.push(format!("{name}: OK ({matched}/{rounds} rounds{random})"));
             }
             Err(why) if OPEN_MISMATCHES.contains(&name.as_str()) => {
                 report.push(format!("{name}: OPEN MISMATCH (documented): {why}"));
@@ -433,8 +455,12 @@ fn rctab_irv_cases_match() {
     }
     println!("{}", report.join("\n"));
     assert!(failures.is_empty(), "mismatches:\n{}", failures.join("\n"));
-    println!("rctab: {full} cases fully matched, {partial} matched up to a random tie-break");
-    assert!(full >= 20, "only {full} RCTab cases fully matched");
+    println!("rctab: {full} cases fully matched");
+    println!(
+        "rctab random tie-break (rctab_random_seed): {random_cases} cases, \
+         {random_matched}/{random_rounds} rounds, {random_winners}/{random_cases} winners matched"
+    );
+    assert!(full >= 29, "only {full} RCTab cases fully matched");
 }
 
 #[test]

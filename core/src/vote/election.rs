@@ -232,6 +232,14 @@ pub struct TieBreak {
     /// (the result is incomplete and the tie unresolved) instead of being drawn by `seed`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub stop: bool,
+    /// Ranked methods: RCTab's `random` tie-break, reproduced bit for bit, in place of the
+    /// lot of `seed` (same place in the order: after `previous_rounds` and `order`; ignored
+    /// with `stop`). RCTab's `randomSeed`: one `java.util.Random(rctab_random_seed)` serves the
+    /// whole count, in the order ties occur; each tie sorts the tied candidate ids as Java
+    /// strings (UTF-16 order) and takes the one at `floor(nextDouble() * tied)`, to eliminate or
+    /// to elect. Candidate ids stand for RCTab's candidate names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rctab_random_seed: Option<i64>,
 }
 
 /// One election: a question, its candidates and the rules of the count.

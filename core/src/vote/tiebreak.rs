@@ -1,9 +1,13 @@
 //! Tie-breaking for the elimination methods (`irv`, `stv`).
 //!
 //! The rules of [`TieBreak`] apply in a fixed order: `previous_rounds` (when set), then
-//! `order` (when given), then the seeded lot (when `seed` is given and `stop` is not set).
+//! `order` (when given), then the seeded lot (when `seed` is given and `stop` is not set), or
+//! in its place RCTab's `random` draw (when `rctab_random_seed` is given, see [`java`]).
 //! What none of them settles stays unresolved and stops the count.
 
+mod java;
+
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use super::election::{Election, TieBreak};
@@ -28,6 +32,29 @@ pub(crate) struct TieBreaker {
     previous_rounds: bool,
     order: Option<HashMap<usize, usize>>,
     lot: Option<(String, HashMap<usize, usize>)>,
+    rctab: Option<Rctab>,
+}
+
+/// RCTab's `random` tie-break: its one `java.util.Random`, shared by every tie of the count.
+struct Rctab {
+    /// The seed, as recorded in the resolution.
+    seed: i64,
+    /// The generator, advanced by every draw.
+    random: Cell<java::JavaRandom>,
+}
+
+impl Rctab {
+    /// Draws among `tied` as RCTab does: the tied candidates' ids sorted as Java strings, then
+    /// the one at `floor(nextDouble() * len)`. Returns the pick and that sorted order.
+    fn draw(&self, tied: &[usize], ids: &[&str]) -> (Option<usize>, Vec<usize>) {
+        let name = |c: &usize| ids.get(*c).copied().unwrap_or_default();
+        let mut order = tied.to_vec();
+        order.sort_by(|a, b| java::compare_strings(name(a), name(b)));
+        let mut random = self.random.get();
+        let index = random.pick_index(order.len());
+        self.random.set(random);
+        (order.get(index).copied(), order)
+    }
 }
 
 impl TieBreaker {
@@ -78,10 +105,18 @@ impl TieBreaker {
             }
             _ => None,
         };
+        let rctab = match (rules.rctab_random_seed, rules.stop) {
+            (Some(seed), false) => Some(Rctab {
+                seed,
+                random: Cell::new(java::JavaRandom::new(seed)),
+            }),
+            _ => None,
+        };
         Ok(TieBreaker {
             previous_rounds: rules.previous_rounds,
             order,
             lot,
+            rctab,
         })
     }
 
@@ -168,6 +203,25 @@ impl TieBreaker {
                     );
                 }
             }
+        }
+        if let Some(rctab) = &self.rctab {
+            let (pick, mut drawn) = rctab.draw(&remaining, ids);
+            // Recorded as a lot: the pick first when electing, last when eliminating.
+            if let Some(p) = pick {
+                drawn.retain(|&c| c != p);
+                if loser {
+                    drawn.push(p);
+                } else {
+                    drawn.insert(0, p);
+                }
+            }
+            return (
+                pick,
+                TieResolution::Lot {
+                    seed: format!("rctab_random_seed:{}", rctab.seed),
+                    order: drawn.iter().map(name).collect(),
+                },
+            );
         }
         if let Some((seed, positions)) = &self.lot {
             let mut drawn = remaining.clone();
