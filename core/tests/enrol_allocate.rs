@@ -379,3 +379,76 @@ fn errors_have_codes_and_paths() {
     .unwrap();
     assert_eq!(opts.mechanism, Some(huaide::plan::Mechanism::FirstCome));
 }
+
+fn household_plan(max_enrolled: u32) -> Value {
+    let mut pottery = class("pottery", 4);
+    pottery["audience"] = json!({"all": [
+        {"residency": ["resident", "surrounding"]},
+        {"household": {"max_enrolled": max_enrolled}}
+    ]});
+    pottery["allocation"] = json!({"tiers": [{"residency": ["resident"]}]});
+    plan(json!([pottery, class("chorus", 5)]))
+}
+
+fn household_people() -> Value {
+    json!([
+        {"id": "a1", "residency": "surrounding", "tags": [], "household": "h1"},
+        {"id": "a2", "residency": "resident", "tags": [], "household": "h1"},
+        {"id": "a3", "residency": "resident", "tags": [], "household": "h1"},
+        {"id": "b", "residency": "resident", "tags": []},
+        {"id": "c", "residency": "surrounding", "tags": [], "household": "h2"}
+    ])
+}
+
+#[test]
+fn household_max_enrolled_caps_a_program() {
+    let apps = json!(["a1", "a2", "a3", "b", "c"]
+        .map(|p| json!({"person": p, "choices": ["pottery", "chorus"]})));
+    for mechanism in ["deferred_acceptance", "serial_dictatorship"] {
+        let a = run(&request(
+            household_plan(1),
+            household_people(),
+            apps.clone(),
+            Some(mechanism),
+        ));
+        let h1 = ["a1", "a2", "a3"];
+        let in_h1 = |id: &str| h1.contains(&id);
+        let roster = &a.programs()["pottery"].enrolled;
+        assert_eq!(roster.iter().filter(|x| in_h1(x)).count(), 1, "{mechanism}");
+        // Deferred acceptance: the residents' tier first, then the draw; serial
+        // dictatorship: the draw alone.
+        let mut order: Vec<&str> = h1.to_vec();
+        order.sort_by_key(|id| {
+            let tier = usize::from(mechanism == "deferred_acceptance" && *id == "a1");
+            (tier, draw_rank(&a, id))
+        });
+        assert_eq!(roster.iter().find(|x| in_h1(x)).unwrap(), order[0]);
+        let d = a.decisions();
+        for id in &order[1..] {
+            assert_eq!(d[*id][0].code, "household_limit", "{mechanism} {id}");
+            assert_eq!(d[*id][0].position, None);
+            assert_eq!(d[*id][1].code, "enrolled");
+        }
+        assert!(roster.contains(&"b".to_owned()) && roster.contains(&"c".to_owned()));
+        assert!(a.programs()["pottery"].waitlist.is_empty());
+    }
+    // A cap of two lets two of the household in; zero refuses everyone of the audience.
+    let a = run(&request(household_plan(2), household_people(), apps.clone(), None));
+    let roster = &a.programs()["pottery"].enrolled;
+    assert_eq!(roster.len(), 4);
+    let a = run(&request(household_plan(0), household_people(), apps, None));
+    assert_eq!(a.decisions()["b"][0].code, "ineligible_household");
+}
+
+#[test]
+fn household_rule_inside_any_caps_nothing() {
+    let mut pottery = class("pottery", 5);
+    pottery["audience"] = json!({"any": [{"household": {"max_enrolled": 1}}, {"tag": "x"}]});
+    let a = run(&request(
+        plan(json!([pottery])),
+        household_people(),
+        json!(["a1", "a2", "a3"].map(|p| json!({"person": p, "choices": ["pottery"]}))),
+        None,
+    ));
+    assert_eq!(a.programs()["pottery"].enrolled.len(), 3);
+}

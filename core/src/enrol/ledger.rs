@@ -18,6 +18,8 @@ pub(crate) struct LedgerProgram {
     pub waitlist: Vec<u32>,
     /// Seats held by each reserve of the program's policy, in order.
     pub reserved: Vec<u32>,
+    /// Most members of one household (household limit of the audience).
+    pub household_cap: Option<u32>,
 }
 
 /// One unit after the allocation.
@@ -31,6 +33,8 @@ pub(crate) struct LedgerUnit {
     pub reserves: Vec<u64>,
     /// Most programs.
     pub limit: u32,
+    /// Household index of each member with a household, sorted.
+    pub households: Vec<u32>,
     /// Programs held from the shared pass (confidential units only; for conflicts).
     pub before: Vec<u32>,
 }

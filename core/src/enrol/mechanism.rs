@@ -14,11 +14,19 @@
 //! seat for each member; a group that does not fit is passed over for the next unit that
 //! does. Keys compare as (primary, draw): primary is the tier (deferred acceptance), nothing
 //! (serial dictatorship) or the order of `submitted_at` (first come).
+//!
+//! **Household limits.** A program capped at `N` members of one household
+//! ([`super::units::household_cap`]) keeps, in key order, only units whose households stay
+//! within the cap (counting members enrolled in earlier rounds): in deferred acceptance a
+//! member displaced by a better-priority member of the same household is refused and
+//! proposes on; in serial dictatorship and first come the later member is refused. Capped
+//! programs are held in a list. The cap makes the choice of a program depend on who else
+//! is held, so the stability statement above holds for programs without such a cap only.
 
-use std::collections::{BinaryHeap, VecDeque};
+use std::collections::{BTreeMap, BinaryHeap, VecDeque};
 
 use super::conflicts::Conflicts;
-use super::units::{Choice, Unit};
+use super::units::{household_add, household_cap, household_fits, Choice, Unit};
 use crate::plan::{Mechanism, Plan};
 
 /// Seats left in one program: general, then each reserve.
@@ -28,6 +36,10 @@ pub(crate) struct Seats {
     pub general: u64,
     /// Reserved seats, in the order of the policy.
     pub reserves: Vec<u64>,
+    /// Most members of one household (see [`household_cap`]).
+    pub cap: Option<u32>,
+    /// Members of each household (by index) holding seats from earlier rounds and passes.
+    pub households: BTreeMap<u32, u32>,
 }
 
 impl Seats {
@@ -36,10 +48,13 @@ impl Seats {
         plan.programs
             .iter()
             .map(|p| {
+                let household = p.audience.as_ref().and_then(household_cap);
                 let Some(cap) = p.capacity else {
                     return Seats {
                         general: u64::MAX,
                         reserves: Vec::new(),
+                        cap: household,
+                        households: BTreeMap::new(),
                     };
                 };
                 let mut left = u64::from(cap.max);
@@ -52,6 +67,8 @@ impl Seats {
                 Seats {
                     general: left,
                     reserves,
+                    cap: household,
+                    households: BTreeMap::new(),
                 }
             })
             .collect()
@@ -88,12 +105,26 @@ enum Hold {
 }
 
 /// Chooses from `held` (sorted by key) for the seats; sets slots; returns the rejected.
-fn choose(held: &mut Vec<Held>, seats: &Seats) -> Vec<u32> {
+/// Under a household cap, a unit whose household would exceed it is never taken.
+fn choose(held: &mut Vec<Held>, seats: &Seats, units: &[Unit]) -> Vec<u32> {
     held.sort_by_key(|h| h.key);
     let mut taken = vec![false; held.len()];
+    let mut counts = if seats.cap.is_some() {
+        seats.households.clone()
+    } else {
+        BTreeMap::new()
+    };
+    let empty: Vec<u32> = Vec::new();
+    let households = |u: u32| -> &Vec<u32> {
+        if seats.cap.is_none() {
+            return &empty;
+        }
+        units.get(u as usize).map_or(&empty, |x| &x.households)
+    };
     let mut left = seats.general;
     for (h, t) in held.iter_mut().zip(taken.iter_mut()) {
-        if h.size <= left {
+        if h.size <= left && household_fits(households(h.unit), &counts, seats.cap) {
+            household_add(households(h.unit), &mut counts);
             left -= h.size;
             *t = true;
             h.slot = 0;
@@ -104,9 +135,14 @@ fn choose(held: &mut Vec<Held>, seats: &Seats) -> Vec<u32> {
         let bit = if r < 64 { 1u64 << r } else { 0 };
         for pass in 0..2 {
             for (h, t) in held.iter_mut().zip(taken.iter_mut()) {
-                if *t || h.size > left || (pass == 0 && h.reserves & bit == 0) {
+                if *t
+                    || h.size > left
+                    || (pass == 0 && h.reserves & bit == 0)
+                    || !household_fits(households(h.unit), &counts, seats.cap)
+                {
                     continue;
                 }
+                household_add(households(h.unit), &mut counts);
                 left -= h.size;
                 *t = true;
                 h.slot = r as u32 + 1;
@@ -132,7 +168,7 @@ pub(crate) struct Run<'a> {
     pub mechanism: Mechanism,
     /// Which programs run.
     pub running: &'a [bool],
-    /// Programs held in a list (reserves or groups) rather than a heap.
+    /// Programs held in a list (reserves, groups or household caps) rather than a heap.
     pub listed: &'a [bool],
     /// Overlapping programs (empty when nobody may get two programs).
     pub conflicts: &'a Conflicts,
@@ -229,7 +265,7 @@ impl Run<'_> {
                                 reserves: choice.reserves,
                                 slot: 0,
                             });
-                            let rejected = choose(list, seat);
+                            let rejected = choose(list, seat, units);
                             if rejected.contains(&u) {
                                 continue;
                             }
@@ -255,6 +291,11 @@ impl Run<'_> {
                     }
                     Some(Hold::List(list)) => {
                         for h in list {
+                            if seat.cap.is_some() {
+                                if let Some(unit) = units.get(h.unit as usize) {
+                                    household_add(&unit.households, &mut seat.households);
+                                }
+                            }
                             let slot = match h.slot {
                                 0 => Some(&mut seat.general),
                                 s => seat.reserves.get_mut(s as usize - 1),

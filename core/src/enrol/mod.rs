@@ -19,7 +19,10 @@
 //!    and a program below its minimum is cancelled (the one furthest below first); its
 //!    applicants move on to their next choices and everything is allocated again, until
 //!    nothing changes (at most one run per program, plus one).
-//! 5. **Groups** apply together, all or none ([`units`]); **confidential** programs are
+//! 5. **Households**: a household rule's `max_enrolled` in a program's audience (directly
+//!    or inside `all`) caps the members of one household the program holds; a member
+//!    refused for it gets `household_limit` ([`units`], [`mechanism`]).
+//! 6. **Groups** apply together, all or none ([`units`]); **confidential** programs are
 //!    allocated last and redacted from the shared form ([`result`]). A plan whose
 //!    conditions refer to a confidential program is refused (`condition_on_confidential`):
 //!    the other program's status would reveal the confidential one's demand.
@@ -100,6 +103,7 @@ pub fn allocate(
             p.allocation
                 .as_ref()
                 .is_some_and(|a| !a.reserved.is_empty())
+                || p.audience.as_ref().and_then(units::household_cap).is_some()
         })
         .collect();
     for u in prep.units.iter().filter(|u| u.members.len() > 1) {
@@ -119,6 +123,7 @@ pub fn allocate(
     let mut secret_have: Vec<Vec<u32>>;
     let mut before: Vec<Vec<u32>>;
     let mut enrolled: Vec<u32>;
+    let mut seats: Vec<Seats>;
     let mut iterations = 0u32;
     loop {
         iterations += 1;
@@ -129,7 +134,7 @@ pub fn allocate(
             listed: &listed,
             conflicts: &conflicts,
         };
-        let mut seats = Seats::of_plan(plan);
+        seats = Seats::of_plan(plan);
         public_have = run.allocate(public, &mut seats, &[]);
         before = vec![Vec::new(); secret.len()];
         if !secret.is_empty() {
@@ -260,6 +265,10 @@ pub fn allocate(
                         Code::TimetableConflict
                     } else if full && last_rank.is_none_or(|r| c.rank > r) {
                         Code::LimitReached
+                    } else if seats.get(p).is_some_and(|s| {
+                        !units::household_fits(&unit.households, &s.households, s.cap)
+                    }) {
+                        Code::HouseholdLimit
                     } else {
                         if let Some(w) = waits.get_mut(p) {
                             w.push((key(mechanism, unit, c), u as u32, codes.len() as u32));
@@ -315,6 +324,7 @@ pub fn allocate(
                     .iter()
                     .flat_map(|a| a.reserved.iter().map(|r| r.seats))
                     .collect(),
+                household_cap: p.audience.as_ref().and_then(units::household_cap),
             }
         })
         .collect();

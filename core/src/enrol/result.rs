@@ -57,8 +57,9 @@ pub struct ProgramOutcome {
 pub struct Decision {
     /// The program chosen.
     pub program: String,
-    /// `enrolled`, `waitlisted`, `limit_reached`, `timetable_conflict`, `program_cancelled`,
-    /// `program_not_opened`, `ineligible_age`, `missing_birth_date`, `ineligible_residency`,
+    /// `enrolled`, `waitlisted`, `limit_reached`, `timetable_conflict`, `household_limit`
+    /// (the program already holds its household rule's `max_enrolled` members of this
+    /// person's household), `program_cancelled`, `program_not_opened`, `ineligible_age`, `missing_birth_date`, `ineligible_residency`,
     /// `ineligible_tag`, `ineligible_household`, `ineligible`,
     /// `missing_prerequisite`.
     pub code: &'static str,
@@ -115,7 +116,9 @@ pub(crate) enum Code {
     ProgramCancelled,
     /// `program_not_opened`.
     ProgramNotOpened,
-    /// The choice's own refusal (`ineligible_age`, `household_limit`, …).
+    /// `household_limit`: the program holds the most members of the household it may.
+    HouseholdLimit,
+    /// The choice's own refusal (`ineligible_age`, `ineligible_household`, …).
     Refused,
 }
 
@@ -127,6 +130,7 @@ impl Code {
             Code::Waitlisted => "waitlisted",
             Code::TimetableConflict => "timetable_conflict",
             Code::LimitReached => "limit_reached",
+            Code::HouseholdLimit => "household_limit",
             Code::ProgramCancelled => "program_cancelled",
             Code::ProgramNotOpened => "program_not_opened",
             Code::Refused => choice.refusal.as_deref().map_or("ineligible", |r| r.code),
@@ -153,6 +157,8 @@ pub(crate) struct CompactProgram {
     pub waitlist: Vec<u32>,
     /// Seats held by each reserve, in the policy's order.
     pub reserved: Vec<u32>,
+    /// Most members of one household (see [`super::units::household_cap`]).
+    pub household_cap: Option<u32>,
 }
 
 /// The result of [`super::allocate`]. Its serde form redacts confidential programs.
@@ -434,6 +440,7 @@ impl Allocation {
                     enrolled: p.roster.clone(),
                     waitlist: p.waitlist.clone(),
                     reserved: p.reserved.clone(),
+                    household_cap: p.household_cap,
                 })
                 .collect(),
             units: self
@@ -449,6 +456,7 @@ impl Allocation {
                     choices: unit.choices.iter().map(|c| c.program).collect(),
                     reserves: unit.choices.iter().map(|c| c.reserves).collect(),
                     limit: unit.limit,
+                    households: unit.households.clone(),
                     before: u
                         .checked_sub(self.split)
                         .and_then(|i| self.before.get(i))

@@ -19,6 +19,9 @@
 //!   in the allocation. A freed reserved seat goes first to the next waiting unit that
 //!   matches that reserve, and only when no waiting unit matching it can take it to the next
 //!   waiting unit at all; free general seats go down the list in order, general seats first.
+//! - In a program with a household limit (see [`super::units`]), a waiting unit whose
+//!   household already holds the most seats it may (enrolled or offered) is passed over
+//!   and keeps its place; it may be offered a seat once a member of its household leaves.
 //! - A lowered capacity removes nobody: no offer is made until seats are free again.
 //! - Attendance is recorded per occurrence, for enrolled people only.
 //!
@@ -33,6 +36,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::error::EnrolError;
 use super::ledger::Ledger;
+use super::units::{household_add, household_fits};
 use super::result::Allocation;
 use super::MAX_EVENTS;
 use crate::error::read_document;
@@ -547,6 +551,44 @@ impl EnrolmentState {
         !(held.len() as u32 >= unit.limit && held.iter().all(|&q| self.rank(u, q) < rank))
     }
 
+    /// Members of each household holding or offered a seat in `p`, with the program's
+    /// household cap; `None` when `p` has no cap.
+    fn household_counts(&self, p: u32) -> Option<(u32, BTreeMap<u32, u32>)> {
+        let cap = self.ledger.programs.get(p as usize)?.household_cap?;
+        let mut counts = BTreeMap::new();
+        let holders = self
+            .enrolled
+            .get(p as usize)
+            .map_or(&[][..], |e| &e[..])
+            .iter()
+            .copied()
+            .chain(self.offers.iter().filter(|o| o.program == p).map(|o| o.unit));
+        for u in holders {
+            if let Some(unit) = self.ledger.units.get(u as usize) {
+                household_add(&unit.households, &mut counts);
+            }
+        }
+        Some((cap, counts))
+    }
+
+    /// Whether unit `u` fits in `counts` (from [`Self::household_counts`]).
+    fn household_fits(&self, u: u32, counts: &Option<(u32, BTreeMap<u32, u32>)>) -> bool {
+        let Some((cap, counts)) = counts else {
+            return true;
+        };
+        self.ledger
+            .units
+            .get(u as usize)
+            .is_none_or(|x| household_fits(&x.households, counts, Some(*cap)))
+    }
+
+    /// Counts unit `u`'s members in `counts` after an offer.
+    fn household_offer(&self, u: u32, counts: &mut Option<(u32, BTreeMap<u32, u32>)>) {
+        if let (Some((_, counts)), Some(unit)) = (counts, self.ledger.units.get(u as usize)) {
+            household_add(&unit.households, counts);
+        }
+    }
+
     /// Offers the free seats of `p` down its waiting list.
     fn refill(&mut self, p: u32, at: DateTime<FixedOffset>) {
         let running = self
@@ -584,6 +626,7 @@ impl EnrolmentState {
         let hours = i64::from(self.ledger.offer_hours);
         let list = self.waitlist.get(p as usize).cloned().unwrap_or_default();
         let mut left = Vec::with_capacity(list.len());
+        let mut counts = self.household_counts(p);
         for u in list {
             if free == 0 {
                 left.push(u);
@@ -594,10 +637,11 @@ impl EnrolmentState {
                 continue;
             }
             let size = self.size(u);
-            if size > free {
+            if size > free || !self.household_fits(u, &counts) {
                 left.push(u);
                 continue;
             }
+            self.household_offer(u, &mut counts);
             free -= size;
             self.offers.push(OpenOffer {
                 program: p,
@@ -655,6 +699,7 @@ impl EnrolmentState {
         let hours = i64::from(self.ledger.offer_hours);
         let list = self.waitlist.get(p as usize).cloned().unwrap_or_default();
         let mut done = vec![false; list.len()];
+        let mut counts = self.household_counts(p);
         for slot in 0..free.len() {
             for pass in 0..2 {
                 if (slot == 0 && pass == 0) || free.get(slot).is_none_or(|&f| f == 0) {
@@ -678,9 +723,10 @@ impl EnrolmentState {
                         continue;
                     }
                     let size = self.size(u);
-                    if size > left {
+                    if size > left || !self.household_fits(u, &counts) {
                         continue;
                     }
+                    self.household_offer(u, &mut counts);
                     if let Some(f) = free.get_mut(slot) {
                         *f -= size;
                     }

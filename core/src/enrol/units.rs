@@ -10,8 +10,19 @@
 //! if every member matches, and its place in the draw is that of its member drawn last (so
 //! applying together never buys extra lottery tickets). A household applies together only
 //! by applying as a group; otherwise its members apply on their own, and household rules of
-//! the audience see the household's tags. (Not yet done: a household rule's `max_enrolled`
-//! is checked as if no other member were enrolled; the allocation does not enforce it.)
+//! the audience see the household's tags.
+//!
+//! **Household limits.** A household rule's `max_enrolled: N` in a program's audience,
+//! directly or inside `all` (at any depth of `all`s; the smallest `N` wins), caps the
+//! program at `N` members of one household ([`Person::household`]; people without one are
+//! never capped); see [`household_cap`]. Eligibility itself checks the rule as if no other
+//! member were enrolled (so `N = 0` refuses everyone, `ineligible_household`); the cap is
+//! enforced by the mechanism ([`super::mechanism`]): a program keeps its best-priority
+//! units within the cap, and a unit refused only because its household is at the cap gets
+//! the decision `household_limit` (not a place on the waiting list: the seat it wants is
+//! not one it may take while the household's members hold theirs). A group counts each of
+//! its members. Inside `any` or `not` the rule is only evaluated with no other member
+//! enrolled, and caps nothing: whether it binds would depend on the other alternatives.
 //!
 //! Confidential choices (programs marked `confidential`) form a separate unit of the same
 //! people, allocated after all other programs (see [`super`]).
@@ -25,7 +36,7 @@ use chrono::NaiveDate;
 use super::error::EnrolError;
 use super::input::{Application, Person};
 use super::{MAX_APPLICATIONS, MAX_CHOICES, MAX_GROUP, MAX_PEOPLE, MAX_RESERVES};
-use crate::plan::audience::{self, evaluate, RuleFailure};
+use crate::plan::audience::{self, evaluate, Rule, RuleFailure};
 use crate::plan::{Plan, Program};
 
 /// Why a unit may not take a program, before any seat is counted.
@@ -69,6 +80,48 @@ pub(crate) struct Unit {
     pub draw: u32,
     /// Confidential choices.
     pub confidential: bool,
+    /// Household index of each member that has a household, sorted (repeats kept).
+    pub households: Vec<u32>,
+}
+
+/// The most members of one household a program with audience `rule` may hold: the
+/// smallest `max_enrolled` of household rules at the top of the rule or inside `all`s;
+/// `None` when no such rule caps it (rules inside `any` and `not` cap nothing).
+pub(crate) fn household_cap(rule: &Rule) -> Option<u32> {
+    fn at(rule: &Rule, depth: usize) -> Option<u32> {
+        match rule {
+            Rule::Household(h) => h.max_enrolled,
+            Rule::All(rules) if depth < 64 => {
+                rules.iter().filter_map(|r| at(r, depth + 1)).min()
+            }
+            _ => None,
+        }
+    }
+    at(rule, 0)
+}
+
+/// Whether a unit with members in `households` (sorted) fits under `cap` when `counts`
+/// members of each household already hold seats.
+pub(crate) fn household_fits(
+    households: &[u32],
+    counts: &BTreeMap<u32, u32>,
+    cap: Option<u32>,
+) -> bool {
+    let Some(cap) = cap else {
+        return true;
+    };
+    households.chunk_by(|a, b| a == b).all(|run| {
+        let held = run.first().and_then(|h| counts.get(h)).copied().unwrap_or(0);
+        held.saturating_add(run.len() as u32) <= cap
+    })
+}
+
+/// Adds a unit's members to the per-household counts.
+pub(crate) fn household_add(households: &[u32], counts: &mut BTreeMap<u32, u32>) {
+    for &h in households {
+        let c = counts.entry(h).or_insert(0);
+        *c = c.saturating_add(1);
+    }
 }
 
 /// Ids interned in one buffer: id `i` is `text[ends[i - 1]..ends[i]]`.
@@ -414,6 +467,21 @@ pub(crate) fn prepare(
             tags.sort();
         }
     }
+    // Household indices, only when some program caps households.
+    let capped = plan
+        .programs
+        .iter()
+        .any(|p| p.audience.as_ref().and_then(household_cap).is_some());
+    let household_index: BTreeMap<&str, u32> = {
+        let mut ids: Vec<&str> = people
+            .iter()
+            .filter(|_| capped)
+            .filter_map(|p| p.household.as_deref())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter().zip(0u32..).collect()
+    };
     let mut views: Vec<Option<audience::Person>> = Vec::new();
     if needs_rules {
         views.resize_with(people.len(), || None);
@@ -503,7 +571,14 @@ pub(crate) fn prepare(
             }
         }
         multi |= limit > 1;
+        let mut households: Vec<u32> = members
+            .iter()
+            .filter_map(|&m| people.get(m as usize)?.household.as_deref())
+            .filter_map(|h| household_index.get(h).copied())
+            .collect();
+        households.sort_unstable();
         let unit = |members: Vec<u32>, choices: Vec<Choice>, confidential: bool| Unit {
+            households: households.clone(),
             members,
             limit: limit.min(choices.len() as u32),
             choices,
