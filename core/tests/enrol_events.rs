@@ -113,3 +113,62 @@ fn confidential_state_is_not_shared() {
     assert!(!text.contains("counselling"), "{text}");
     assert_eq!(s.for_program("counselling").unwrap().enrolled.len(), 1);
 }
+
+#[test]
+fn refill_passes_over_a_household_at_its_limit() {
+    let person = |id: &str, tag: &str, household: Option<&str>| {
+        let mut p = json!({"id": id, "residency": "resident", "tags": [tag]});
+        if let Some(h) = household {
+            p["household"] = json!(h);
+        }
+        p
+    };
+    let mut pottery = class("pottery", 2);
+    pottery["audience"] = json!({"all": [{"household": {"max_enrolled": 1}}]});
+    pottery["allocation"] = json!({"tiers": [{"tag": "first"}, {"tag": "second"}]});
+    let apps = ["a1", "a2", "b", "c", "d"].map(|p| json!({"person": p, "choices": ["pottery"]}));
+    let doc = json!({
+        "plan": {"id": "h", "community": "c", "year": 2006, "timezone": "Asia/Shanghai",
+                 "programs": [pottery]},
+        "people": [
+            person("a1", "second", Some("h1")), person("a2", "second", Some("h1")),
+            person("b", "first", None), person("c", "first", None), person("d", "third", None)
+        ],
+        "applications": apps,
+        "seed": "events", "as_of": "2006-03-01"
+    });
+    let req = read_allocation_request(&doc).unwrap();
+    let a = allocate(&req.plan, &req.people, &req.applications, &req.options()).unwrap();
+    let out = &a.programs()["pottery"];
+    assert_eq!(out.enrolled.len(), 2);
+    assert!(out.enrolled.iter().all(|x| x == "b" || x == "c"));
+    // Nobody of h1 holds a seat yet: both wait, in draw order, before d.
+    let wait = out.waitlist.clone();
+    assert_eq!(wait.len(), 3);
+    assert_eq!(wait[2], "d");
+    let (x, y) = (wait[0].clone(), wait[1].clone());
+    let events = read_events(json!([
+        {"type": "withdraw", "at": "2006-03-02T10:00:00+08:00", "person": "b", "program": "pottery"},
+        {"type": "withdraw", "at": "2006-03-02T11:00:00+08:00", "person": "c", "program": "pottery"},
+    ]))
+    .unwrap();
+    let s = EnrolmentState::replay(&a, &events).unwrap();
+    let p = s.for_program("pottery").unwrap();
+    let offered: Vec<&str> = p.offers.iter().map(|o| o.people[0].as_str()).collect();
+    // x (h1) is offered the first seat; y (h1) is passed over for d and keeps its place.
+    assert_eq!(offered, vec![x.as_str(), "d"]);
+    assert_eq!(p.waitlist, vec![y.clone()]);
+    // Once x declines, h1 holds nothing and y is offered the seat.
+    let mut more = events.clone();
+    more.extend(
+        read_events(json!([
+            {"type": "decline", "at": "2006-03-02T12:00:00+08:00", "person": x, "program": "pottery"}
+        ]))
+        .unwrap(),
+    );
+    let s = EnrolmentState::replay(&a, &more).unwrap();
+    let p = s.for_program("pottery").unwrap();
+    let offered: Vec<&str> = p.offers.iter().map(|o| o.people[0].as_str()).collect();
+    assert_eq!(offered, vec!["d", y.as_str()]);
+    assert!(p.waitlist.is_empty());
+}
