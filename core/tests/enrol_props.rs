@@ -1,5 +1,7 @@
 //! Invariants of the allocation on random small instances: capacity, eligibility, no
-//! timetable conflict, no blocking pair (deferred acceptance, one seat each), waiting lists
+//! timetable conflict, household limits (never more than `max_enrolled` members of one
+//! household in a program with that rule), no blocking pair (deferred acceptance, one seat
+//! each; a person whose household is at the program's limit does not block), waiting lists
 //! in priority order, determinism and independence from input order.
 #![allow(
     clippy::unwrap_used,
@@ -23,6 +25,8 @@ struct Instance {
     apps: Vec<(usize, Vec<usize>, Option<u32>)>,     // person, choices, stamp minute
     mechanism: usize,
     limit: u32,
+    caps: Vec<Option<u32>>,       // household max_enrolled per program
+    households: Vec<Option<u32>>, // household per person
 }
 
 fn instance() -> impl Strategy<Value = Instance> {
@@ -50,14 +54,20 @@ fn instance() -> impl Strategy<Value = Instance> {
             ),
             0usize..3,
             1u32..3,
+            proptest::collection::vec(proptest::option::of(1u32..3), np),
+            proptest::collection::vec(proptest::option::of(0u32..3), npeople),
         )
-            .prop_map(|(programs, people, apps, mechanism, limit)| Instance {
-                programs,
-                people,
-                apps,
-                mechanism,
-                limit,
-            })
+            .prop_map(
+                |(programs, people, apps, mechanism, limit, caps, households)| Instance {
+                    programs,
+                    people,
+                    apps,
+                    mechanism,
+                    limit,
+                    caps,
+                    households,
+                },
+            )
     })
 }
 
@@ -77,8 +87,17 @@ fn build(inst: &Instance, reverse: bool) -> AllocationRequest {
             if tiers {
                 p["allocation"] = json!({"tiers": [{"residency": ["resident"]}, {"residency": ["surrounding"]}]});
             }
+            let mut rules = Vec::new();
             if age {
-                p["audience"] = json!({"age": {"min": 10, "max": 20}});
+                rules.push(json!({"age": {"min": 10, "max": 20}}));
+            }
+            if let Some(cap) = inst.caps[i] {
+                rules.push(json!({"household": {"max_enrolled": cap}}));
+            }
+            match rules.len() {
+                0 => {}
+                1 if age => p["audience"] = rules.pop().unwrap(),
+                _ => p["audience"] = json!({"all": rules}),
             }
             p
         })
@@ -91,6 +110,9 @@ fn build(inst: &Instance, reverse: bool) -> AllocationRequest {
             let mut p = json!({"id": format!("u{i}"), "residency": RES[r as usize], "tags": []});
             if let Some(b) = birth {
                 p["birth_date"] = json!(format!("{}-06-15", 1976 + b));
+            }
+            if let Some(h) = inst.households[i] {
+                p["household"] = json!(format!("h{h}"));
             }
             p
         })
@@ -139,6 +161,13 @@ fn view(req: &AllocationRequest, id: &str) -> View {
         household_enrolled: 0,
         household_tags: Vec::new(),
     }
+}
+
+fn household<'a>(req: &'a AllocationRequest, id: &str) -> Option<&'a str> {
+    req.people
+        .iter()
+        .find(|p| p.id == id)
+        .and_then(|p| p.household.as_deref())
 }
 
 /// (tier, draw place) of a person at a program under deferred acceptance.
@@ -193,6 +222,16 @@ proptest! {
                     prop_assert!(evaluate(rule, &view(&req, person), first).is_ok());
                 }
             }
+            // Never more than `max_enrolled` members of one household.
+            if let Some(max) = inst.caps[index[id.as_str()]] {
+                let mut count: BTreeMap<&str, u32> = BTreeMap::new();
+                for person in &outcome.enrolled {
+                    if let Some(h) = household(&req, person) {
+                        *count.entry(h).or_default() += 1;
+                    }
+                }
+                prop_assert!(count.values().all(|&c| c <= max), "{id}: {count:?} over {max}");
+            }
             // Waiting lists ordered by priority, then draw.
             if inst.mechanism == 0 {
                 let keys: Vec<_> = outcome.waitlist.iter().map(|p| priority(&req, &a, p, index[id.as_str()])).collect();
@@ -228,6 +267,13 @@ proptest! {
                             continue;
                         }
                     }
+                    // Household limit: no claim while the household is at it.
+                    if let (Some(max), Some(h)) = (inst.caps[p], household(&req, &app.person)) {
+                        let held = outcome.enrolled.iter().filter(|x| household(&req, x) == Some(h)).count();
+                        if held as u32 >= max {
+                            continue;
+                        }
+                    }
                     let cap = prog.capacity.unwrap().max as usize;
                     prop_assert!(outcome.enrolled.len() == cap, "{} blocks with free seat at {choice}", app.person);
                     let mine = priority(&req, &a, &app.person, p);
@@ -252,6 +298,8 @@ fn draw_matches_lottery_order() {
         apps: (0..9).map(|i| (i, vec![0], None)).collect(),
         mechanism: 0,
         limit: 1,
+        caps: vec![None],
+        households: vec![None; 9],
     };
     let req = build(&inst, false);
     let a = run(&req);
