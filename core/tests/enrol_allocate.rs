@@ -433,7 +433,12 @@ fn household_max_enrolled_caps_a_program() {
         assert!(a.programs()["pottery"].waitlist.is_empty());
     }
     // A cap of two lets two of the household in; zero refuses everyone of the audience.
-    let a = run(&request(household_plan(2), household_people(), apps.clone(), None));
+    let a = run(&request(
+        household_plan(2),
+        household_people(),
+        apps.clone(),
+        None,
+    ));
     let roster = &a.programs()["pottery"].enrolled;
     assert_eq!(roster.len(), 4);
     let a = run(&request(household_plan(0), household_people(), apps, None));

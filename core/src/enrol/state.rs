@@ -36,8 +36,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::error::EnrolError;
 use super::ledger::Ledger;
-use super::units::{household_add, household_fits};
 use super::result::Allocation;
+use super::units::{household_add, household_fits};
 use super::MAX_EVENTS;
 use crate::error::read_document;
 
@@ -562,7 +562,12 @@ impl EnrolmentState {
             .map_or(&[][..], |e| &e[..])
             .iter()
             .copied()
-            .chain(self.offers.iter().filter(|o| o.program == p).map(|o| o.unit));
+            .chain(
+                self.offers
+                    .iter()
+                    .filter(|o| o.program == p)
+                    .map(|o| o.unit),
+            );
         for u in holders {
             if let Some(unit) = self.ledger.units.get(u as usize) {
                 household_add(&unit.households, &mut counts);

@@ -91,9 +91,7 @@ pub(crate) fn household_cap(rule: &Rule) -> Option<u32> {
     fn at(rule: &Rule, depth: usize) -> Option<u32> {
         match rule {
             Rule::Household(h) => h.max_enrolled,
-            Rule::All(rules) if depth < 64 => {
-                rules.iter().filter_map(|r| at(r, depth + 1)).min()
-            }
+            Rule::All(rules) if depth < 64 => rules.iter().filter_map(|r| at(r, depth + 1)).min(),
             _ => None,
         }
     }
@@ -111,7 +109,11 @@ pub(crate) fn household_fits(
         return true;
     };
     households.chunk_by(|a, b| a == b).all(|run| {
-        let held = run.first().and_then(|h| counts.get(h)).copied().unwrap_or(0);
+        let held = run
+            .first()
+            .and_then(|h| counts.get(h))
+            .copied()
+            .unwrap_or(0);
         held.saturating_add(run.len() as u32) <= cap
     })
 }
