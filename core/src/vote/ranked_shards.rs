@@ -6,7 +6,8 @@
 //! their marks, as [`RankedGroup`]s in the wire format; the merger adds the groups of every
 //! shard and runs the count once. Grouping never changes a count: the ballot rules
 //! (overvotes, skipped ranks, repeated candidates) are applied to each distinct mark set, and
-//! the rounds add the weights of identical ballots.
+//! the rounds add the weights of identical ballots. The `irv`/`stv` options are checked when
+//! the merger counts, so an election with invalid options fails at `merge_partials`.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
