@@ -19,7 +19,7 @@ use super::error::TallyError;
 use super::pairwise::{ranked_levels, square_map, PairwiseMatrix, MAX_PAIRWISE_CANDIDATES};
 use super::profile::Profile;
 use super::ranked::{add_group, ContentMap};
-use super::ranked_shards::{count_ranked_shard, is_elimination, RankedGroup, RankedMerger};
+use super::ranked_shards::{is_elimination, ranked_partial, RankedGroup, RankedMerger};
 use super::ranking::{rank_with_rule, Ranked, TieRule};
 use super::result::{BallotSummary, Rejection, TallyResult};
 use super::{committee, condorcet, graded, positional};
@@ -322,20 +322,7 @@ pub fn tally_partial(election: &Election, ballots: &[Ballot]) -> Result<PartialT
     super::check_election(election)?;
     super::tally::check_ballot_entries(ballots)?;
     if is_elimination(election.method) {
-        let shard = count_ranked_shard(election, ballots)?;
-        return Ok(PartialTally {
-            election: election.id.clone(),
-            method: election.method,
-            entries: u64::try_from(ballots.len()).unwrap_or(u64::MAX),
-            ballots: shard.summary,
-            rejected: shard.rejected,
-            voters: shard.voters,
-            votes: None,
-            pairwise: None,
-            grades: None,
-            profile: None,
-            rankings: Some(shard.groups),
-        });
+        return ranked_partial(election, ballots);
     }
     check_method(election)?;
     let shard = count_shard(election, ballots)?;

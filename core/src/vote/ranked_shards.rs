@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use super::ballot::{Ballot, Rank};
 use super::election::{Election, Method};
 use super::error::TallyError;
-use super::merge::MergeError;
+use super::merge::{MergeError, PartialTally};
 use super::ranked::{add_group, check_size, compile_marks, read_marks, ContentMap, ReadRules};
 use super::result::{BallotSummary, Rejection, TallyResult};
 use super::stv::STV_READ_RULES;
@@ -47,19 +47,12 @@ fn read_rules(election: &Election) -> ReadRules {
     }
 }
 
-/// A shard of an elimination count: grouped valid ballots, totals, rejections, voters.
-pub(crate) struct RankedShard {
-    pub groups: Vec<RankedGroup>,
-    pub summary: BallotSummary,
-    pub rejected: Vec<Rejection>,
-    pub voters: Vec<String>,
-}
-
-/// Checks one shard's ballots and groups the valid ones by their marks, in a canonical order.
-pub(crate) fn count_ranked_shard(
+/// Counts one shard of an `irv`/`stv` election: its ballots checked, the valid ones grouped
+/// by their marks in a canonical order.
+pub(crate) fn ranked_partial(
     election: &Election,
     ballots: &[Ballot],
-) -> Result<RankedShard, TallyError> {
+) -> Result<PartialTally, TallyError> {
     let marked = read_marks(election, ballots, read_rules(election).max_rankings)?;
     let ids: Vec<&str> = election.candidates.iter().map(|c| c.id()).collect();
     let mut keys: Vec<(Vec<u32>, u64)> = marked.marks.into_iter().collect();
@@ -71,11 +64,18 @@ pub(crate) fn count_ranked_shard(
             count,
         })
         .collect();
-    Ok(RankedShard {
-        groups,
-        summary: marked.summary,
+    Ok(PartialTally {
+        election: election.id.clone(),
+        method: election.method,
+        entries: u64::try_from(ballots.len()).unwrap_or(u64::MAX),
+        ballots: marked.summary,
         rejected: marked.rejected,
         voters: marked.voters,
+        votes: None,
+        pairwise: None,
+        grades: None,
+        profile: None,
+        rankings: Some(groups),
     })
 }
 
