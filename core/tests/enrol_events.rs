@@ -172,3 +172,84 @@ fn refill_passes_over_a_household_at_its_limit() {
     assert_eq!(offered, vec!["d", y.as_str()]);
     assert!(p.waitlist.is_empty());
 }
+
+/// Pottery (2 seats, one per household) with tiers that fix the order a1, b, a2, c:
+/// a1 and b enrolled, a2 refused `household_limit`, c waiting.
+fn household_refill(confidential: bool) -> Allocation {
+    let mut pottery = class("pottery", 2);
+    pottery["audience"] = json!({"all": [{"household": {"max_enrolled": 1}}]});
+    pottery["allocation"] = json!({"tiers": [{"tag": "t1"}, {"tag": "t2"}, {"tag": "t3"}]});
+    pottery["confidential"] = json!(confidential);
+    let person = |id: &str, tag: &str, household: Option<&str>| {
+        let mut p = json!({"id": id, "residency": "resident", "tags": [tag]});
+        if let Some(h) = household {
+            p["household"] = json!(h);
+        }
+        p
+    };
+    let apps = ["a1", "b", "a2", "c"].map(|p| json!({"person": p, "choices": ["pottery"]}));
+    let doc = json!({
+        "plan": {"id": "h", "community": "c", "year": 2006, "timezone": "Asia/Shanghai",
+                 "programs": [pottery]},
+        "people": [
+            person("a1", "t1", Some("h1")), person("b", "t2", None),
+            person("a2", "t3", Some("h1")), person("c", "t4", None)
+        ],
+        "applications": apps,
+        "seed": "events", "as_of": "2006-03-01"
+    });
+    let req = read_allocation_request(&doc).unwrap();
+    allocate(&req.plan, &req.people, &req.applications, &req.options()).unwrap()
+}
+
+#[test]
+fn a_member_refused_for_the_household_limit_waits_held_back() {
+    let a = household_refill(false);
+    // The allocation's wire form is unchanged: no place for a2.
+    let out = &a.programs()["pottery"];
+    assert_eq!(out.enrolled, vec!["a1", "b"]);
+    assert_eq!(out.waitlist, vec!["c"]);
+    let d = &a.decisions()["a2"][0];
+    assert_eq!((d.code, d.position), ("household_limit", None));
+    // The state knows a2, at its place in the allocation order, held back.
+    let s = EnrolmentState::new(&a);
+    let p = s.for_program("pottery").unwrap();
+    assert_eq!(p.waitlist, vec!["a2", "c"]);
+    assert_eq!(p.held_back, vec!["a2"]);
+    // b leaves: a1 still holds h1's seat, so c is offered it and a2 keeps its place.
+    let at = |h: u32| format!("2006-03-02T{h:02}:00:00+08:00");
+    let b_leaves = json!({"type": "withdraw", "at": at(10), "person": "b", "program": "pottery"});
+    let a1_leaves = json!({"type": "withdraw", "at": at(11), "person": "a1", "program": "pottery"});
+    let s = EnrolmentState::replay(&a, &read_events(json!([b_leaves])).unwrap()).unwrap();
+    let p = s.for_program("pottery").unwrap();
+    assert_eq!(p.offers[0].people, vec!["c"]);
+    assert_eq!(p.held_back, vec!["a2"]);
+    // a1 leaves: h1 is below its limit and a2 is offered the seat.
+    let events = read_events(json!([b_leaves, a1_leaves])).unwrap();
+    let s = EnrolmentState::replay(&a, &events).unwrap();
+    let p = s.for_program("pottery").unwrap();
+    let offered: Vec<&str> = p.offers.iter().map(|o| o.people[0].as_str()).collect();
+    assert_eq!(offered, vec!["c", "a2"]);
+    assert!(p.waitlist.is_empty() && p.held_back.is_empty());
+    // a2 may also withdraw from the waiting list while held back.
+    let events = read_events(json!([
+        {"type": "withdraw", "at": at(10), "person": "a2", "program": "pottery"},
+        a1_leaves,
+    ]))
+    .unwrap();
+    let s = EnrolmentState::replay(&a, &events).unwrap();
+    let p = s.for_program("pottery").unwrap();
+    assert_eq!(p.offers[0].people, vec!["c"]);
+    assert!(p.waitlist.is_empty());
+}
+
+#[test]
+fn held_back_members_of_a_confidential_program_are_not_shared() {
+    let a = household_refill(true);
+    let s = EnrolmentState::new(&a);
+    let text = serde_json::to_string(&s).unwrap();
+    assert!(!text.contains("pottery") && !text.contains("a2"), "{text}");
+    assert_eq!(s.for_program("pottery").unwrap().held_back, vec!["a2"]);
+    let text = serde_json::to_string(&a).unwrap();
+    assert!(!text.contains("a2"), "{text}");
+}

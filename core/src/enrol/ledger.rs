@@ -14,7 +14,8 @@ pub(crate) struct LedgerProgram {
     pub running: bool,
     /// Units enrolled, in priority order.
     pub enrolled: Vec<u32>,
-    /// Units waiting, in priority order.
+    /// Units waiting, in priority order, with those refused `household_limit` at their
+    /// places in that order (passed over while their household is at the limit).
     pub waitlist: Vec<u32>,
     /// Seats held by each reserve of the program's policy, in order.
     pub reserved: Vec<u32>,

@@ -235,6 +235,7 @@ pub fn allocate(
     let mut codes: Vec<Code> = Vec::with_capacity(total);
     let mut rosters: Vec<Vec<(u64, u32)>> = vec![Vec::new(); n_programs];
     let mut waits: Vec<Vec<(u64, u32, u32)>> = vec![Vec::new(); n_programs];
+    let mut held: Vec<Vec<(u64, u32)>> = vec![Vec::new(); n_programs];
     for (u, unit) in prep.units.iter().enumerate() {
         let got = have.get(u).copied().unwrap_or(&no_before);
         let full = got.len() as u32 >= unit.limit;
@@ -268,6 +269,9 @@ pub fn allocate(
                     } else if seats.get(p).is_some_and(|s| {
                         !units::household_fits(&unit.households, &s.households, s.cap)
                     }) {
+                        if let Some(h) = held.get_mut(p) {
+                            h.push((key(mechanism, unit, c), u as u32));
+                        }
                         Code::HouseholdLimit
                     } else {
                         if let Some(w) = waits.get_mut(p) {
@@ -304,8 +308,14 @@ pub fn allocate(
         .iter()
         .zip(rosters)
         .zip(waits)
+        .zip(held)
         .enumerate()
-        .map(|(i, ((p, roster), wait))| {
+        .map(|(i, (((p, roster), wait), mut held))| {
+            held.sort_unstable();
+            let held_back = held
+                .into_iter()
+                .map(|(k, u)| (u, wait.partition_point(|w| (w.0, w.1) < (k, u)) as u32))
+                .collect();
             let r = reason.get(i).copied().flatten();
             CompactProgram {
                 status: match r {
@@ -319,6 +329,7 @@ pub fn allocate(
                 confidential: !confidential.is_empty() && confidential.contains(p.id.as_str()),
                 roster: roster.into_iter().map(|x| x.1).collect(),
                 waitlist: wait.into_iter().map(|x| x.1).collect(),
+                held_back,
                 reserved: p
                     .allocation
                     .iter()

@@ -155,6 +155,10 @@ pub(crate) struct CompactProgram {
     pub roster: Vec<u32>,
     /// Units waiting, in priority order.
     pub waitlist: Vec<u32>,
+    /// Units refused `household_limit`, in priority order, each with the number of
+    /// `waitlist` units before it in the allocation order (for the waiting lists after the
+    /// allocation; not in the serde form).
+    pub held_back: Vec<(u32, u32)>,
     /// Seats held by each reserve, in the policy's order.
     pub reserved: Vec<u32>,
     /// Most members of one household (see [`super::units::household_cap`]).
@@ -438,7 +442,7 @@ impl Allocation {
                     capacity: p.capacity,
                     running: p.status == ProgramStatus::Running,
                     enrolled: p.roster.clone(),
-                    waitlist: p.waitlist.clone(),
+                    waitlist: waiting_order(&p.waitlist, &p.held_back),
                     reserved: p.reserved.clone(),
                     household_cap: p.household_cap,
                 })
@@ -468,6 +472,21 @@ impl Allocation {
             offer_hours: self.offer_hours,
         }
     }
+}
+
+/// The waiting order after the allocation: `waitlist` with the `held_back` units (each
+/// with the number of `waitlist` units before it) merged in at their places.
+fn waiting_order(waitlist: &[u32], held_back: &[(u32, u32)]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(waitlist.len() + held_back.len());
+    let mut held = held_back.iter().peekable();
+    for (i, &u) in waitlist.iter().enumerate() {
+        while let Some(&(h, _)) = held.next_if(|&&(_, before)| before as usize <= i) {
+            out.push(h);
+        }
+        out.push(u);
+    }
+    out.extend(held.map(|&(h, _)| h));
+    out
 }
 
 /// The shared draw.

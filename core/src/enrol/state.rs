@@ -21,7 +21,11 @@
 //!   waiting unit at all; free general seats go down the list in order, general seats first.
 //! - In a program with a household limit (see [`super::units`]), a waiting unit whose
 //!   household already holds the most seats it may (enrolled or offered) is passed over
-//!   and keeps its place; it may be offered a seat once a member of its household leaves.
+//!   and keeps its place (`held_back` in [`ProgramState`]); it may be offered a seat once a
+//!   member of its household leaves. This includes the people the allocation refused
+//!   `household_limit`: they start on the waiting list at the place the allocation order
+//!   gives them (priority, then draw), though the allocation's own `waitlist` and their
+//!   decision carry no place, and are held back until their household is below the limit.
 //! - A lowered capacity removes nobody: no offer is made until seats are free again.
 //! - Attendance is recorded per occurrence, for enrolled people only.
 //!
@@ -160,8 +164,13 @@ pub struct ProgramState {
     pub enrolled: Vec<String>,
     /// Open offers.
     pub offers: Vec<Offer>,
-    /// People waiting, in order.
+    /// People waiting, in order (the continuation of the allocation order), those in
+    /// `held_back` included at their places.
     pub waitlist: Vec<String>,
+    /// The people of `waitlist` passed over for now because their household holds (or is
+    /// offered) the most seats of this program it may; left out when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub held_back: Vec<String>,
     /// People present, by occurrence id.
     pub attendance: BTreeMap<String, Vec<String>>,
     /// What happened to this program.
@@ -775,6 +784,13 @@ impl EnrolmentState {
         let prog = self.ledger.programs.get(p as usize)?;
         let names =
             |list: &[u32]| -> Vec<String> { list.iter().flat_map(|&u| self.people(u)).collect() };
+        let waiting = self.waitlist.get(p as usize).map_or(&[][..], |x| &x[..]);
+        let counts = self.household_counts(p);
+        let held_back: Vec<u32> = waiting
+            .iter()
+            .copied()
+            .filter(|&u| !self.household_fits(u, &counts))
+            .collect();
         Some(ProgramState {
             program: id.to_owned(),
             running: prog.running,
@@ -791,7 +807,8 @@ impl EnrolmentState {
                     expires_at: o.expires_at,
                 })
                 .collect(),
-            waitlist: names(self.waitlist.get(p as usize).map_or(&[][..], |x| &x[..])),
+            waitlist: names(waiting),
+            held_back: names(&held_back),
             attendance: self.attendance.get(p as usize).cloned().unwrap_or_default(),
             log: self
                 .log

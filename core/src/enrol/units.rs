@@ -19,8 +19,10 @@
 //! member were enrolled (so `N = 0` refuses everyone, `ineligible_household`); the cap is
 //! enforced by the mechanism ([`super::mechanism`]): a program keeps its best-priority
 //! units within the cap, and a unit refused only because its household is at the cap gets
-//! the decision `household_limit` (not a place on the waiting list: the seat it wants is
-//! not one it may take while the household's members hold theirs). A group counts each of
+//! the decision `household_limit` (no place on the published waiting list: the seat it wants
+//! is not one it may take while the household's members hold theirs; the waiting lists after
+//! the allocation keep it, held back, at its place in the allocation order, see
+//! [`super::state`]). A group counts each of
 //! its members. Inside `any` or `not` the rule is only evaluated with no other member
 //! enrolled, and caps nothing: whether it binds would depend on the other alternatives.
 //!

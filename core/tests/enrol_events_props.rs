@@ -1,0 +1,416 @@
+//! Invariants of the waiting lists after an allocation, on random small instances and random
+//! event logs (withdraw, accept, decline, capacity, time passing): capacity is never exceeded
+//! by an offer, no household holds more seats of a program than its limit, nobody ineligible
+//! is enrolled or offered a seat, a replayed log gives a byte-identical state, and every
+//! freed seat is offered to the first eligible person in the waiting order, people the
+//! allocation refused `household_limit` included (they wait, held back, at their place in
+//! the allocation order).
+//!
+//! The instances are individuals (no groups), one seat each, no reserves and no timetables,
+//! so that "eligible for a freed seat" can be checked from the public state alone: a waiting
+//! person may be offered a seat unless they hold a program they rank higher or their
+//! household is at the program's limit.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Duration, FixedOffset};
+use huaide::enrol::state::ProgramState;
+use huaide::enrol::{allocate, read_allocation_request, Allocation, EnrolmentState, Event};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+#[derive(Clone, Debug)]
+struct Instance {
+    /// Per program: seats, household `max_enrolled`, whether tag `x` is required.
+    programs: Vec<(u32, Option<u32>, bool)>,
+    /// Per person: household, has tag `x`.
+    people: Vec<(Option<u32>, bool)>,
+    /// Per person: choices (program indices; duplicates dropped, none: no application).
+    choices: Vec<Vec<usize>>,
+    mechanism: usize,
+    /// Per event: kind, two selectors, hours after the previous event, a capacity.
+    events: Vec<(u8, usize, usize, u32, u32)>,
+}
+
+fn instance() -> impl Strategy<Value = Instance> {
+    (1usize..4, 2usize..10).prop_flat_map(|(np, npeople)| {
+        (
+            proptest::collection::vec(
+                (
+                    1u32..4,
+                    proptest::option::of(1u32..3),
+                    proptest::bool::weighted(0.3),
+                ),
+                np,
+            ),
+            proptest::collection::vec(
+                (proptest::option::of(0u32..3), proptest::bool::weighted(0.7)),
+                npeople,
+            ),
+            proptest::collection::vec(proptest::collection::vec(0..np, 0..np + 1), npeople),
+            0usize..3,
+            proptest::collection::vec((0u8..6, 0usize..64, 0usize..64, 0u32..60, 0u32..5), 0..24),
+        )
+            .prop_map(|(programs, people, choices, mechanism, events)| Instance {
+                programs,
+                people,
+                choices,
+                mechanism,
+                events,
+            })
+    })
+}
+
+const MECH: [&str; 3] = ["deferred_acceptance", "serial_dictatorship", "first_come"];
+
+fn allocation(inst: &Instance) -> Allocation {
+    let programs: Vec<Value> = inst
+        .programs
+        .iter()
+        .enumerate()
+        .map(|(i, &(max, cap, tag))| {
+            let mut p = json!({"id": format!("p{i}"), "kind": "class", "title": "t",
+                               "capacity": {"max": max}});
+            let mut rules = Vec::new();
+            if let Some(cap) = cap {
+                rules.push(json!({"household": {"max_enrolled": cap}}));
+            }
+            if tag {
+                rules.push(json!({"tag": "x"}));
+            }
+            if !rules.is_empty() {
+                p["audience"] = json!({"all": rules});
+            }
+            p
+        })
+        .collect();
+    let people: Vec<Value> = inst
+        .people
+        .iter()
+        .enumerate()
+        .map(|(i, &(h, tag))| {
+            let mut p = json!({"id": format!("u{i}"), "residency": "resident",
+                               "tags": if tag { vec!["x"] } else { vec![] }});
+            if let Some(h) = h {
+                p["household"] = json!(format!("h{h}"));
+            }
+            p
+        })
+        .collect();
+    let apps: Vec<Value> = inst
+        .choices
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.is_empty())
+        .map(|(i, c)| {
+            let mut ids: Vec<String> = Vec::new();
+            for &x in c {
+                let id = format!("p{x}");
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            json!({"person": format!("u{i}"), "choices": ids})
+        })
+        .collect();
+    let doc = json!({
+        "plan": {"id": "h", "community": "c", "year": 2006, "timezone": "Asia/Shanghai",
+                 "allocation": {"offer_expiry_hours": 30}, "programs": programs},
+        "people": people, "applications": apps, "seed": "props",
+        "as_of": "2006-03-01", "mechanism": MECH[inst.mechanism]
+    });
+    let req = read_allocation_request(&doc).unwrap();
+    allocate(&req.plan, &req.people, &req.applications, &req.options()).unwrap()
+}
+
+type Snapshot = BTreeMap<String, ProgramState>;
+
+fn snapshot(inst: &Instance, s: &EnrolmentState) -> Snapshot {
+    (0..inst.programs.len())
+        .map(|i| {
+            let id = format!("p{i}");
+            let p = s.for_program(&id).unwrap();
+            (id, p)
+        })
+        .collect()
+}
+
+/// The allocation, the state after each accepted event (the first: before any), and the
+/// events the state accepted (the others failed and, by contract, changed nothing).
+struct Trace {
+    allocation: Allocation,
+    states: Vec<Snapshot>,
+    accepted: Vec<Event>,
+    last: EnrolmentState,
+}
+
+fn trace(inst: &Instance) -> Trace {
+    let allocation = allocation(inst);
+    let mut state = EnrolmentState::new(&allocation);
+    let mut states = vec![snapshot(inst, &state)];
+    let mut accepted = Vec::new();
+    let mut at: DateTime<FixedOffset> =
+        DateTime::parse_from_rfc3339("2006-03-02T09:00:00+08:00").unwrap();
+    let np = inst.programs.len();
+    for &(kind, a, b, hours, max) in &inst.events {
+        at += Duration::hours(i64::from(hours));
+        let offers: Vec<(String, String)> = states
+            .last()
+            .unwrap()
+            .values()
+            .flat_map(|p| p.offers.iter())
+            .map(|o| (o.people[0].clone(), o.program.clone()))
+            .collect();
+        let person = format!("u{}", a % inst.people.len());
+        let program = format!("p{}", b % np);
+        let event = match kind {
+            0 => json!({"type": "withdraw", "at": at, "person": person, "program": program}),
+            1 | 2 if !offers.is_empty() => {
+                let (person, program) = &offers[a % offers.len()];
+                let kind = if kind == 1 { "accept" } else { "decline" };
+                json!({"type": kind, "at": at, "person": person, "program": program})
+            }
+            1 => json!({"type": "accept", "at": at, "person": person, "program": program}),
+            3 => json!({"type": "capacity", "at": at, "program": program, "max": max}),
+            _ => json!({"type": "tick", "at": at}),
+        };
+        let event: Event = serde_json::from_value(event).unwrap();
+        if state.apply(&event).is_ok() {
+            accepted.push(event);
+            states.push(snapshot(inst, &state));
+        } else {
+            // A failed event changes nothing.
+            assert_eq!(&snapshot(inst, &state), states.last().unwrap());
+        }
+    }
+    Trace {
+        allocation,
+        states,
+        accepted,
+        last: state,
+    }
+}
+
+/// People holding or offered a seat.
+fn holders(p: &ProgramState) -> Vec<String> {
+    p.enrolled
+        .iter()
+        .chain(p.offers.iter().flat_map(|o| o.people.iter()))
+        .cloned()
+        .collect()
+}
+
+fn person_index(id: &str) -> usize {
+    id.trim_start_matches('u').parse().unwrap()
+}
+
+fn program_index(id: &str) -> usize {
+    id.trim_start_matches('p').parse().unwrap()
+}
+
+/// Members of `h` among `people`.
+fn in_household(inst: &Instance, people: &[String], h: u32) -> u32 {
+    people
+        .iter()
+        .filter(|x| inst.people[person_index(x)].0 == Some(h))
+        .count() as u32
+}
+
+/// Whether `person`'s household is at program `p`'s limit among `holding`.
+fn household_full(inst: &Instance, p: usize, holding: &[String], person: &str) -> bool {
+    match (inst.programs[p].1, inst.people[person_index(person)].0) {
+        (Some(cap), Some(h)) => in_household(inst, holding, h) >= cap,
+        _ => false,
+    }
+}
+
+/// Whether `person` holds a program they rank above `p` (then a seat in `p` cannot help).
+fn holds_better(inst: &Instance, state: &Snapshot, person: &str, p: usize) -> bool {
+    let choices = &inst.choices[person_index(person)];
+    let rank = choices.iter().position(|&c| c == p).unwrap();
+    choices[..rank]
+        .iter()
+        .any(|&q| state[&format!("p{q}")].enrolled.iter().any(|x| x == person))
+}
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: 192,
+        ..ProptestConfig::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// No event makes an offer beyond the capacity (a lowered capacity removes nobody, so
+    /// seats may be over it only until people leave).
+    #[test]
+    fn capacity_is_never_exceeded(inst in instance()) {
+        let t = trace(&inst);
+        for p in t.states[0].values() {
+            prop_assert!(holders(p).len() as u64 <= u64::from(p.capacity.unwrap_or(u32::MAX)));
+        }
+        for w in t.states.windows(2) {
+            for (id, after) in &w[1] {
+                let before = holders(&w[0][id]).len();
+                let now = holders(after).len();
+                let cap = after.capacity.unwrap() as usize;
+                prop_assert!(now <= before || now <= cap, "{id}: {before} -> {now} > {cap}");
+            }
+        }
+    }
+
+    /// No household ever holds (or is offered) more seats of a program than its limit.
+    #[test]
+    fn no_household_above_its_limit(inst in instance()) {
+        let t = trace(&inst);
+        for s in &t.states {
+            for (id, p) in s {
+                let Some(cap) = inst.programs[program_index(id)].1 else { continue };
+                let holding = holders(p);
+                for h in 0..3 {
+                    prop_assert!(in_household(&inst, &holding, h) <= cap, "{id} h{h}: {holding:?}");
+                }
+            }
+        }
+    }
+
+    /// Nobody is enrolled or offered a seat in a program whose audience refuses them, nor
+    /// in one they did not choose or were refused for any reason but the household limit.
+    #[test]
+    fn no_ineligible_enrolment(inst in instance()) {
+        let t = trace(&inst);
+        let decisions = t.allocation.decisions();
+        for s in &t.states {
+            for (id, p) in s {
+                for person in holders(p) {
+                    if inst.programs[program_index(id)].2 {
+                        prop_assert!(inst.people[person_index(&person)].1, "{person} in {id}");
+                    }
+                    let d = decisions[&person].iter().find(|d| &d.program == id);
+                    let code = d.map_or("none", |d| d.code);
+                    prop_assert!(
+                        ["enrolled", "waitlisted", "household_limit"].contains(&code),
+                        "{person} in {id} with {code}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// Replaying the accepted events gives, byte for byte, the state reached one event at a
+    /// time, and replaying twice gives the same bytes.
+    #[test]
+    fn replay_is_byte_identical(inst in instance()) {
+        let t = trace(&inst);
+        let once = EnrolmentState::replay(&t.allocation, &t.accepted).unwrap();
+        let twice = EnrolmentState::replay(&t.allocation, &t.accepted).unwrap();
+        let stepped = serde_json::to_string(&t.last).unwrap();
+        prop_assert_eq!(&serde_json::to_string(&once).unwrap(), &stepped);
+        prop_assert_eq!(&serde_json::to_string(&twice).unwrap(), &stepped);
+        prop_assert_eq!(&snapshot(&inst, &once), t.states.last().unwrap());
+    }
+
+    /// Right after the allocation, each program's waiting order is everyone waitlisted or
+    /// refused `household_limit` for it, by draw (no tiers; first come without stamps is
+    /// the draw), and the held-back ones are exactly those whose household is at the limit.
+    #[test]
+    fn household_limited_people_wait_in_allocation_order(inst in instance()) {
+        let a = allocation(&inst);
+        let draw = a.draw();
+        let rank = |x: &String| draw.iter().position(|d| d == x).unwrap();
+        let state = snapshot(&inst, &EnrolmentState::new(&a));
+        for (id, p) in &state {
+            let mut expected: Vec<String> = a
+                .decisions()
+                .into_iter()
+                .filter(|(_, ds)| {
+                    ds.iter().any(|d| &d.program == id
+                        && (d.code == "waitlisted" || d.code == "household_limit"))
+                })
+                .map(|(person, _)| person)
+                .collect();
+            expected.sort_by_key(rank);
+            prop_assert_eq!(&p.waitlist, &expected, "{}", id);
+            let holding = holders(p);
+            let held: Vec<String> = p
+                .waitlist
+                .iter()
+                .filter(|x| household_full(&inst, program_index(id), &holding, x))
+                .cloned()
+                .collect();
+            prop_assert_eq!(&p.held_back, &held, "{}", id);
+        }
+    }
+
+    /// Every offer goes to the first person in the waiting order who may take it: everyone
+    /// still waiting ahead of them has a household at the limit at that moment (people who
+    /// hold a better choice leave the list first). After each event, no seat stays free
+    /// while someone waiting may take it.
+    #[test]
+    fn freed_seats_go_to_the_first_eligible_in_waiting_order(inst in instance()) {
+        let t = trace(&inst);
+        for (k, w) in t.states.windows(2).enumerate() {
+            for (id, after) in &w[1] {
+                let p = program_index(id);
+                let before = &w[0][id];
+                let mut waiting = before.waitlist.clone();
+                let mut holding = holders(before);
+                // Offers that expire by the event's time lapse, and their seats go on,
+                // before the event itself changes the capacity.
+                let mut cap = before.capacity.unwrap() as usize;
+                for h in &after.log[before.log.len()..] {
+                    if h.what == "capacity_changed" {
+                        cap = after.capacity.unwrap() as usize;
+                    }
+                    let Some(person) = h.people.first() else { continue };
+                    match h.what {
+                        "offer_made" => {
+                            let at = waiting.iter().position(|x| x == person);
+                            prop_assert!(at.is_some(), "event {k}: {person} not waiting for {id}");
+                            let at = at.unwrap();
+                            for ahead in &waiting[..at] {
+                                prop_assert!(
+                                    household_full(&inst, p, &holding, ahead),
+                                    "event {k}: {person} offered {id} before {ahead}"
+                                );
+                            }
+                            waiting.remove(at);
+                            holding.push(person.clone());
+                            prop_assert!(holding.len() <= cap, "event {k}: {id} over {cap}");
+                        }
+                        "offer_declined" | "offer_expired" | "dropped" => {
+                            holding.retain(|x| x != person);
+                        }
+                        "withdrawn" => {
+                            holding.retain(|x| x != person);
+                            waiting.retain(|x| x != person);
+                        }
+                        "left_waitlist" => {
+                            prop_assert!(holds_better(&inst, &w[1], person, p));
+                            waiting.retain(|x| x != person);
+                        }
+                        _ => {}
+                    }
+                }
+                prop_assert_eq!(&waiting, &after.waitlist, "event {}", k);
+                let free = (after.capacity.unwrap() as usize).saturating_sub(holders(after).len());
+                if free > 0 {
+                    for x in &after.waitlist {
+                        prop_assert!(
+                            after.held_back.contains(x) || holds_better(&inst, &w[1], x, p),
+                            "event {k}: {free} free in {id} and {x} waits"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
