@@ -67,3 +67,21 @@ def test_conditions_on_a_confidential_program_are_refused() -> None:
     assert raised.value.path == "plan.programs[1].conditions[0].any[1].demand_at_least.program"
     findings = huaide.Plan(d["plan"]).validate()["findings"]
     assert [f["code"] for f in findings if f["severity"] == "error"] == ["condition_on_confidential"]
+
+
+def test_held_back_members_of_a_confidential_program_only_on_request() -> None:
+    doc = json.loads((VECTORS / "enrol_events_household.json").read_text(encoding="utf-8"))
+    d = doc["cases"][0]["input"]
+    d["plan"]["programs"][0]["confidential"] = True
+    allocation = huaide.allocate(d["plan"], d["people"], d["applications"],
+                                 seed=d["seed"], as_of=d["as_of"])
+    state = allocation.replay()
+    assert "pottery" not in json.dumps(state.to_dict())
+    report = state.for_program("pottery")
+    assert report["waitlist"] == ["a2", "c"]
+    assert report["held_back"] == ["a2"]
+    state.apply({"type": "withdraw", "at": "2006-03-02T10:00:00+08:00",
+                 "person": "a1", "program": "pottery"})
+    report = state.for_program("pottery")
+    assert [o["people"] for o in report["offers"]] == [["a2"]]
+    assert "held_back" not in report
