@@ -22,10 +22,11 @@
 //! - In a program with a household limit (see [`super::units`]), a waiting unit whose
 //!   household already holds the most seats it may (enrolled or offered) is passed over
 //!   and keeps its place (`held_back` in [`ProgramState`]); it may be offered a seat once a
-//!   member of its household leaves. This includes the people the allocation refused
-//!   `household_limit`: they start on the waiting list at the place the allocation order
-//!   gives them (priority, then draw), though the allocation's own `waitlist` and their
-//!   decision carry no place, and are held back until their household is below the limit.
+//!   member of its household leaves. The people the allocation refused `household_limit`
+//!   are on the list too, held back from the start, at the place the allocation order gives
+//!   them (priority, then draw; the allocation's own `waitlist` and their decision show no
+//!   place): a freed seat goes to them once their household is below the limit, if no one
+//!   ahead of them may take it.
 //! - A lowered capacity removes nobody: no offer is made until seats are free again.
 //! - Attendance is recorded per occurrence, for enrolled people only.
 //!
