@@ -131,8 +131,69 @@ fn allocation_vectors_follow_the_schemas() {
             ("people", "people"),
             ("applications", "applications"),
         ],
-        None,
+        Some("allocation"),
     );
+    check(
+        "enrol_events",
+        &[("plan", "plan"), ("events", "events")],
+        Some("enrolment_state"),
+    );
+}
+
+/// Every program's own report (confidential ones included), after the allocation and after
+/// the events of each accepted enrolment vector, follows its schema.
+#[test]
+fn program_reports_follow_the_schemas() {
+    let report = validator("program_allocation");
+    let state_report = validator("program_enrolment");
+    let mut seen = 0;
+    for case in vector_cases("allocate")
+        .into_iter()
+        .chain(vector_cases("enrol_events"))
+        .filter(|c| c["expect"].get("ok").is_some())
+    {
+        let mut rest = case["input"].clone();
+        let events = rest.as_object_mut().unwrap().remove("events");
+        let request = huaide::enrol::read_allocation_request(&rest).unwrap();
+        let allocation = huaide::enrol::allocate(
+            &request.plan,
+            &request.people,
+            &request.applications,
+            &request.options(),
+        )
+        .unwrap();
+        let events =
+            huaide::enrol::read_events(events.unwrap_or(Value::Array(Vec::new()))).unwrap();
+        let state = huaide::enrol::EnrolmentState::replay(&allocation, &events).unwrap();
+        for program in &request.plan.programs {
+            let pairs = [
+                (
+                    &report,
+                    allocation
+                        .for_program(&program.id)
+                        .map(|r| serde_json::to_value(r).unwrap()),
+                ),
+                (
+                    &state_report,
+                    state
+                        .for_program(&program.id)
+                        .map(|r| serde_json::to_value(r).unwrap()),
+                ),
+            ];
+            for (v, doc) in pairs {
+                let doc = doc.unwrap();
+                let errors: Vec<String> = v.iter_errors(&doc).map(|e| e.to_string()).collect();
+                assert!(
+                    errors.is_empty(),
+                    "{} {}: {errors:?}",
+                    case["name"],
+                    program.id
+                );
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen > 50, "only {seen} program reports checked");
 }
 
 #[test]

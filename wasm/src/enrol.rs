@@ -36,23 +36,23 @@ fn unknown_program(program: &str) -> JsValue {
 
 /// Allocates seats; returns the shareable result (confidential programs left out):
 /// `{mechanism, seed, as_of, iterations, draw, assignments, programs, decisions}`.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "Allocation")]
 pub fn allocate(
-    plan: JsValue,
-    people: JsValue,
-    applications: JsValue,
-    options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Person[]")] people: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Application[]")] applications: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AllocationOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     to_js(&run(plan, people, applications, options)?)
 }
 
 /// One program of the allocation in full, confidential ones included.
-#[wasm_bindgen(js_name = allocationForProgram)]
+#[wasm_bindgen(js_name = allocationForProgram, unchecked_return_type = "ProgramReport")]
 pub fn allocation_for_program(
-    plan: JsValue,
-    people: JsValue,
-    applications: JsValue,
-    options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Person[]")] people: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Application[]")] applications: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AllocationOptions")] options: JsValue,
     program: &str,
 ) -> Result<JsValue, JsValue> {
     let allocation = run(plan, people, applications, options)?;
@@ -64,26 +64,26 @@ pub fn allocation_for_program(
 }
 
 /// The enrolment state after the allocation and `events` (applied in order); shareable form.
-#[wasm_bindgen(js_name = replayEnrolment)]
+#[wasm_bindgen(js_name = replayEnrolment, unchecked_return_type = "EnrolmentState")]
 pub fn replay_enrolment(
-    plan: JsValue,
-    people: JsValue,
-    applications: JsValue,
-    options: JsValue,
-    events: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Person[]")] people: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Application[]")] applications: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AllocationOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Event[]")] events: JsValue,
 ) -> Result<JsValue, JsValue> {
     let allocation = run(plan, people, applications, options)?;
     to_js(&replay(&allocation, events)?)
 }
 
 /// One program of the enrolment state after `events`, confidential ones included.
-#[wasm_bindgen(js_name = replayEnrolmentForProgram)]
+#[wasm_bindgen(js_name = replayEnrolmentForProgram, unchecked_return_type = "ProgramState")]
 pub fn replay_enrolment_for_program(
-    plan: JsValue,
-    people: JsValue,
-    applications: JsValue,
-    options: JsValue,
-    events: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Person[]")] people: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Application[]")] applications: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AllocationOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Event[]")] events: JsValue,
     program: &str,
 ) -> Result<JsValue, JsValue> {
     let allocation = run(plan, people, applications, options)?;

@@ -5,16 +5,29 @@ use wasm_bindgen::prelude::*;
 
 use crate::{from_js, to_js, to_js_error};
 
+/// `options` may be left out: TypeScript's declaration of that call (wasm-bindgen declares
+/// every parameter of an exported function as required).
+#[wasm_bindgen(typescript_custom_section)]
+const READ_BALLOTS_WITHOUT_OPTIONS: &str = r#"
+/** Reads a ballot file with the default options. */
+export function readBallots(input: BallotInput, format: BallotFormat): BallotFile;
+"#;
+
 /// Reads a ballot file: `input` is the text, or the files of an export (an object of name
 /// to text, or an array of `{name, text}`); returns `{candidates, ballots, …}`.
-#[wasm_bindgen(js_name = readBallots)]
-pub fn read_ballots(input: JsValue, format: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = readBallots, unchecked_return_type = "BallotFile")]
+pub fn read_ballots(
+    #[wasm_bindgen(unchecked_param_type = "BallotInput")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BallotFormat")] format: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ReadOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
     let input: formats::BallotInput = from_js(input, "input")?;
     let format: formats::BallotFormat = from_js(format, "format")?;
-    let options: formats::ReadOptions = if options.is_undefined() || options.is_null() {
-        formats::ReadOptions::default()
-    } else {
-        from_js(options, "options")?
+    let options: formats::ReadOptions = match options {
+        Some(options) if !options.is_undefined() && !options.is_null() => {
+            from_js(options, "options")?
+        }
+        _ => formats::ReadOptions::default(),
     };
     let file = formats::read_ballot_file(&input, format, &options).map_err(|e| to_js_error(&e))?;
     to_js(&file)

@@ -11,6 +11,11 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// The TypeScript declarations of the wire format (`Plan`, `TallyResult`, …), generated
+/// from the JSON Schema bundle by `scripts/wire-types.mjs` and appended to `huaide.d.ts`.
+#[wasm_bindgen(typescript_custom_section)]
+const WIRE_TYPES: &str = include_str!("../types/wire.d.ts");
+
 mod enrol;
 mod exhibition;
 mod formats;

@@ -31,6 +31,7 @@
 //! [`Event`]s ([`state`]).
 
 pub mod conflicts;
+mod document;
 mod error;
 mod input;
 mod ledger;
@@ -41,6 +42,7 @@ pub mod units;
 
 use std::collections::{BTreeSet, HashMap};
 
+pub use document::{AllocationDocument, EnrolmentStateDocument};
 pub use error::EnrolError;
 pub use input::{
     read_allocation_options, read_allocation_request, read_applications, read_people,

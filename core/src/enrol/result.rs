@@ -15,6 +15,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
 
@@ -25,7 +26,7 @@ use crate::plan::audience::RuleFailure;
 use crate::plan::Mechanism;
 
 /// Whether a program goes ahead after the allocation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ProgramStatus {
     /// It runs.
@@ -37,7 +38,7 @@ pub enum ProgramStatus {
 }
 
 /// The outcome for one program.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct ProgramOutcome {
     /// Running, cancelled or not opened.
     pub status: ProgramStatus,
@@ -53,7 +54,7 @@ pub struct ProgramOutcome {
 }
 
 /// The decision on one choice of one applicant.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Decision {
     /// The program chosen.
     pub program: String,
@@ -203,7 +204,7 @@ pub struct Allocation {
 }
 
 /// Everything about one program, confidential or not: see [`Allocation::for_program`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct ProgramReport {
     /// Program id.
     pub program: String,

@@ -125,7 +125,7 @@ pub fn read_events<'de, D: Deserializer<'de>>(source: D) -> Result<Vec<Event>, E
 }
 
 /// An open offer of seats.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Offer {
     /// Program id.
     pub program: String,
@@ -139,7 +139,7 @@ pub struct Offer {
 }
 
 /// Something that happened, as a consequence of an event.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Happened {
     /// When.
     pub at: DateTime<FixedOffset>,
@@ -153,7 +153,7 @@ pub struct Happened {
 }
 
 /// One program's state, as shown by [`EnrolmentState::for_program`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct ProgramState {
     /// Program id.
     pub program: String,
@@ -170,7 +170,7 @@ pub struct ProgramState {
     pub waitlist: Vec<String>,
     /// The people of `waitlist` passed over for now because their household holds (or is
     /// offered) the most seats of this program it may; left out when empty.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub held_back: Vec<String>,
     /// People present, by occurrence id.
     pub attendance: BTreeMap<String, Vec<String>>,

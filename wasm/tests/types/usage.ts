@@ -1,0 +1,59 @@
+// Type-checked (never run) by types.test.mjs with `tsc --strict`: the package's declarations
+// give every function its wire types, and misuse is a compile error.
+import {
+  allocate,
+  tally,
+  tallyMotion,
+  validatePlan,
+  planOccurrences,
+  readBallots,
+  type Allocation,
+  type Ballot,
+  type Election,
+  type Plan,
+  type TallyResult,
+} from 'huaide';
+
+const election: Election = { id: 'chair', method: 'irv', seats: 1, candidates: ['ann', 'bo'] };
+const ballots: Ballot[] = [{ ranking: ['ann', 'bo'], count: 3 }, { ranking: ['bo'] }];
+const result: TallyResult = tally(election, ballots);
+const winners: string[] = result.winners;
+
+const plan: Plan = {
+  id: 'h',
+  community: 'Huaideyuan',
+  year: 2006,
+  timezone: 'Asia/Shanghai',
+  programs: [],
+};
+const report = validatePlan(plan);
+const ok: boolean = report.ok;
+const sessions = planOccurrences(plan, { from: '2006-04-01', to: '2006-04-30' });
+const first: string | undefined = sessions[0]?.program;
+
+const file = readBallots('3 1\n1 1 0\n0\n"a"\n"b"\n"c"\n"t"\n', 'blt');
+const motion = tallyMotion({
+  members: 15,
+  present: 11,
+  yes: 6,
+  no: 4,
+  abstain: 1,
+  quorum: { present_at_least: { fraction: [1, 2] } },
+  threshold: 'simple',
+});
+const passed: boolean = motion.passed;
+
+const allocation: Allocation = allocate(plan, [{ id: 'r1', residency: 'resident', tags: [] }], [], {
+  seed: 'public draw',
+  as_of: '2006-09-01',
+});
+const status: 'running' | 'cancelled' | 'not_opened' | undefined = allocation.programs.pottery?.status;
+
+// @ts-expect-error: an election needs its method
+tally({ id: 'x', seats: 1, candidates: ['a'] }, ballots);
+// @ts-expect-error: unknown fields are refused, by the types as by the library
+tally({ ...election, metod: 'irv' }, ballots);
+// @ts-expect-error: ballots are objects, not names
+tally(election, ['ann']);
+
+export { winners, ok, first, file, passed, status };
