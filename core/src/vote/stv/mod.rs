@@ -29,6 +29,11 @@
 //! **Meek** (`rule: "meek"`, the PR Foundation's reference Meek, Droop's `meek-prf`: 9
 //! decimals, omega 10⁻⁶): see the `meek` module; `quota` is ignored (always Droop's).
 //!
+//! **RCTab** (`rule: "rctab"`, RCTab's multi-winner count with several winners per round,
+//! `decimals` places, whole or `fractional_threshold`): see the `rctab` module. Unlike the other
+//! rules it reads ballots with the election's `irv` ballot rules, and takes `decimals` and
+//! `fractional_threshold` (which the other rules reject).
+//!
 //! Ballots are read as in `irv` with its default rules: an overvote (several candidates at
 //! one rank) makes the ballot non-transferable from there; a candidate ranked twice is
 //! skipped. The audit: `rounds[i].tally` is the vote of each hopeful and elected candidate at
