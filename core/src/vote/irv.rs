@@ -130,6 +130,7 @@ pub(crate) fn inactive_of(values: &[u64; CAUSES]) -> Inactive {
         exhausted: get(Cause::Exhausted),
         undervote: get(Cause::Undervote),
         rounding: "0".to_owned(),
+        final_round_surplus: None,
     }
 }
 
@@ -438,6 +439,7 @@ impl Count<'_> {
                                 })
                                 .collect(),
                             exhausted: exhausted.to_string(),
+                            residual: None,
                         });
                     }
                 }

@@ -19,7 +19,7 @@ use super::error::TallyError;
 use super::merge::{MergeError, PartialTally};
 use super::ranked::{add_group, check_size, compile_marks, read_marks, ContentMap, ReadRules};
 use super::result::{BallotSummary, Rejection, TallyResult};
-use super::stv::STV_READ_RULES;
+use super::stv::stv_read_rules;
 use super::{irv, stv, MAX_RANK_POSITIONS};
 
 /// Identical valid ranked ballots of one shard (`irv`, `stv`): the ranking as cast, with
@@ -42,7 +42,7 @@ pub(crate) fn is_elimination(method: Method) -> bool {
 /// The static ballot rules of `election`'s elimination count.
 fn read_rules(election: &Election) -> ReadRules {
     match election.method {
-        Method::Stv => STV_READ_RULES,
+        Method::Stv => stv_read_rules(election),
         _ => election.irv.clone().unwrap_or_default().read_rules(),
     }
 }

@@ -30,7 +30,13 @@ pub struct Inactive {
     /// `max_skipped_ranks` ranks of `max_rankings` were left (RCTab's undervote).
     pub undervote: String,
     /// `stv` only: votes lost to the rounding of the fixed-point arithmetic ("0" otherwise).
+    /// Under the `rctab` rule: the residual surplus so far (what the truncated transfers left
+    /// above the threshold of each elected candidate).
     pub rounding: String,
+    /// `stv` rule `rctab` only: the surplus votes of the last candidates elected, which have
+    /// nowhere to go once every seat is filled (RCTab's "final round surplus").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_round_surplus: Option<String>,
 }
 
 /// Votes moved out of one candidate at the start of the next round.
@@ -42,6 +48,10 @@ pub struct Transfer {
     pub to: BTreeMap<String, String>,
     /// Votes that became inactive instead (any cause).
     pub exhausted: String,
+    /// `stv` rule `rctab` only: the elected candidate's residual surplus (the votes its
+    /// truncated transfers left above the threshold), when not zero.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub residual: Option<String>,
 }
 
 /// A tie met in a round.

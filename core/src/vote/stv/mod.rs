@@ -29,6 +29,11 @@
 //! **Meek** (`rule: "meek"`, the PR Foundation's reference Meek, Droop's `meek-prf`: 9
 //! decimals, omega 10⁻⁶): see the `meek` module; `quota` is ignored (always Droop's).
 //!
+//! **RCTab** (`rule: "rctab"`, RCTab's multi-winner count with several winners per round,
+//! `decimals` places, whole or `fractional_threshold`): see the `rctab` module. Unlike the other
+//! rules it reads ballots with the election's `irv` ballot rules, and takes `decimals` and
+//! `fractional_threshold` (which the other rules reject).
+//!
 //! Ballots are read as in `irv` with its default rules: an overvote (several candidates at
 //! one rank) makes the ballot non-transferable from there; a candidate ranked twice is
 //! skipped. The audit: `rounds[i].tally` is the vote of each hopeful and elected candidate at
@@ -38,6 +43,7 @@
 //! (truncated).
 
 mod meek;
+mod rctab;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -70,6 +76,12 @@ pub enum StvRule {
     /// Meek's method, as the PR Foundation's reference rule (Droop's `meek-prf`): fixed point
     /// with 9 decimals, omega 10⁻⁶.
     Meek,
+    /// RCTab's multi-winner count (`multiWinnerAllowMultipleWinnersPerRound`): fixed point
+    /// with `decimals` places (truncating), a threshold fixed in the first round (whole, or
+    /// with `fractional_threshold` RCTab's non-integer threshold), every candidate at the
+    /// threshold elected in the same round, fractional surplus transfer with a reported
+    /// residual surplus, and the `irv` ballot rules. See the `rctab` module.
+    Rctab,
 }
 
 /// The quota.
@@ -93,6 +105,15 @@ pub struct StvOptions {
     /// The quota (default `droop`).
     #[serde(default)]
     pub quota: Quota,
+    /// Rule `rctab` only: decimal places of the vote arithmetic, 1 to 18 (RCTab's
+    /// `decimalPlacesForVoteArithmetic`; default 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decimals: Option<u32>,
+    /// Rule `rctab` only: RCTab's `nonIntegerWinningThreshold`. The threshold keeps `decimals`
+    /// places (`droop`: `votes / (seats + 1)` truncated plus one unit of the last place)
+    /// instead of being whole (`floor(votes / (seats + 1)) + 1`). Default false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fractional_threshold: bool,
 }
 
 /// Decimal places of Scottish STV.
@@ -151,33 +172,59 @@ pub(crate) const STV_READ_RULES: ReadRules = ReadRules {
     canonical_order: true,
 };
 
+/// The static ballot rules of `election`'s `stv` count: [`STV_READ_RULES`], except under the
+/// `rctab` rule, which reads ballots with the election's `irv` ballot rules.
+pub(crate) fn stv_read_rules(election: &Election) -> ReadRules {
+    match election.stv.as_ref().map(|o| o.rule) {
+        Some(StvRule::Rctab) => ReadRules {
+            canonical_order: true,
+            ..election.irv.clone().unwrap_or_default().read_rules()
+        },
+        _ => STV_READ_RULES,
+    }
+}
+
 /// Checks the options, reads the ballots with `read` and counts them.
 pub(crate) fn tally_stv_with(
     election: &Election,
     read: impl FnOnce(&ReadRules) -> Result<RankedBallots, TallyError>,
 ) -> Result<TallyResult, TallyError> {
     let root = FieldPath::root("election");
+    let options = election.stv.clone().unwrap_or_default();
+    if options.rule == StvRule::Rctab {
+        return rctab::tally(election, &options, read);
+    }
     if election.irv.is_some() {
         return Err(TallyError::InvalidOption {
             path: root.field("irv").into(),
             message: "irv options given for an stv election".to_owned(),
         });
     }
-    let options = election.stv.clone().unwrap_or_default();
+    if options.decimals.is_some() || options.fractional_threshold {
+        let field = if options.decimals.is_some() {
+            "decimals"
+        } else {
+            "fractional_threshold"
+        };
+        return Err(TallyError::InvalidOption {
+            path: root.field("stv").field(field).into(),
+            message: format!("{field} applies to the rctab rule only"),
+        });
+    }
     let decimals = match options.rule {
         StvRule::Scottish => SCOTTISH_DECIMALS,
         StvRule::Wigm => WIGM_DECIMALS,
-        StvRule::Meek => meek::MEEK_DECIMALS,
+        StvRule::Meek | StvRule::Rctab => meek::MEEK_DECIMALS,
     };
     let look = match options.rule {
         StvRule::Scottish => Look::Forward,
-        StvRule::Wigm | StvRule::Meek => Look::None,
+        StvRule::Wigm | StvRule::Meek | StvRule::Rctab => Look::None,
     };
     let scale = 10i128.pow(decimals);
     let ids: Vec<&str> = election.candidates.iter().map(|c| c.id()).collect();
     let n = ids.len();
     let breaker = TieBreaker::new(election)?;
-    let read = read(&STV_READ_RULES)?;
+    let read = read(&stv_read_rules(election))?;
     let seats = usize::try_from(election.seats).unwrap_or(usize::MAX);
     let valid = i128::from(read.summary.valid);
     let mut groups: Vec<Group> = read
@@ -258,7 +305,7 @@ pub(crate) fn tally_stv_with(
     };
     let quota = match options.rule {
         StvRule::Scottish => whole_quota.saturating_mul(scale),
-        StvRule::Wigm | StvRule::Meek => {
+        StvRule::Wigm | StvRule::Meek | StvRule::Rctab => {
             let total = first_round.saturating_mul(scale);
             match options.quota {
                 Quota::Droop => total / (i128::from(election.seats) + 1) + 1,
@@ -380,7 +427,7 @@ pub(crate) fn tally_stv_with(
                     if held > 0 {
                         group.value = match options.rule {
                             StvRule::Scottish => old.saturating_mul(surplus) / held,
-                            StvRule::Wigm | StvRule::Meek => {
+                            StvRule::Wigm | StvRule::Meek | StvRule::Rctab => {
                                 old.saturating_mul(surplus.saturating_mul(scale) / held) / scale
                             }
                         };
@@ -545,6 +592,7 @@ impl Moved {
                 .map(|(c, v)| (name(ids, c), fixed(v, decimals)))
                 .collect(),
             exhausted: fixed(self.exhausted, decimals),
+            residual: None,
         }
     }
 }

@@ -1,0 +1,546 @@
+//! RCTab's multi-winner count (`stv` rule `rctab`), as RCTab 2.0 counts a contest configured
+//! with `winnerElectionMode: multiWinnerAllowMultipleWinnersPerRound`.
+//!
+//! - **Arithmetic**: fixed point with `decimals` places (RCTab's
+//!   `decimalPlacesForVoteArithmetic`, default 4); every division and product truncates.
+//! - **Threshold**, fixed from the first round's active votes `V` (votes counting for a
+//!   candidate): `droop` `floor(V / (seats + 1)) + 1`, or with `fractional_threshold`
+//!   `V / (seats + 1)` truncated to `decimals` places plus one unit of the last place (29 votes,
+//!   3 seats: 8, or 7.2501); `hare` `V / seats` rounded up (to a whole vote, or to `decimals`).
+//! - **Rounds**: every round each ballot counts for its highest-ranked continuing candidate,
+//!   at its current value, read by the `irv` ballot rules (overvotes, skipped ranks, duplicates,
+//!   maximum rankings; elected candidates are no longer continuing; as in RCTab 2.0, a ballot
+//!   that runs out of rankings is `exhausted`, and only one marking nobody is an
+//!   `undervote`). Then:
+//!   - when the continuing candidates just fill the open seats, they are all elected;
+//!   - else every continuing candidate at or above the threshold is elected (listed by most
+//!     votes first; RCTab's report lists them in an internal order that can differ);
+//!   - else, if seats are open, the continuing candidate with fewest votes is eliminated, a tie
+//!     broken by `tie_break` (RCTab's `random`, candidate order, previous round counts…).
+//! - **Surplus**: a candidate elected with `votes` over the threshold passes on the surplus
+//!   fraction `f = (votes - threshold) / votes` (truncated). Each ballot it holds at value `v`
+//!   moves on in the next round at `v × f` (truncated); the candidate keeps `v - v × f`. The
+//!   next round shows the candidate at the threshold, and what it keeps above it is the
+//!   *residual surplus* (`transfers[].residual`, summed over the count in `inactive.rounding`).
+//! - **End**: after the last seat is filled, one more round moves the last surpluses; with
+//!   every seat filled they go nowhere (`inactive.final_round_surplus`).
+//!
+//! The audit: `rounds[i].tally` is each continuing candidate's vote and each earlier winner's
+//! kept vote; `transfers` are the votes moved at the start of the next round by the round's
+//! elected or eliminated candidates. Every round, tallies plus inactive votes (by cause),
+//! residual surplus and final round surplus equal the valid ballots exactly.
+//!
+//! Not supported with this rule (rejected as `invalid_option`): the `irv` options
+//! `undeclared_write_in`, `batch_elimination`, `continue_until_two` and
+//! `minimum_vote_threshold`.
+
+use std::collections::BTreeMap;
+
+use super::{fixed, name, Quota, StvOptions};
+use crate::error::FieldPath;
+use crate::vote::election::Election;
+use crate::vote::error::TallyError;
+use crate::vote::ranked::{Cause, RankedBallots, ReadRules, Step, CAUSES};
+use crate::vote::result::{TallyResult, Tie};
+use crate::vote::rounds::{round_number, Inactive, Round, RoundTie, Transfer};
+use crate::vote::tiebreak::TieBreaker;
+
+/// Default decimal places (RCTab's default `decimalPlacesForVoteArithmetic`).
+const DEFAULT_DECIMALS: u32 = 4;
+/// Most decimal places: products of two values stay within `i128`.
+const MAX_DECIMALS: u32 = 18;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Status {
+    Continuing,
+    Elected,
+    Eliminated,
+}
+
+/// Where a group of identical ballots stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Holder {
+    Start,
+    Candidate { index: usize, step: usize },
+    Inactive(Cause),
+    FinalSurplus,
+}
+
+/// A group of identical ballots, with the current value of each.
+struct Group<'a> {
+    steps: &'a [Step],
+    weight: i128,
+    value: i128,
+    holder: Holder,
+}
+
+/// Votes moved out of one candidate: to each candidate, and to inactive.
+#[derive(Default)]
+struct Moved {
+    to: BTreeMap<usize, i128>,
+    exhausted: i128,
+}
+
+/// Checks the `rctab` options, reads the ballots with `read` and counts them.
+pub(super) fn tally(
+    election: &Election,
+    options: &StvOptions,
+    read: impl FnOnce(&ReadRules) -> Result<RankedBallots, TallyError>,
+) -> Result<TallyResult, TallyError> {
+    let root = FieldPath::root("election");
+    let decimals = options.decimals.unwrap_or(DEFAULT_DECIMALS);
+    if !(1..=MAX_DECIMALS).contains(&decimals) {
+        return Err(TallyError::InvalidOption {
+            path: root.field("stv").field("decimals").into(),
+            message: format!("decimals must be from 1 to {MAX_DECIMALS}"),
+        });
+    }
+    let irv = election.irv.clone().unwrap_or_default();
+    let unsupported = [
+        ("undeclared_write_in", irv.undeclared_write_in.is_some()),
+        ("batch_elimination", irv.batch_elimination),
+        ("continue_until_two", irv.continue_until_two),
+        ("minimum_vote_threshold", irv.minimum_vote_threshold != 0),
+    ];
+    if let Some((field, _)) = unsupported.iter().find(|(_, set)| *set) {
+        return Err(TallyError::InvalidOption {
+            path: root.field("irv").field(field).into(),
+            message: format!("{field} is not supported by the stv rule rctab"),
+        });
+    }
+    if irv.max_rankings == Some(0) {
+        return Err(TallyError::InvalidOption {
+            path: root.field("irv").field("max_rankings").into(),
+            message: "max_rankings must be at least 1".to_owned(),
+        });
+    }
+    let ids: Vec<&str> = election.candidates.iter().map(|c| c.id()).collect();
+    let breaker = TieBreaker::new(election)?;
+    let read = read(&super::stv_read_rules(election))?;
+    let scale = 10i128.pow(decimals);
+    let groups: Vec<Group> = read
+        .groups
+        .iter()
+        .map(|(steps, weight)| Group {
+            steps,
+            weight: i128::from(*weight),
+            value: scale,
+            holder: Holder::Start,
+        })
+        .collect();
+    let mut count = Count {
+        ids: &ids,
+        breaker: &breaker,
+        decimals,
+        scale,
+        seats: usize::try_from(election.seats).unwrap_or(usize::MAX),
+        quota: options.quota,
+        fractional: options.fractional_threshold,
+        status: vec![Status::Continuing; ids.len()],
+        groups,
+        kept: vec![0; ids.len()],
+        shown: vec![None; ids.len()],
+        elected: Vec::new(),
+        eliminated: Vec::new(),
+        history: Vec::new(),
+        rounds: Vec::new(),
+        ties: Vec::new(),
+        complete: true,
+    };
+    count.run();
+
+    let n = ids.len();
+    let mut counts = BTreeMap::new();
+    for (c, id) in ids.iter().enumerate() {
+        let last = count
+            .history
+            .iter()
+            .rev()
+            .find_map(|t| t.get(c).copied().flatten())
+            .unwrap_or(0);
+        counts.insert((*id).to_owned(), u64::try_from(last / scale).unwrap_or(0));
+    }
+    let mut ranking: Vec<Vec<String>> =
+        count.elected.iter().map(|&c| vec![name(&ids, c)]).collect();
+    let last = count.history.last().cloned().unwrap_or_default();
+    let mut rest: Vec<usize> = (0..n)
+        .filter(|&c| count.status.get(c) == Some(&Status::Continuing))
+        .collect();
+    rest.sort_by_key(|&c| std::cmp::Reverse(last.get(c).copied().flatten().unwrap_or(0)));
+    for tier in rest.chunk_by(|&a, &b| last.get(a) == last.get(b)) {
+        ranking.push(tier.iter().map(|&c| name(&ids, c)).collect());
+    }
+    for &c in count.eliminated.iter().rev() {
+        ranking.push(vec![name(&ids, c)]);
+    }
+    let complete = count.complete && count.elected.len() >= count.seats;
+    Ok(TallyResult {
+        election: election.id.clone(),
+        method: election.method,
+        seats: election.seats,
+        winners: count.elected.iter().map(|&c| name(&ids, c)).collect(),
+        ranking,
+        counts,
+        ballots: read.summary,
+        rejected: read.rejected,
+        ties: count.ties,
+        complete,
+        pairwise: None,
+        strongest_paths: None,
+        condorcet_winner: None,
+        runoff: None,
+        rounds: count.rounds,
+    })
+}
+
+struct Count<'a> {
+    ids: &'a [&'a str],
+    breaker: &'a TieBreaker,
+    decimals: u32,
+    scale: i128,
+    seats: usize,
+    quota: Quota,
+    fractional: bool,
+    status: Vec<Status>,
+    groups: Vec<Group<'a>>,
+    /// The votes each elected candidate keeps (summed at its election).
+    kept: Vec<i128>,
+    /// The vote shown for each earlier winner (`None` until the round after its election).
+    shown: Vec<Option<i128>>,
+    elected: Vec<usize>,
+    eliminated: Vec<usize>,
+    /// Each round's votes of the continuing candidates (for tie-breaks and `counts`).
+    history: Vec<Vec<Option<i128>>>,
+    rounds: Vec<Round>,
+    ties: Vec<Tie>,
+    complete: bool,
+}
+
+/// A round's count: candidate votes, inactive votes by cause, final round surplus, moves.
+struct Tallied {
+    votes: Vec<i128>,
+    inactive: [i128; CAUSES],
+    final_surplus: i128,
+    moves: BTreeMap<usize, Moved>,
+}
+
+impl Count<'_> {
+    fn fixed(&self, value: i128) -> String {
+        fixed(value, self.decimals)
+    }
+
+    fn continuing(&self, c: usize) -> bool {
+        self.status.get(c) == Some(&Status::Continuing)
+    }
+
+    /// Where a ballot reading on from step `start` lands.
+    fn scan(&self, steps: &[Step], start: usize) -> Holder {
+        for (i, step) in steps.iter().enumerate().skip(start) {
+            match step {
+                Step::One(c) => {
+                    let c = *c as usize;
+                    if self.continuing(c) {
+                        return Holder::Candidate { index: c, step: i };
+                    }
+                }
+                Step::Any(cs) => {
+                    let mut live = cs.iter().filter(|&&c| self.continuing(c as usize));
+                    match (live.next(), live.next()) {
+                        (Some(&c), None) => {
+                            return Holder::Candidate {
+                                index: c as usize,
+                                step: i,
+                            }
+                        }
+                        (Some(_), Some(_)) => return Holder::Inactive(Cause::Overvote),
+                        _ => {}
+                    }
+                }
+                // RCTab 2.0: a ballot that runs out of rankings is exhausted, whatever ranks
+                // it left blank; only a ballot with no ranking at all is an undervote.
+                Step::End(Cause::Undervote) if i > 0 => return Holder::Inactive(Cause::Exhausted),
+                Step::End(cause) => return Holder::Inactive(*cause),
+            }
+        }
+        Holder::Inactive(Cause::Exhausted)
+    }
+
+    /// Counts every ballot for its current holder, moving those whose candidate left.
+    fn tally(&mut self) -> Tallied {
+        let n = self.ids.len();
+        let seats_filled = self.elected.len() >= self.seats;
+        let mut out = Tallied {
+            votes: vec![0; n],
+            inactive: [0; CAUSES],
+            final_surplus: 0,
+            moves: BTreeMap::new(),
+        };
+        let mut groups = std::mem::take(&mut self.groups);
+        for group in &mut groups {
+            let amount = group.weight.saturating_mul(group.value);
+            let (from, start) = match group.holder {
+                Holder::Candidate { index, step } if !self.continuing(index) => {
+                    (Some(index), step.saturating_add(1))
+                }
+                Holder::Start => (None, 0),
+                _ => (None, usize::MAX),
+            };
+            if start != usize::MAX {
+                group.holder = if seats_filled {
+                    Holder::FinalSurplus
+                } else {
+                    self.scan(group.steps, start)
+                };
+                if let Some(from) = from.filter(|_| group.value > 0) {
+                    let moved = out.moves.entry(from).or_default();
+                    match group.holder {
+                        Holder::Candidate { index, .. } => {
+                            let to = moved.to.entry(index).or_insert(0);
+                            *to = to.saturating_add(amount);
+                        }
+                        _ => moved.exhausted = moved.exhausted.saturating_add(amount),
+                    }
+                }
+            }
+            let slot = match group.holder {
+                Holder::Candidate { index, .. } => out.votes.get_mut(index),
+                Holder::Inactive(cause) => out.inactive.get_mut(cause as usize),
+                Holder::FinalSurplus => Some(&mut out.final_surplus),
+                Holder::Start => None,
+            };
+            if let Some(slot) = slot {
+                *slot = slot.saturating_add(amount);
+            }
+        }
+        self.groups = groups;
+        out
+    }
+
+    /// The threshold from the first round's active votes.
+    fn threshold(&self, active: i128) -> i128 {
+        let places = if self.fractional { self.decimals } else { 0 };
+        let unit = 10i128.pow(self.decimals - places);
+        let seats = i128::try_from(self.seats).unwrap_or(i128::MAX);
+        match self.quota {
+            Quota::Droop => {
+                let divisor = seats.saturating_add(1).saturating_mul(unit);
+                (active / divisor).saturating_mul(unit).saturating_add(unit)
+            }
+            Quota::Hare => {
+                let divisor = seats.saturating_mul(unit).max(1);
+                let up = active.saturating_add(divisor - 1) / divisor;
+                up.saturating_mul(unit)
+            }
+        }
+    }
+
+    fn run(&mut self) {
+        let n = self.ids.len();
+        let mut threshold = 0i128;
+        let mut residual_total = 0i128;
+        let mut won_last_round: Vec<usize> = Vec::new();
+        let max_rounds = n.saturating_mul(2).saturating_add(4);
+        for round_index in 0..max_rounds {
+            if self.elected.len() >= self.seats && won_last_round.is_empty() {
+                break;
+            }
+            let tallied = self.tally();
+            if round_index == 0 {
+                threshold = self.threshold(tallied.votes.iter().sum());
+            }
+            // The winners of the last round now show the votes they keep, down to the
+            // threshold; the rest is their residual surplus.
+            let mut residuals: BTreeMap<usize, i128> = BTreeMap::new();
+            for &w in &won_last_round {
+                let kept = self.kept.get(w).copied().unwrap_or(0);
+                let residual = kept - threshold;
+                let shown = if residual > 0 {
+                    residuals.insert(w, residual);
+                    residual_total = residual_total.saturating_add(residual);
+                    threshold
+                } else {
+                    kept
+                };
+                if let Some(slot) = self.shown.get_mut(w) {
+                    *slot = Some(shown);
+                }
+            }
+            let actions: Vec<usize> = match self.rounds.last() {
+                Some(_) => won_last_round
+                    .iter()
+                    .copied()
+                    .chain(
+                        self.eliminated
+                            .last()
+                            .copied()
+                            .filter(|_| won_last_round.is_empty()),
+                    )
+                    .collect(),
+                None => Vec::new(),
+            };
+            let mut moves = tallied.moves;
+            let transfers: Vec<Transfer> = actions
+                .iter()
+                .filter_map(|&from| {
+                    let moved = moves.remove(&from).unwrap_or_default();
+                    let residual = residuals.get(&from).copied();
+                    if moved.to.is_empty() && moved.exhausted == 0 && residual.is_none() {
+                        return None;
+                    }
+                    Some(Transfer {
+                        from: name(self.ids, from),
+                        to: moved
+                            .to
+                            .iter()
+                            .filter(|(_, v)| **v != 0)
+                            .map(|(c, v)| (name(self.ids, *c), self.fixed(*v)))
+                            .collect(),
+                        exhausted: self.fixed(moved.exhausted),
+                        residual: residual.map(|r| self.fixed(r)),
+                    })
+                })
+                .collect();
+            if let Some(previous) = self.rounds.last_mut() {
+                previous.transfers = transfers;
+            }
+
+            let votes = tallied.votes;
+            let vote = |c: usize| votes.get(c).copied().unwrap_or(0);
+            let continuing: Vec<usize> = (0..n).filter(|&c| self.continuing(c)).collect();
+            let mut tally: BTreeMap<String, String> = BTreeMap::new();
+            let mut sum = 0i128;
+            for c in 0..n {
+                let shown = if self.continuing(c) {
+                    Some(vote(c))
+                } else {
+                    self.shown.get(c).copied().flatten()
+                };
+                if let Some(v) = shown {
+                    sum = sum.saturating_add(v);
+                    tally.insert(name(self.ids, c), self.fixed(v));
+                }
+            }
+            let get = |cause: Cause| {
+                self.fixed(tallied.inactive.get(cause as usize).copied().unwrap_or(0))
+            };
+            let mut round = Round {
+                round: round_number(round_index),
+                tally,
+                threshold: self.fixed(threshold),
+                elected: Vec::new(),
+                eliminated: Vec::new(),
+                transfers: Vec::new(),
+                inactive: Inactive {
+                    overvote: get(Cause::Overvote),
+                    skipped_ranks: get(Cause::SkippedRanks),
+                    repeated_ranking: get(Cause::RepeatedRanking),
+                    exhausted: get(Cause::Exhausted),
+                    undervote: get(Cause::Undervote),
+                    rounding: self.fixed(residual_total),
+                    final_round_surplus: Some(self.fixed(tallied.final_surplus)),
+                },
+                continuing: self.fixed(sum),
+                ties: Vec::new(),
+            };
+            self.history.push(
+                (0..n)
+                    .map(|c| self.continuing(c).then(|| vote(c)))
+                    .collect(),
+            );
+
+            // Winners: everyone left when they just fill the open seats, else everyone at the
+            // threshold (most votes first).
+            let open = self.seats.saturating_sub(self.elected.len());
+            let mut winners: Vec<usize> = if open == 0 {
+                Vec::new()
+            } else if continuing.len() <= open {
+                continuing.clone()
+            } else {
+                continuing
+                    .iter()
+                    .copied()
+                    .filter(|&c| vote(c) >= threshold)
+                    .collect()
+            };
+            winners.sort_by_key(|&c| (std::cmp::Reverse(vote(c)), c));
+            winners.truncate(open);
+            for &w in &winners {
+                self.elect(w, vote(w), threshold);
+                round.elected.push(name(self.ids, w));
+            }
+            if winners.is_empty() && open > 0 {
+                let Some(lowest_votes) = continuing.iter().map(|&c| vote(c)).min() else {
+                    self.complete = false;
+                    self.rounds.push(round);
+                    break;
+                };
+                let lowest: Vec<usize> = continuing
+                    .iter()
+                    .copied()
+                    .filter(|&c| vote(c) == lowest_votes)
+                    .collect();
+                let out = if let [only] = lowest.as_slice() {
+                    *only
+                } else {
+                    let (pick, resolution) =
+                        self.breaker.pick(&lowest, true, &self.history, self.ids);
+                    let candidates: Vec<String> =
+                        lowest.iter().map(|&c| name(self.ids, c)).collect();
+                    round.ties.push(RoundTie {
+                        candidates: candidates.clone(),
+                        votes: self.fixed(lowest_votes),
+                        purpose: "elimination".to_owned(),
+                        resolution: resolution.clone(),
+                    });
+                    self.ties.push(Tie {
+                        candidates,
+                        votes: u64::try_from(lowest_votes / self.scale).unwrap_or(0),
+                        seats_at_stake: 0,
+                        resolution,
+                    });
+                    match pick {
+                        Some(p) => p,
+                        None => {
+                            self.complete = false;
+                            self.rounds.push(round);
+                            break;
+                        }
+                    }
+                };
+                if let Some(s) = self.status.get_mut(out) {
+                    *s = Status::Eliminated;
+                }
+                self.eliminated.push(out);
+                round.eliminated.push(name(self.ids, out));
+            }
+            won_last_round = winners;
+            self.rounds.push(round);
+        }
+    }
+
+    /// Elects `w` with `votes`: each of its ballots keeps `v - v × f` with it and moves on at
+    /// `v × f`, `f` the truncated surplus fraction.
+    fn elect(&mut self, w: usize, votes: i128, threshold: i128) {
+        let surplus = votes - threshold;
+        let fraction = if surplus > 0 && votes > 0 {
+            surplus.saturating_mul(self.scale) / votes
+        } else {
+            0
+        };
+        let mut kept = 0i128;
+        for group in &mut self.groups {
+            if matches!(group.holder, Holder::Candidate { index, .. } if index == w) {
+                let moving = group.value.saturating_mul(fraction) / self.scale;
+                kept = kept.saturating_add(group.weight.saturating_mul(group.value - moving));
+                group.value = moving;
+            }
+        }
+        if let Some(slot) = self.kept.get_mut(w) {
+            *slot = kept;
+        }
+        if let Some(s) = self.status.get_mut(w) {
+            *s = Status::Elected;
+        }
+        self.elected.push(w);
+    }
+}
