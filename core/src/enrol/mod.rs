@@ -266,6 +266,7 @@ pub fn allocate(
             Some(_) => Some(Code::ProgramCancelled),
         })
         .collect();
+    let caps: Vec<Option<u32>> = seats.iter().map(|s| s.cap).collect();
     let mut codes: Vec<Code> = Vec::with_capacity(total);
     let mut rosters: Vec<Vec<(u64, u32)>> = vec![Vec::new(); n_programs];
     let mut waits: Vec<Vec<(u64, u32, u32)>> = vec![Vec::new(); n_programs];
@@ -296,9 +297,11 @@ pub fn allocate(
                         Code::TimetableConflict
                     } else if full && last_rank.is_none_or(|r| c.rank > r) {
                         Code::LimitReached
-                    } else if seats.get(p).is_some_and(|s| {
-                        !units::household_fits(units.households(u), &s.households, s.cap)
-                    }) {
+                    } else if caps.get(p).is_some_and(Option::is_some)
+                        && seats.get(p).is_some_and(|s| {
+                            !units::household_fits(units.households(u), &s.households, s.cap)
+                        })
+                    {
                         Code::HouseholdLimit
                     } else {
                         Code::Waitlisted
@@ -389,6 +392,7 @@ pub fn allocate(
         iterations: shared_runs,
         people: Names::of(people.iter().map(|p| p.id.as_str())),
         program_ids: plan.programs.iter().map(|p| p.id.clone()).collect(),
+        hidden,
         programs,
         draw: prep.draw,
         by_id: prep.by_id,

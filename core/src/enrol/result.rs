@@ -180,6 +180,8 @@ pub struct Allocation {
     pub(crate) program_ids: Vec<String>,
     /// Programs, by plan index.
     pub(crate) programs: Vec<CompactProgram>,
+    /// Whether each program (by plan index) is confidential, as in `programs`.
+    pub(crate) hidden: Vec<bool>,
     /// Applicants' person indices in draw order.
     pub(crate) draw: Vec<u32>,
     /// Applicants' person indices sorted by id.
@@ -413,7 +415,7 @@ impl Allocation {
 
     /// Whether a program index is confidential.
     fn secret(&self, p: u32) -> bool {
-        self.programs.get(p as usize).is_none_or(|x| x.confidential)
+        self.hidden.get(p as usize).copied().unwrap_or(true)
     }
 
     /// Whether a person has a choice of a program that is not confidential.

@@ -643,6 +643,14 @@ pub(crate) fn prepare(
         .iter()
         .map(|p| reference_date(p, as_of))
         .collect();
+    // Per program: whether it has no rules at all (every choice of it is plain: eligible,
+    // tier 0, no reserves), and whether it is confidential.
+    let plain: Vec<bool> = plan
+        .programs
+        .iter()
+        .map(|p| p.allocation.is_none() && p.audience.is_none() && p.prerequisites.is_empty())
+        .collect();
+    let hidden: Vec<bool> = plan.programs.iter().map(|p| p.confidential).collect();
 
     let mut public = Units::with_capacity(kept.len(), flat.len());
     let mut secret = Units::with_capacity(0, 0);
@@ -676,6 +684,24 @@ pub(crate) fn prepare(
             .unwrap_or(&[]);
         let secrets = secret.choices.len();
         for (r, &p) in chosen.iter().enumerate() {
+            if plain.get(p as usize).copied().unwrap_or(false) {
+                if let Some(d) = demand.get_mut(p as usize) {
+                    *d = d.saturating_add(unit_members.len() as u32);
+                }
+                let choice = Choice {
+                    program: p,
+                    rank: r as u32,
+                    refusal: None,
+                    tier: 0,
+                    reserves: 0,
+                };
+                if hidden.get(p as usize).copied().unwrap_or(false) {
+                    secret.choices.push(choice);
+                } else {
+                    public.choices.push(choice);
+                }
+                continue;
+            }
             let Some(program) = plan.programs.get(p as usize) else {
                 continue;
             };
