@@ -288,13 +288,71 @@ impl Names {
 }
 
 /// A string-keyed index with a fixed, fast hash (lookups only: no output depends on it).
-pub(crate) type Index<'a> = HashMap<&'a str, u32, FixedState>;
+/// Ids of at most 15 bytes (the usual case) are packed with their length into a `u128`
+/// key, so a lookup hashes and compares one integer instead of calling `memcmp`; longer
+/// ids are kept as strings.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Index<'a> {
+    short: HashMap<u128, u32, FixedState>,
+    long: HashMap<&'a str, u32, FixedState>,
+}
+
+/// An id of at most 15 bytes, packed with its length; `None` when longer.
+fn pack(id: &str) -> Option<u128> {
+    let len = u8::try_from(id.len()).ok().filter(|&l| l < 16)?;
+    let mut bytes = [0u8; 16];
+    for (b, c) in bytes.iter_mut().zip(id.bytes()) {
+        *b = c;
+    }
+    if let Some(last) = bytes.last_mut() {
+        *last = len;
+    }
+    Some(u128::from_le_bytes(bytes))
+}
+
+impl<'a> Index<'a> {
+    /// An empty index with room for `n` ids.
+    pub fn with_capacity(n: usize) -> Index<'a> {
+        Index {
+            short: HashMap::with_capacity_and_hasher(n, FixedState::default()),
+            long: HashMap::with_hasher(FixedState::default()),
+        }
+    }
+
+    /// The value of `id`.
+    pub fn get(&self, id: &str) -> Option<&u32> {
+        match pack(id) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(id),
+        }
+    }
+
+    /// Sets the value of `id` unless it has one; returns whether it was new.
+    pub fn insert_new(&mut self, id: &'a str, value: u32) -> bool {
+        let mut new = false;
+        match pack(id) {
+            Some(key) => {
+                self.short.entry(key).or_insert_with(|| {
+                    new = true;
+                    value
+                });
+            }
+            None => {
+                self.long.entry(id).or_insert_with(|| {
+                    new = true;
+                    value
+                });
+            }
+        }
+        new
+    }
+}
 
 /// Index of each id (the first, for repeated ids).
 pub(crate) fn index_of<'a>(ids: impl ExactSizeIterator<Item = &'a str>) -> Index<'a> {
-    let mut index = Index::with_capacity_and_hasher(ids.len(), FixedState::default());
+    let mut index = Index::with_capacity(ids.len());
     for (i, id) in ids.enumerate() {
-        index.entry(id).or_insert(i as u32);
+        index.insert_new(id, i as u32);
     }
     index
 }
@@ -414,9 +472,9 @@ pub(crate) fn prepare(
     if applications.len() > MAX_APPLICATIONS {
         return Err(too_large("applications", "applications", MAX_APPLICATIONS));
     }
-    let mut person_index = Index::with_capacity_and_hasher(people.len(), FixedState::default());
+    let mut person_index = Index::with_capacity(people.len());
     for (i, p) in people.iter().enumerate() {
-        if person_index.insert(p.id.as_str(), i as u32).is_some() {
+        if !person_index.insert_new(p.id.as_str(), i as u32) {
             return Err(EnrolError::DuplicatePerson {
                 path: format!("people[{i}].id"),
                 id: p.id.clone(),
