@@ -309,6 +309,49 @@ fn confidential_programs_are_redacted_from_the_shared_form() {
 }
 
 #[test]
+fn confidential_demand_does_not_change_the_shared_form() {
+    // Counselling has a minimum of 3: with two applicants it is cancelled (one more run of
+    // the allocation), with three it runs. The shared form must not tell the two apart.
+    let shared = |applicants: &[&str]| {
+        let mut counselling = class("counselling", 5);
+        counselling["confidential"] = json!(true);
+        counselling["kind"] = json!("counselling");
+        counselling["capacity"]["min"] = json!(3);
+        let mut chorus = class("chorus", 1);
+        chorus["capacity"]["min"] = json!(2);
+        let mut ids = vec!["a", "b"];
+        ids.extend_from_slice(applicants);
+        let people = Value::Array(ids.iter().map(|&p| person(p)).collect());
+        let mut apps = vec![
+            json!({"person": "a", "choices": ["chorus", "dance"]}),
+            json!({"person": "b", "choices": ["dance", "counselling"]}),
+        ];
+        apps.extend(
+            applicants
+                .iter()
+                .map(|p| json!({"person": p, "choices": ["counselling"]})),
+        );
+        let a = run(&request(
+            plan(json!([counselling, chorus, class("dance", 5)])),
+            people,
+            Value::Array(apps),
+            None,
+        ));
+        (
+            serde_json::to_string(&a).unwrap(),
+            a.program("counselling").unwrap().status,
+        )
+    };
+    let (few, few_status) = shared(&["s1"]);
+    let (many, many_status) = shared(&["s1", "s2"]);
+    assert_ne!(few_status, many_status);
+    assert_eq!(few, many);
+    let doc: Value = serde_json::from_str(&few).unwrap();
+    // One run, then one more for chorus (below its minimum).
+    assert_eq!(doc["iterations"], json!(2));
+}
+
+#[test]
 fn first_come_orders_by_stamp_then_draw() {
     let people = json!(["a", "b", "c"].map(person));
     let apps = json!([

@@ -172,7 +172,7 @@ export type Quota = 'droop' | 'hare';
  * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
  * via the `definition` "StvRule".
  */
-export type StvRule = 'scottish' | 'wigm' | 'meek';
+export type StvRule = 'scottish' | 'wigm' | 'meek' | 'rctab';
 /**
  * Why a ballot was not counted. The codes are stable.
  *
@@ -591,7 +591,8 @@ export interface RuleFailure {
  */
 export interface ProgramOutcome {
   /**
-   * Eligible applicants (people), as counted for `demand_at_least` conditions.
+   * Eligible applicants (people), as counted for `demand_at_least` conditions: members
+   * refused with `household_limit` count (they are eligible; the cap limits seats).
    */
   applicants: number;
   /**
@@ -1117,6 +1118,17 @@ export interface ScoreRange {
  */
 export interface StvOptions {
   /**
+   * Rule `rctab` only: decimal places of the vote arithmetic, 1 to 18 (RCTab's
+   * `decimalPlacesForVoteArithmetic`; default 4).
+   */
+  decimals?: number | null;
+  /**
+   * Rule `rctab` only: RCTab's `nonIntegerWinningThreshold`. The threshold keeps `decimals`
+   * places (`droop`: `votes / (seats + 1)` truncated plus one unit of the last place)
+   * instead of being whole (`floor(votes / (seats + 1)) + 1`). Default false.
+   */
+  fractional_threshold?: boolean;
+  /**
    * The quota (default `droop`).
    */
   quota?: Quota & string;
@@ -1421,6 +1433,11 @@ export interface Inactive {
    */
   exhausted: string;
   /**
+   * `stv` rule `rctab` only: the surplus votes of the last candidates elected, which have
+   * nowhere to go once every seat is filled (RCTab's "final round surplus").
+   */
+  final_round_surplus?: string | null;
+  /**
    * Ballots that reached an overvote (several candidates at one rank) that the overvote
    * rule exhausts.
    */
@@ -1431,6 +1448,8 @@ export interface Inactive {
   repeated_ranking: string;
   /**
    * `stv` only: votes lost to the rounding of the fixed-point arithmetic ("0" otherwise).
+   * Under the `rctab` rule: the residual surplus so far (what the truncated transfers left
+   * above the threshold of each elected candidate).
    */
   rounding: string;
   /**
@@ -1483,6 +1502,11 @@ export interface Transfer {
    * The candidate eliminated (or elected, for an `stv` surplus) whose votes moved.
    */
   from: string;
+  /**
+   * `stv` rule `rctab` only: the elected candidate's residual surplus (the votes its
+   * truncated transfers left above the threshold), when not zero.
+   */
+  residual?: string | null;
   /**
    * Votes received by each candidate (only non-zero entries).
    */
@@ -2735,7 +2759,8 @@ export interface ProfileDocument {
  */
 export interface ProgramReport {
   /**
-   * Eligible applicants (people), as counted for `demand_at_least` conditions.
+   * Eligible applicants (people), as counted for `demand_at_least` conditions: members
+   * refused with `household_limit` count (they are eligible; the cap limits seats).
    */
   applicants: number;
   /**

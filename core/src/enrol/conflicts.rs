@@ -24,6 +24,11 @@ pub(crate) struct Conflicts {
 }
 
 impl Conflicts {
+    /// Whether no two programs overlap.
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+
     /// Whether programs `a` and `b` overlap.
     pub fn clash(&self, a: u32, b: u32) -> bool {
         a != b && self.pairs.contains(&(a.min(b), a.max(b)))

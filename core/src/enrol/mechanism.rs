@@ -24,9 +24,10 @@
 //! is held, so the stability statement above holds for programs without such a cap only.
 
 use std::collections::{BTreeMap, BinaryHeap, VecDeque};
+use std::ops::Range;
 
 use super::conflicts::Conflicts;
-use super::units::{household_add, household_cap, household_fits, Choice, Unit};
+use super::units::{household_add, household_cap, household_fits, Choice, Units};
 use crate::plan::{Mechanism, Plan};
 
 /// Seats left in one program: general, then each reserve.
@@ -75,15 +76,69 @@ impl Seats {
     }
 }
 
-/// The priority key of a unit at a choice: lower is better. Stamps are ranks among at most
-/// [`super::MAX_APPLICATIONS`] applications, so they fit in 32 bits (no stamp: last).
-pub(crate) fn key(mechanism: Mechanism, unit: &Unit, choice: &Choice) -> u64 {
+/// The priority key of unit `u` at a choice: lower is better. Stamps are ranks among at
+/// most [`super::MAX_APPLICATIONS`] applications, so they fit in 32 bits (no stamp: last).
+pub(crate) fn key(mechanism: Mechanism, units: &Units, u: usize, choice: &Choice) -> u64 {
     let primary: u32 = match mechanism {
         Mechanism::DeferredAcceptance => choice.tier,
         Mechanism::SerialDictatorship => 0,
-        Mechanism::FirstCome => u32::try_from(unit.stamp).unwrap_or(u32::MAX),
+        Mechanism::FirstCome => units.stamp(u),
     };
-    (u64::from(primary) << 32) | u64::from(unit.draw)
+    (u64::from(primary) << 32) | u64::from(units.draw(u))
+}
+
+/// The programs each unit of a run holds, flat: unit `i` of the run (counted from the
+/// run's first unit) has room for its limit of programs.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Have {
+    /// Start of each unit's room in `programs`.
+    at: Vec<u32>,
+    /// Programs held by each unit.
+    len: Vec<u32>,
+    /// Programs, in the order won.
+    programs: Vec<u32>,
+}
+
+impl Have {
+    /// Empty holdings for `units[range]`.
+    fn new(units: &Units, range: Range<usize>) -> Have {
+        let mut at = Vec::with_capacity(range.len());
+        let mut total = 0u32;
+        for u in range.clone() {
+            at.push(total);
+            total = total.saturating_add(units.limit(u));
+        }
+        Have {
+            at,
+            len: vec![0; range.len()],
+            programs: vec![0; total as usize],
+        }
+    }
+
+    /// Programs held by unit `i` of the run, in the order won.
+    pub fn get(&self, i: usize) -> &[u32] {
+        let start = self.at.get(i).copied().unwrap_or(0) as usize;
+        let len = self.len.get(i).copied().unwrap_or(0) as usize;
+        self.programs.get(start..start + len).unwrap_or(&[])
+    }
+
+    /// Gives program `p` to unit `i` of the run (ignored beyond its room).
+    fn push(&mut self, i: usize, p: u32) {
+        let (Some(&start), Some(len)) = (self.at.get(i), self.len.get_mut(i)) else {
+            return;
+        };
+        let end = self
+            .at
+            .get(i + 1)
+            .copied()
+            .unwrap_or(self.programs.len() as u32);
+        if start + *len < end {
+            if let Some(slot) = self.programs.get_mut((start + *len) as usize) {
+                *slot = p;
+                *len += 1;
+            }
+        }
+    }
 }
 
 /// A unit held by a program: key, unit index, seats needed, reserve bits, slot taken.
@@ -106,7 +161,7 @@ enum Hold {
 
 /// Chooses from `held` (sorted by key) for the seats; sets slots; returns the rejected.
 /// Under a household cap, a unit whose household would exceed it is never taken.
-fn choose(held: &mut Vec<Held>, seats: &Seats, units: &[Unit]) -> Vec<u32> {
+fn choose(held: &mut Vec<Held>, seats: &Seats, units: &Units) -> Vec<u32> {
     held.sort_by_key(|h| h.key);
     let mut taken = vec![false; held.len()];
     let mut counts = if seats.cap.is_some() {
@@ -114,12 +169,11 @@ fn choose(held: &mut Vec<Held>, seats: &Seats, units: &[Unit]) -> Vec<u32> {
     } else {
         BTreeMap::new()
     };
-    let empty: Vec<u32> = Vec::new();
-    let households = |u: u32| -> &Vec<u32> {
+    let households = |u: u32| -> &[u32] {
         if seats.cap.is_none() {
-            return &empty;
+            return &[];
         }
-        units.get(u as usize).map_or(&empty, |x| &x.households)
+        units.households(u as usize)
     };
     let mut left = seats.general;
     for (h, t) in held.iter_mut().zip(taken.iter_mut()) {
@@ -175,7 +229,7 @@ pub(crate) struct Run<'a> {
 }
 
 impl Run<'_> {
-    /// Whether unit `u` (with `have` already) may propose to `choice` in this round.
+    /// Whether a unit holding `have` (and `before`) may propose to `choice` this round.
     fn open(&self, choice: &Choice, have: &[u32], before: &[u32]) -> bool {
         choice.refusal.is_none()
             && self
@@ -184,44 +238,47 @@ impl Run<'_> {
                 .copied()
                 .unwrap_or(false)
             && !have.contains(&choice.program)
-            && !have
-                .iter()
-                .chain(before)
-                .any(|&q| self.conflicts.clash(q, choice.program))
+            && (self.conflicts.is_empty()
+                || !have
+                    .iter()
+                    .chain(before)
+                    .any(|&q| self.conflicts.clash(q, choice.program)))
     }
 
-    /// Allocates `units`, with `seats` left per program; `before[u]` lists programs the
-    /// unit's members already have from an earlier pass (for conflicts only). Returns the
-    /// programs each unit gets, in the order won.
+    /// Allocates `units[range]`, with `seats` left per program; `before[i]` lists programs
+    /// the members of the run's unit `i` already have from an earlier pass (for conflicts
+    /// only). Returns the programs each unit gets, in the order won.
     pub fn allocate(
         &self,
-        units: &[Unit],
+        units: &Units,
+        range: Range<usize>,
         seats: &mut [Seats],
         before: &[Vec<u32>],
-    ) -> Vec<Vec<u32>> {
-        let mut have: Vec<Vec<u32>> = vec![Vec::new(); units.len()];
-        let rounds = units.iter().map(|u| u.limit).max().unwrap_or(0);
-        let empty: Vec<u32> = Vec::new();
+    ) -> Have {
+        let base = range.start;
+        let mut have = Have::new(units, range.clone());
+        let rounds = range.clone().map(|u| units.limit(u)).max().unwrap_or(0);
+        let mut next: Vec<u32> = vec![0; range.len()];
+        let mut holds: Vec<Option<Hold>> = Vec::new();
         for _ in 0..rounds {
-            let mut holds: Vec<Option<Hold>> = Vec::new();
+            holds.clear();
             holds.resize_with(seats.len(), || None);
-            let mut next: Vec<u32> = vec![0; units.len()];
-            let mut queue: VecDeque<u32> = units
-                .iter()
-                .enumerate()
-                .filter(|(i, u)| have.get(*i).is_some_and(|h| (h.len() as u32) < u.limit))
-                .map(|(i, _)| i as u32)
+            next.iter_mut().for_each(|x| *x = 0);
+            let mut queue: VecDeque<u32> = range
+                .clone()
+                .filter(|&u| (have.get(u - base).len() as u32) < units.limit(u))
+                .map(|u| u as u32)
                 .collect();
             if queue.is_empty() {
                 break;
             }
             while let Some(u) = queue.pop_front() {
-                let (Some(unit), Some(h)) = (units.get(u as usize), have.get(u as usize)) else {
-                    continue;
-                };
-                let prior = before.get(u as usize).unwrap_or(&empty);
-                while let Some(ptr) = next.get_mut(u as usize) {
-                    let Some(choice) = unit.choices.get(*ptr as usize) else {
+                let i = u as usize - base;
+                let choices = units.choices(u as usize);
+                let h = have.get(i);
+                let prior = before.get(i).map_or(&[][..], Vec::as_slice);
+                while let Some(ptr) = next.get_mut(i) {
+                    let Some(choice) = choices.get(*ptr as usize) else {
                         break;
                     };
                     *ptr += 1;
@@ -232,12 +289,12 @@ impl Run<'_> {
                     let (Some(hold), Some(seat)) = (holds.get_mut(p), seats.get(p)) else {
                         continue;
                     };
-                    let k = key(self.mechanism, unit, choice);
+                    let k = key(self.mechanism, units, u as usize, choice);
                     let hold = hold.get_or_insert_with(|| {
                         if self.listed.get(p).copied().unwrap_or(true) {
                             Hold::List(Vec::new())
                         } else {
-                            Hold::Heap(BinaryHeap::new())
+                            Hold::Heap(BinaryHeap::with_capacity(seat.general.min(4096) as usize))
                         }
                     });
                     match hold {
@@ -261,7 +318,7 @@ impl Run<'_> {
                             list.push(Held {
                                 key: k,
                                 unit: u,
-                                size: unit.members.len() as u64,
+                                size: units.members(u as usize).len() as u64,
                                 reserves: choice.reserves,
                                 slot: 0,
                             });
@@ -275,26 +332,25 @@ impl Run<'_> {
                     }
                 }
             }
-            for (p, hold) in holds.into_iter().enumerate() {
+            for (p, hold) in holds.iter_mut().enumerate() {
                 let Some(seat) = seats.get_mut(p) else {
                     continue;
                 };
-                match hold {
+                match hold.take() {
                     None => {}
                     Some(Hold::Heap(heap)) => {
                         seat.general = seat.general.saturating_sub(heap.len() as u64);
                         for (_, u) in heap.into_vec() {
-                            if let Some(h) = have.get_mut(u as usize) {
-                                h.push(p as u32);
-                            }
+                            have.push(u as usize - base, p as u32);
                         }
                     }
                     Some(Hold::List(list)) => {
                         for h in list {
                             if seat.cap.is_some() {
-                                if let Some(unit) = units.get(h.unit as usize) {
-                                    household_add(&unit.households, &mut seat.households);
-                                }
+                                household_add(
+                                    units.households(h.unit as usize),
+                                    &mut seat.households,
+                                );
                             }
                             let slot = match h.slot {
                                 0 => Some(&mut seat.general),
@@ -303,9 +359,7 @@ impl Run<'_> {
                             if let Some(slot) = slot {
                                 *slot = slot.saturating_sub(h.size);
                             }
-                            if let Some(v) = have.get_mut(h.unit as usize) {
-                                v.push(p as u32);
-                            }
+                            have.push(h.unit as usize - base, p as u32);
                         }
                     }
                 }

@@ -18,10 +18,18 @@
 //! 4. **Cancellation loop**: a program whose conditions on other programs fail is not opened,
 //!    and a program below its minimum is cancelled (the one furthest below first); its
 //!    applicants move on to their next choices and everything is allocated again, until
-//!    nothing changes (at most one run per program, plus one).
+//!    nothing changes (at most one run per program, plus one). `iterations` in the result
+//!    counts the first run and the runs that follow a shared (non-confidential) program
+//!    being cancelled or left unopened; runs that follow only a confidential program's
+//!    cancellation are not counted, so the shared form does not reveal a confidential
+//!    program's demand (the shared programs' results never depend on it: confidential
+//!    units are allocated after all others, and the cancellation order among shared
+//!    programs is the same with or without them).
 //! 5. **Households**: a household rule's `max_enrolled` in a program's audience (directly
 //!    or inside `all`) caps the members of one household the program holds; a member
-//!    refused for it gets `household_limit` ([`units`], [`mechanism`]).
+//!    refused for it gets `household_limit` ([`units`], [`mechanism`]). Such a member
+//!    still counts in the program's `applicants` (its demand for `demand_at_least`): they
+//!    applied and are eligible, and the cap limits seats per household, not interest.
 //! 6. **Groups** apply together, all or none ([`units`]); **confidential** programs are
 //!    allocated last and redacted from the shared form ([`result`]). A plan whose
 //!    conditions refer to a confidential program is refused (`condition_on_confidential`):
@@ -40,7 +48,7 @@ pub mod result;
 pub mod state;
 pub mod units;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 pub use document::{AllocationDocument, EnrolmentStateDocument};
 pub use error::EnrolError;
@@ -55,7 +63,7 @@ use units::Names;
 
 use crate::plan::{Plan, Status};
 use conflicts::Conflicts;
-use mechanism::{key, Run, Seats};
+use mechanism::{key, Have, Run, Seats};
 
 /// Most people in one request.
 pub const MAX_PEOPLE: usize = 2_000_000;
@@ -90,10 +98,11 @@ pub fn allocate(
         .unwrap_or_default();
     refuse_confidential_conditions(plan)?;
     let prep = units::prepare(plan, people, applications, &options.seed, options.as_of)?;
+    let units = &prep.units;
     let n_programs = plan.programs.len();
-    let split = prep.units.iter().take_while(|u| !u.confidential).count();
-    let (public, secret) = prep.units.split_at(split);
-    let conflicts = if prep.multi || !secret.is_empty() {
+    let n = units.len();
+    let split = units.split();
+    let conflicts = if prep.multi || split < n {
         Conflicts::of_plan(plan)?
     } else {
         Conflicts::default()
@@ -108,8 +117,8 @@ pub fn allocate(
                 || p.audience.as_ref().and_then(units::household_cap).is_some()
         })
         .collect();
-    for u in prep.units.iter().filter(|u| u.members.len() > 1) {
-        for c in &u.choices {
+    for u in (0..n).filter(|&u| units.members(u).len() > 1) {
+        for c in units.choices(u) {
             if let Some(l) = listed.get_mut(c.program as usize) {
                 *l = true;
             }
@@ -121,12 +130,38 @@ pub fn allocate(
         .iter()
         .map(|p| (p.status == Status::Cancelled).then_some("plan_cancelled"))
         .collect();
-    let mut public_have: Vec<Vec<u32>>;
-    let mut secret_have: Vec<Vec<u32>>;
+    // The public unit of each person, for the confidential pass.
+    let mut public_of: Vec<u32> = Vec::new();
+    if split < n {
+        public_of = vec![u32::MAX; people.len()];
+        for u in 0..split {
+            for &m in units.members(u) {
+                if let Some(slot) = public_of.get_mut(m as usize) {
+                    *slot = u as u32;
+                }
+            }
+        }
+    }
+    let mut public_have: Have;
+    let mut secret_have: Have;
     let mut before: Vec<Vec<u32>>;
     let mut enrolled: Vec<u32>;
     let mut seats: Vec<Seats>;
     let mut iterations = 0u32;
+    // Runs caused by shared programs (see the module documentation); a program is hidden
+    // from the shared form when any program of its id is confidential.
+    let mut shared_runs = 1u32;
+    let confidential: BTreeSet<&str> = plan
+        .programs
+        .iter()
+        .filter(|p| p.confidential)
+        .map(|p| p.id.as_str())
+        .collect();
+    let hidden: Vec<bool> = plan
+        .programs
+        .iter()
+        .map(|p| !confidential.is_empty() && confidential.contains(p.id.as_str()))
+        .collect();
     loop {
         iterations += 1;
         let running: Vec<bool> = reason.iter().map(Option::is_none).collect();
@@ -137,33 +172,27 @@ pub fn allocate(
             conflicts: &conflicts,
         };
         seats = Seats::of_plan(plan);
-        public_have = run.allocate(public, &mut seats, &[]);
-        before = vec![Vec::new(); secret.len()];
-        if !secret.is_empty() {
-            let mut by_person: HashMap<u32, &Vec<u32>> = HashMap::new();
-            for (u, have) in public.iter().zip(&public_have) {
-                for &m in &u.members {
-                    by_person.insert(m, have);
-                }
-            }
-            for (u, b) in secret.iter().zip(before.iter_mut()) {
-                for m in &u.members {
-                    if let Some(h) = by_person.get(m) {
-                        b.extend(h.iter().copied());
-                    }
+        public_have = run.allocate(units, 0..split, &mut seats, &[]);
+        before = vec![Vec::new(); n - split];
+        for (i, b) in before.iter_mut().enumerate() {
+            for &m in units.members(split + i) {
+                if let Some(&pu) = public_of.get(m as usize) {
+                    b.extend_from_slice(public_have.get(pu as usize));
                 }
             }
         }
-        secret_have = run.allocate(secret, &mut seats, &before);
+        secret_have = run.allocate(units, split..n, &mut seats, &before);
         enrolled = vec![0; n_programs];
-        for (u, have) in prep
-            .units
-            .iter()
-            .zip(public_have.iter().chain(&secret_have))
-        {
+        for u in 0..n {
+            let have = if u < split {
+                public_have.get(u)
+            } else {
+                secret_have.get(u - split)
+            };
+            let size = units.members(u).len() as u32;
             for &p in have {
                 if let Some(e) = enrolled.get_mut(p as usize) {
-                    *e = e.saturating_add(u.members.len() as u32);
+                    *e = e.saturating_add(size);
                 }
             }
         }
@@ -179,13 +208,16 @@ pub fn allocate(
             None => (0, 0, None),
         };
         let mut changed = false;
-        for (p, r) in plan.programs.iter().zip(reason.iter_mut()) {
+        let mut shared_change = false;
+        for ((p, r), &h) in plan.programs.iter().zip(reason.iter_mut()).zip(&hidden) {
             if r.is_none() && !p.conditions.iter().all(|c| c.holds(&counts)) {
                 *r = Some("conditions_not_met");
                 changed = true;
+                shared_change |= !h;
             }
         }
         if changed {
+            shared_runs += u32::from(shared_change);
             continue;
         }
         let worst = plan
@@ -204,81 +236,77 @@ pub fn allocate(
                 if let Some(r) = reason.get_mut(i) {
                     *r = Some("below_minimum");
                 }
+                if hidden.get(i).is_some_and(|&h| !h) {
+                    shared_runs += 1;
+                }
             }
             None => break,
         }
     }
-    let have: Vec<&Vec<u32>> = public_have.iter().chain(&secret_have).collect();
-    let no_before: Vec<u32> = Vec::new();
-    let before_of = |u: usize| -> &Vec<u32> {
+    let have_of = |u: usize| -> &[u32] {
         if u < split {
-            &no_before
+            public_have.get(u)
         } else {
-            before.get(u - split).unwrap_or(&no_before)
+            secret_have.get(u - split)
         }
     };
+    let before_of = |u: usize| -> &[u32] {
+        u.checked_sub(split)
+            .and_then(|i| before.get(i))
+            .map_or(&[][..], Vec::as_slice)
+    };
 
-    // Codes per unit and choice (flat), rosters and waiting lists by program as
-    // (key, unit, flat index).
-    let mut offset: Vec<u32> = Vec::with_capacity(prep.units.len() + 1);
-    let mut total = 0usize;
-    for unit in &prep.units {
-        offset.push(total as u32);
-        total += unit.choices.len();
-    }
-    offset.push(total as u32);
-    if total > u32::MAX as usize {
-        return Err(EnrolError::TooLarge {
-            path: "applications".to_owned(),
-            what: "choices in all",
-            limit: u64::from(u32::MAX),
-        });
-    }
+    // Codes per unit and choice (flat), in unit order; then rosters and waiting lists by
+    // program as (key, unit, flat index), filled in draw order so that they usually come
+    // out sorted (they are sorted when they do not).
+    let total = units.choice_offsets().last().copied().unwrap_or(0) as usize;
+    let closed: Vec<Option<Code>> = reason
+        .iter()
+        .map(|r| match r {
+            None => None,
+            Some("conditions_not_met") => Some(Code::ProgramNotOpened),
+            Some(_) => Some(Code::ProgramCancelled),
+        })
+        .collect();
+    let caps: Vec<Option<u32>> = seats.iter().map(|s| s.cap).collect();
     let mut codes: Vec<Code> = Vec::with_capacity(total);
     let mut rosters: Vec<Vec<(u64, u32)>> = vec![Vec::new(); n_programs];
     let mut waits: Vec<Vec<(u64, u32, u32)>> = vec![Vec::new(); n_programs];
     let mut held: Vec<Vec<(u64, u32)>> = vec![Vec::new(); n_programs];
-    for (u, unit) in prep.units.iter().enumerate() {
-        let got = have.get(u).copied().unwrap_or(&no_before);
-        let full = got.len() as u32 >= unit.limit;
-        let last_rank = unit
-            .choices
+    for u in 0..n {
+        let got = have_of(u);
+        let choices = units.choices(u);
+        let full = got.len() as u32 >= units.limit(u);
+        let last_rank = choices
             .iter()
             .filter(|c| got.contains(&c.program))
             .map(|c| c.rank)
             .max();
-        for c in &unit.choices {
+        for c in choices {
             let p = c.program as usize;
-            let code = match reason.get(p).copied().flatten() {
-                Some("conditions_not_met") => Code::ProgramNotOpened,
-                Some(_) => Code::ProgramCancelled,
+            let code = match closed.get(p).copied().flatten() {
+                Some(code) => code,
                 None => {
                     if c.refusal.is_some() {
                         Code::Refused
                     } else if got.contains(&c.program) {
-                        if let Some(r) = rosters.get_mut(p) {
-                            r.push((key(mechanism, unit, c), u as u32));
-                        }
                         Code::Enrolled
-                    } else if got
-                        .iter()
-                        .chain(before_of(u))
-                        .any(|&q| conflicts.clash(q, c.program))
+                    } else if !conflicts.is_empty()
+                        && got
+                            .iter()
+                            .chain(before_of(u))
+                            .any(|&q| conflicts.clash(q, c.program))
                     {
                         Code::TimetableConflict
                     } else if full && last_rank.is_none_or(|r| c.rank > r) {
                         Code::LimitReached
-                    } else if seats.get(p).is_some_and(|s| {
-                        !units::household_fits(&unit.households, &s.households, s.cap)
-                    }) {
-                        if let Some(h) = held.get_mut(p) {
-                            h.push((key(mechanism, unit, c), u as u32));
-                        }
+                    } else if caps.get(p).is_some_and(Option::is_some)
+                        && seats.get(p).is_some_and(|s| {
+                            !units::household_fits(units.households(u), &s.households, s.cap)
+                        })
+                    {
                         Code::HouseholdLimit
                     } else {
-                        if let Some(w) = waits.get_mut(p) {
-                            w.push((key(mechanism, unit, c), u as u32, codes.len() as u32));
-                        }
                         Code::Waitlisted
                     }
                 }
@@ -286,12 +314,49 @@ pub fn allocate(
             codes.push(code);
         }
     }
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    order.sort_unstable_by_key(|&u| (units.confidential(u as usize), units.draw(u as usize), u));
+    let offsets = units.choice_offsets();
+    for &u in &order {
+        let u = u as usize;
+        let start = offsets.get(u).copied().unwrap_or(0);
+        let unit_codes = codes
+            .get(start as usize..)
+            .unwrap_or(&[])
+            .iter()
+            .zip(start..);
+        for (c, (&code, flat)) in units.choices(u).iter().zip(unit_codes) {
+            let p = c.program as usize;
+            match code {
+                Code::Enrolled => {
+                    if let Some(r) = rosters.get_mut(p) {
+                        r.push((key(mechanism, units, u, c), u as u32));
+                    }
+                }
+                Code::Waitlisted => {
+                    if let Some(w) = waits.get_mut(p) {
+                        w.push((key(mechanism, units, u, c), u as u32, flat));
+                    }
+                }
+                Code::HouseholdLimit => {
+                    if let Some(h) = held.get_mut(p) {
+                        h.push((key(mechanism, units, u, c), u as u32));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
     let mut positions: Vec<u32> = vec![0; total];
     for list in &mut rosters {
-        list.sort_unstable();
+        if !list.is_sorted() {
+            list.sort_unstable();
+        }
     }
     for list in &mut waits {
-        list.sort_unstable();
+        if !list.is_sorted() {
+            list.sort_unstable();
+        }
         for (i, &(_, _, flat)) in list.iter().enumerate() {
             if let Some(slot) = positions.get_mut(flat as usize) {
                 *slot = i as u32 + 1;
@@ -299,12 +364,6 @@ pub fn allocate(
         }
     }
 
-    let confidential: BTreeSet<&str> = plan
-        .programs
-        .iter()
-        .filter(|p| p.confidential)
-        .map(|p| p.id.as_str())
-        .collect();
     let programs = plan
         .programs
         .iter()
@@ -328,7 +387,7 @@ pub fn allocate(
                 reason: r,
                 applicants: prep.demand.get(i).copied().unwrap_or(0),
                 capacity: p.capacity.map(|c| c.max),
-                confidential: !confidential.is_empty() && confidential.contains(p.id.as_str()),
+                confidential: hidden.get(i).copied().unwrap_or(true),
                 roster: roster.into_iter().map(|x| x.1).collect(),
                 waitlist: wait.into_iter().map(|x| x.1).collect(),
                 held_back,
@@ -345,14 +404,14 @@ pub fn allocate(
         mechanism,
         seed: options.seed.clone(),
         as_of: options.as_of,
-        iterations,
+        iterations: shared_runs,
         people: Names::of(people.iter().map(|p| p.id.as_str())),
         program_ids: plan.programs.iter().map(|p| p.id.clone()).collect(),
+        hidden,
         programs,
         draw: prep.draw,
+        by_id: prep.by_id,
         units: prep.units,
-        split,
-        offset,
         codes,
         positions,
         before,

@@ -21,7 +21,7 @@ use serde::{Serialize, Serializer};
 
 use super::conflicts::Conflicts;
 use super::ledger::{Ledger, LedgerProgram, LedgerUnit};
-use super::units::{Choice, Names, Unit};
+use super::units::{Choice, Names, Units};
 use crate::plan::audience::RuleFailure;
 use crate::plan::Mechanism;
 
@@ -45,7 +45,8 @@ pub struct ProgramOutcome {
     /// Why it does not run: `plan_cancelled`, `below_minimum` or `conditions_not_met`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<&'static str>,
-    /// Eligible applicants (people), as counted for `demand_at_least` conditions.
+    /// Eligible applicants (people), as counted for `demand_at_least` conditions: members
+    /// refused with `household_limit` count (they are eligible; the cap limits seats).
     pub applicants: u32,
     /// People enrolled, in priority order.
     pub enrolled: Vec<String>,
@@ -175,7 +176,8 @@ pub struct Allocation {
     pub seed: String,
     /// The allocation date.
     pub as_of: NaiveDate,
-    /// Runs of the allocation until no program was cancelled or left unopened.
+    /// Runs of the allocation until no program was cancelled or left unopened, counting
+    /// only runs caused by shared (non-confidential) programs (see [`super`]).
     pub iterations: u32,
     /// Person ids, by index in the input.
     pub(crate) people: Names,
@@ -183,14 +185,14 @@ pub struct Allocation {
     pub(crate) program_ids: Vec<String>,
     /// Programs, by plan index.
     pub(crate) programs: Vec<CompactProgram>,
+    /// Whether each program (by plan index) is confidential, as in `programs`.
+    pub(crate) hidden: Vec<bool>,
     /// Applicants' person indices in draw order.
     pub(crate) draw: Vec<u32>,
-    /// Units (public ones first).
-    pub(crate) units: Vec<Unit>,
-    /// Index of the first confidential unit.
-    pub(crate) split: usize,
-    /// Start of each unit's choices in `codes` and `positions` (one more than units).
-    pub(crate) offset: Vec<u32>,
+    /// Applicants' person indices sorted by id.
+    pub(crate) by_id: Vec<u32>,
+    /// Units (public ones first); their choice offsets index `codes` and `positions`.
+    pub(crate) units: Units,
     /// Code per unit and choice (flat).
     pub(crate) codes: Vec<Code>,
     /// Waiting-list place per unit and choice (flat; 0: none).
@@ -294,11 +296,16 @@ impl Allocation {
         let i = self.index_of(id)?;
         let outcome = self.outcome(i)?;
         let mut decisions = BTreeMap::new();
-        for (u, unit) in self.units.iter().enumerate() {
-            let Some(k) = unit.choices.iter().position(|c| c.program as usize == i) else {
+        for u in 0..self.units.len() {
+            let Some(k) = self
+                .units
+                .choices(u)
+                .iter()
+                .position(|c| c.program as usize == i)
+            else {
                 continue;
             };
-            for &m in &unit.members {
+            for &m in self.units.members(u) {
                 if let Some(d) = self.decision(u, k, m) {
                     decisions
                         .entry(self.people.get(m).to_owned())
@@ -321,8 +328,7 @@ impl Allocation {
     fn names(&self, units: &[u32]) -> Vec<String> {
         units
             .iter()
-            .filter_map(|&u| self.units.get(u as usize))
-            .flat_map(|unit| unit.members.iter())
+            .flat_map(|&u| self.units.members(u as usize))
             .map(|&m| self.people.get(m).to_owned())
             .collect()
     }
@@ -340,9 +346,8 @@ impl Allocation {
 
     /// The decision of member `m` of unit `u` on its choice `k`.
     fn decision(&self, u: usize, k: usize, m: u32) -> Option<DecisionView<'_>> {
-        let unit = self.units.get(u)?;
-        let c = unit.choices.get(k)?;
-        let flat = self.offset.get(u).copied()? as usize + k;
+        let c = self.units.choices(u).get(k)?;
+        let flat = self.units.choice_offsets().get(u).copied()? as usize + k;
         let code = *self.codes.get(flat)?;
         let refusal = c.refusal.as_deref().filter(|_| code == Code::Refused);
         Some(DecisionView {
@@ -360,63 +365,71 @@ impl Allocation {
         })
     }
 
-    /// The decisions of one person, in choice order (public and confidential merged).
+    /// The decisions of one person, in choice order (public and confidential merged: each
+    /// unit's choices are in rank order, so they are merged, not sorted).
     fn decisions_of<'a>(&'a self, pu: &PersonUnits) -> impl Iterator<Item = DecisionView<'a>> + 'a {
         let m = pu.person;
-        let mut items: Vec<(u32, usize, usize)> = Vec::new();
-        for &u in pu.units.iter().filter(|&&u| u != u32::MAX) {
-            if let Some(unit) = self.units.get(u as usize) {
-                items.extend(
-                    unit.choices
-                        .iter()
-                        .enumerate()
-                        .map(|(k, c)| (c.rank, u as usize, k)),
-                );
+        let [u0, u1] = pu.units.map(|u| u as usize);
+        let first = self.units.choices(u0);
+        let second = if u1 == u32::MAX as usize {
+            &[][..]
+        } else {
+            self.units.choices(u1)
+        };
+        let (mut i, mut j) = (0usize, 0usize);
+        std::iter::from_fn(move || {
+            let take_first = match (first.get(i), second.get(j)) {
+                (Some(x), Some(y)) => x.rank <= y.rank,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => return None,
+            };
+            if take_first {
+                i += 1;
+                Some((u0, i - 1))
+            } else {
+                j += 1;
+                Some((u1, j - 1))
             }
-        }
-        if items.windows(2).any(|w| matches!(w, [x, y] if x.0 > y.0)) {
-            items.sort_by_key(|x| x.0);
-        }
-        items
-            .into_iter()
-            .filter_map(move |(_, u, k)| self.decision(u, k, m))
+        })
+        .filter_map(move |(u, k)| self.decision(u, k, m))
     }
 
     /// Every person with a unit, sorted by id.
     fn by_person(&self) -> Vec<PersonUnits> {
-        let mut slot: Vec<u32> = vec![u32::MAX; self.people.len()];
-        let mut out: Vec<PersonUnits> = Vec::with_capacity(self.draw.len());
-        for (u, unit) in self.units.iter().enumerate() {
-            for &m in &unit.members {
-                let Some(s) = slot.get_mut(m as usize) else {
-                    continue;
-                };
-                if *s == u32::MAX {
-                    *s = out.len() as u32;
-                    out.push(PersonUnits {
-                        person: m,
-                        units: [u as u32, u32::MAX],
-                    });
-                } else if let Some(pu) = out.get_mut(*s as usize) {
-                    pu.units[1] = u as u32;
+        let mut units_of: Vec<[u32; 2]> = vec![[u32::MAX; 2]; self.people.len()];
+        for u in 0..self.units.len() {
+            for &m in self.units.members(u) {
+                if let Some(slot) = units_of.get_mut(m as usize) {
+                    if slot[0] == u32::MAX {
+                        slot[0] = u as u32;
+                    } else {
+                        slot[1] = u as u32;
+                    }
                 }
             }
         }
-        out.sort_by(|a, b| self.people.get(a.person).cmp(self.people.get(b.person)));
-        out
+        self.by_id
+            .iter()
+            .filter_map(|&m| {
+                let units = *units_of.get(m as usize)?;
+                (units[0] != u32::MAX).then_some(PersonUnits { person: m, units })
+            })
+            .collect()
     }
 
     /// Whether a program index is confidential.
     fn secret(&self, p: u32) -> bool {
-        self.programs.get(p as usize).is_none_or(|x| x.confidential)
+        self.hidden.get(p as usize).copied().unwrap_or(true)
     }
 
     /// Whether a person has a choice of a program that is not confidential.
     fn shared(&self, pu: &PersonUnits) -> bool {
-        pu.units.iter().any(|&u| {
+        pu.units.iter().filter(|&&u| u != u32::MAX).any(|&u| {
             self.units
-                .get(u as usize)
-                .is_some_and(|unit| unit.choices.iter().any(|c| !self.secret(c.program)))
+                .choices(u as usize)
+                .iter()
+                .any(|c| !self.secret(c.program))
         })
     }
 
@@ -448,22 +461,20 @@ impl Allocation {
                     household_cap: p.household_cap,
                 })
                 .collect(),
-            units: self
-                .units
-                .iter()
-                .enumerate()
-                .map(|(u, unit)| LedgerUnit {
-                    members: unit
-                        .members
+            units: (0..self.units.len())
+                .map(|u| LedgerUnit {
+                    members: self
+                        .units
+                        .members(u)
                         .iter()
                         .map(|&m| self.people.get(m).to_owned())
                         .collect(),
-                    choices: unit.choices.iter().map(|c| c.program).collect(),
-                    reserves: unit.choices.iter().map(|c| c.reserves).collect(),
-                    limit: unit.limit,
-                    households: unit.households.clone(),
+                    choices: self.units.choices(u).iter().map(|c| c.program).collect(),
+                    reserves: self.units.choices(u).iter().map(|c| c.reserves).collect(),
+                    limit: self.units.limit(u),
+                    households: self.units.households(u).to_vec(),
                     before: u
-                        .checked_sub(self.split)
+                        .checked_sub(self.units.split())
                         .and_then(|i| self.before.get(i))
                         .unwrap_or(&no_before)
                         .clone(),
@@ -520,20 +531,58 @@ impl Serialize for PeopleView<'_> {
         let a = self.0;
         let mut map = serializer.serialize_map(None)?;
         for pu in self.1.iter().filter(|pu| a.shared(pu)) {
-            let open = a.decisions_of(pu).filter(|d| !a.secret(d.index));
             map.serialize_key(a.people.get(pu.person))?;
-            if self.2 {
-                let list: Vec<DecisionView<'_>> = open.collect();
-                map.serialize_value(&list)?;
-            } else {
-                let list: Vec<&str> = open
-                    .filter(|d| d.code == "enrolled")
-                    .map(|d| d.program)
-                    .collect();
-                map.serialize_value(&list)?;
-            }
+            map.serialize_value(&PersonView(a, pu, self.2))?;
         }
         map.end()
+    }
+}
+
+/// One person's shared decisions (`true`) or assignments (`false`), streamed.
+struct PersonView<'a>(&'a Allocation, &'a PersonUnits, bool);
+
+impl Serialize for PersonView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let a = self.0;
+        let open = a.decisions_of(self.1).filter(|d| !a.secret(d.index));
+        let mut seq = serializer.serialize_seq(None)?;
+        if self.2 {
+            for d in open {
+                seq.serialize_element(&d)?;
+            }
+        } else {
+            for d in open.filter(|d| d.code == "enrolled") {
+                seq.serialize_element(d.program)?;
+            }
+        }
+        seq.end()
+    }
+}
+
+/// A [`ProgramOutcome`] borrowed from the compact form, serialised identically.
+#[derive(Serialize)]
+struct OutcomeView<'a> {
+    status: ProgramStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'static str>,
+    applicants: u32,
+    enrolled: NamesView<'a>,
+    waitlist: NamesView<'a>,
+}
+
+/// The member ids of some units, streamed.
+struct NamesView<'a>(&'a Allocation, &'a [u32]);
+
+impl Serialize for NamesView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let a = self.0;
+        let mut seq = serializer.serialize_seq(None)?;
+        for &u in self.1 {
+            for &m in a.units.members(u as usize) {
+                seq.serialize_element(a.people.get(m))?;
+            }
+        }
+        seq.end()
     }
 }
 
@@ -552,7 +601,14 @@ impl Serialize for ProgramsView<'_> {
             if a.secret(i as u32) {
                 continue;
             }
-            if let Some(o) = a.outcome(i) {
+            if let Some(p) = a.programs.get(i) {
+                let o = OutcomeView {
+                    status: p.status,
+                    reason: p.reason,
+                    applicants: p.applicants,
+                    enrolled: NamesView(a, &p.roster),
+                    waitlist: NamesView(a, &p.waitlist),
+                };
                 map.serialize_entry(id, &o)?;
             }
         }

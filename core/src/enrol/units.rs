@@ -67,23 +67,149 @@ pub(crate) struct Choice {
     pub reserves: u64,
 }
 
-/// An allocation unit: one application (or group), public or confidential choices.
-#[derive(Clone, Debug)]
-pub(crate) struct Unit {
-    /// Person indices, sorted by id.
-    pub members: Vec<u32>,
-    /// Choices, best first.
-    pub choices: Vec<Choice>,
-    /// Most programs the unit may get.
-    pub limit: u32,
-    /// Order of `submitted_at` among all stamps (`u64::MAX` without one).
-    pub stamp: u64,
-    /// Place in the draw (0 = luckiest): that of the member drawn last.
-    pub draw: u32,
-    /// Confidential choices.
-    pub confidential: bool,
-    /// Household index of each member that has a household, sorted (repeats kept).
-    pub households: Vec<u32>,
+/// The allocation units, kept flat: unit `u`'s members, choices and households are
+/// slices of shared arrays (one `Vec` each, with offsets), not a `Vec` per unit. Public
+/// units come first, then confidential ones (from [`Units::split`]), each part sorted by
+/// the id of the unit's first member.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Units {
+    /// Start of each unit's members in `members` (one more than units).
+    member_at: Vec<u32>,
+    /// Person indices of all units, each unit's sorted by id.
+    members: Vec<u32>,
+    /// Start of each unit's choices in `choices` (one more than units).
+    choice_at: Vec<u32>,
+    /// Choices of all units, each unit's best first.
+    choices: Vec<Choice>,
+    /// Start of each unit's households in `households` (one more than units).
+    household_at: Vec<u32>,
+    /// Household index of each member that has a household, each unit's sorted (repeats
+    /// kept).
+    households: Vec<u32>,
+    /// Most programs each unit may get.
+    limit: Vec<u32>,
+    /// Order of `submitted_at` among all stamps, per unit (`u32::MAX` without one).
+    stamp: Vec<u32>,
+    /// Place in the draw per unit (0 = luckiest): that of the member drawn last.
+    draw: Vec<u32>,
+    /// Index of the first confidential unit.
+    split: usize,
+}
+
+/// Start and end of slot `i` of an offset array.
+fn span(at: &[u32], i: usize) -> (usize, usize) {
+    let start = at.get(i).copied().unwrap_or(0) as usize;
+    let end = at.get(i + 1).copied().map_or(start, |e| e as usize);
+    (start, end)
+}
+
+impl Units {
+    /// Number of units.
+    pub fn len(&self) -> usize {
+        self.limit.len()
+    }
+
+    /// Index of the first confidential unit.
+    pub fn split(&self) -> usize {
+        self.split
+    }
+
+    /// Person indices of unit `u`, sorted by id.
+    pub fn members(&self, u: usize) -> &[u32] {
+        let (s, e) = span(&self.member_at, u);
+        self.members.get(s..e).unwrap_or(&[])
+    }
+
+    /// Choices of unit `u`, best first.
+    pub fn choices(&self, u: usize) -> &[Choice] {
+        let (s, e) = span(&self.choice_at, u);
+        self.choices.get(s..e).unwrap_or(&[])
+    }
+
+    /// Start of each unit's choices in the flat choice order (one more than units).
+    pub fn choice_offsets(&self) -> &[u32] {
+        &self.choice_at
+    }
+
+    /// Household indices of unit `u`'s members, sorted.
+    pub fn households(&self, u: usize) -> &[u32] {
+        let (s, e) = span(&self.household_at, u);
+        self.households.get(s..e).unwrap_or(&[])
+    }
+
+    /// Most programs unit `u` may get.
+    pub fn limit(&self, u: usize) -> u32 {
+        self.limit.get(u).copied().unwrap_or(0)
+    }
+
+    /// Stamp order of unit `u` (`u32::MAX`: none).
+    pub fn stamp(&self, u: usize) -> u32 {
+        self.stamp.get(u).copied().unwrap_or(u32::MAX)
+    }
+
+    /// Draw place of unit `u`.
+    pub fn draw(&self, u: usize) -> u32 {
+        self.draw.get(u).copied().unwrap_or(u32::MAX)
+    }
+
+    /// Whether unit `u` holds confidential choices.
+    pub fn confidential(&self, u: usize) -> bool {
+        u >= self.split
+    }
+
+    /// An empty set of units with room for `n` units and `choices` choices.
+    fn with_capacity(n: usize, choices: usize) -> Units {
+        let mut out = Units {
+            member_at: Vec::with_capacity(n + 1),
+            members: Vec::with_capacity(n),
+            choice_at: Vec::with_capacity(n + 1),
+            choices: Vec::with_capacity(choices),
+            household_at: Vec::with_capacity(n + 1),
+            households: Vec::new(),
+            limit: Vec::with_capacity(n),
+            stamp: Vec::with_capacity(n),
+            draw: Vec::with_capacity(n),
+            split: 0,
+        };
+        out.member_at.push(0);
+        out.choice_at.push(0);
+        out.household_at.push(0);
+        out
+    }
+
+    /// Closes the unit whose members, choices and households were pushed last. Offsets
+    /// are `u32`: callers bound the totals (see [`super::MAX_APPLICATIONS`] and
+    /// [`super::MAX_CHOICES`]).
+    fn close(&mut self, limit: u32, stamp: u32, draw: u32) {
+        let choices = self.choices.len() as u32 - self.choice_at.last().copied().unwrap_or(0);
+        self.member_at.push(self.members.len() as u32);
+        self.choice_at.push(self.choices.len() as u32);
+        self.household_at.push(self.households.len() as u32);
+        self.limit.push(limit.min(choices));
+        self.stamp.push(stamp);
+        self.draw.push(draw);
+    }
+
+    /// Appends the units of `other` after these.
+    fn append(&mut self, other: Units) {
+        let shift = |at: &mut Vec<u32>, from: &[u32], base: u32| {
+            at.extend(from.iter().skip(1).map(|&x| x + base));
+        };
+        let (m, c, h) = (
+            self.members.len() as u32,
+            self.choices.len() as u32,
+            self.households.len() as u32,
+        );
+        shift(&mut self.member_at, &other.member_at, m);
+        shift(&mut self.choice_at, &other.choice_at, c);
+        shift(&mut self.household_at, &other.household_at, h);
+        self.members.extend(other.members);
+        self.choices.extend(other.choices);
+        self.households.extend(other.households);
+        self.limit.extend(other.limit);
+        self.stamp.extend(other.stamp);
+        self.draw.extend(other.draw);
+    }
 }
 
 /// The most members of one household a program with audience `rule` may hold: the
@@ -164,13 +290,71 @@ impl Names {
 }
 
 /// A string-keyed index with a fixed, fast hash (lookups only: no output depends on it).
-pub(crate) type Index<'a> = HashMap<&'a str, u32, FixedState>;
+/// Ids of at most 15 bytes (the usual case) are packed with their length into a `u128`
+/// key, so a lookup hashes and compares one integer instead of calling `memcmp`; longer
+/// ids are kept as strings.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Index<'a> {
+    short: HashMap<u128, u32, FixedState>,
+    long: HashMap<&'a str, u32, FixedState>,
+}
+
+/// An id of at most 15 bytes, packed with its length; `None` when longer.
+fn pack(id: &str) -> Option<u128> {
+    let len = u8::try_from(id.len()).ok().filter(|&l| l < 16)?;
+    let mut bytes = [0u8; 16];
+    for (b, c) in bytes.iter_mut().zip(id.bytes()) {
+        *b = c;
+    }
+    if let Some(last) = bytes.last_mut() {
+        *last = len;
+    }
+    Some(u128::from_le_bytes(bytes))
+}
+
+impl<'a> Index<'a> {
+    /// An empty index with room for `n` ids.
+    pub fn with_capacity(n: usize) -> Index<'a> {
+        Index {
+            short: HashMap::with_capacity_and_hasher(n, FixedState::default()),
+            long: HashMap::with_hasher(FixedState::default()),
+        }
+    }
+
+    /// The value of `id`.
+    pub fn get(&self, id: &str) -> Option<&u32> {
+        match pack(id) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(id),
+        }
+    }
+
+    /// Sets the value of `id` unless it has one; returns whether it was new.
+    pub fn insert_new(&mut self, id: &'a str, value: u32) -> bool {
+        let mut new = false;
+        match pack(id) {
+            Some(key) => {
+                self.short.entry(key).or_insert_with(|| {
+                    new = true;
+                    value
+                });
+            }
+            None => {
+                self.long.entry(id).or_insert_with(|| {
+                    new = true;
+                    value
+                });
+            }
+        }
+        new
+    }
+}
 
 /// Index of each id (the first, for repeated ids).
 pub(crate) fn index_of<'a>(ids: impl ExactSizeIterator<Item = &'a str>) -> Index<'a> {
-    let mut index = Index::with_capacity_and_hasher(ids.len(), FixedState::default());
+    let mut index = Index::with_capacity(ids.len());
     for (i, id) in ids.enumerate() {
-        index.entry(id).or_insert(i as u32);
+        index.insert_new(id, i as u32);
     }
     index
 }
@@ -178,10 +362,14 @@ pub(crate) fn index_of<'a>(ids: impl ExactSizeIterator<Item = &'a str>) -> Index
 /// Everything the mechanisms need, indexed.
 pub(crate) struct Prepared {
     /// Units, public ones first, each part sorted by first member id.
-    pub units: Vec<Unit>,
+    pub units: Units,
+    /// Applicants' person indices sorted by id.
+    pub by_id: Vec<u32>,
     /// Applicants' person indices in draw order.
     pub draw: Vec<u32>,
-    /// Eligible applicants (people) per program, for `demand_at_least` conditions.
+    /// Eligible applicants (people) per program, for `demand_at_least` conditions. A
+    /// household cap is not eligibility: members later refused with `household_limit`
+    /// count, since they applied and are eligible.
     pub demand: Vec<u32>,
     /// Whether any unit may get more than one program.
     pub multi: bool,
@@ -286,9 +474,9 @@ pub(crate) fn prepare(
     if applications.len() > MAX_APPLICATIONS {
         return Err(too_large("applications", "applications", MAX_APPLICATIONS));
     }
-    let mut person_index = Index::with_capacity_and_hasher(people.len(), FixedState::default());
+    let mut person_index = Index::with_capacity(people.len());
     for (i, p) in people.iter().enumerate() {
-        if person_index.insert(p.id.as_str(), i as u32).is_some() {
+        if !person_index.insert_new(p.id.as_str(), i as u32) {
             return Err(EnrolError::DuplicatePerson {
                 path: format!("people[{i}].id"),
                 id: p.id.clone(),
@@ -313,10 +501,11 @@ pub(crate) fn prepare(
         .and_then(|a| a.max_programs)
         .unwrap_or(1);
 
-    // Who is in which application; merge identical group applications. Choices become
-    // program indices, kept flat: application `kept[i]` has `flat[kept[i].2..kept[i].3]`.
+    // Who is in which application; merge identical group applications. Members and
+    // choices (program indices) are kept flat: see [`Kept`].
     let mut owner: Vec<Option<u32>> = vec![None; people.len()];
-    let mut kept: Vec<(u32, Vec<u32>, usize, usize)> = Vec::with_capacity(applications.len());
+    let mut kept: Vec<Kept> = Vec::with_capacity(applications.len());
+    let mut members: Vec<u32> = Vec::with_capacity(applications.len());
     let mut flat: Vec<u32> = Vec::new();
     for (a, app) in applications.iter().enumerate() {
         let path = || format!("applications[{a}]");
@@ -334,9 +523,10 @@ pub(crate) fn prepare(
                 MAX_GROUP,
             ));
         }
-        let members: Vec<u32> = if app.group.is_empty() {
+        let first = members.len();
+        if app.group.is_empty() {
             match person_index.get(app.person.as_str()) {
-                Some(&idx) => vec![idx],
+                Some(&idx) => members.push(idx),
                 None => {
                     return Err(EnrolError::UnknownPerson {
                         path: format!("{}.person", path()),
@@ -345,9 +535,7 @@ pub(crate) fn prepare(
                 }
             }
         } else {
-            let names = members_of(app);
-            let mut members: Vec<u32> = Vec::with_capacity(names.len());
-            for (k, name) in names.iter().enumerate() {
+            for (k, name) in members_of(app).iter().enumerate() {
                 let Some(&idx) = person_index.get(name) else {
                     let field = if *name == app.person {
                         format!("{}.person", path())
@@ -360,7 +548,7 @@ pub(crate) fn prepare(
                         id: (*name).to_owned(),
                     });
                 };
-                if members.last() == Some(&idx) {
+                if members.len() > first && members.last() == Some(&idx) {
                     return Err(EnrolError::DuplicateApplication {
                         path: format!("{}.group", path()),
                         id: (*name).to_owned(),
@@ -368,12 +556,10 @@ pub(crate) fn prepare(
                 }
                 members.push(idx);
             }
-            members
-        };
+        }
         let start = flat.len();
         for (c, choice) in app.choices.iter().enumerate() {
             let Some(&p) = program_index.get(choice.as_str()) else {
-                flat.truncate(start);
                 return Err(EnrolError::UnknownProgram {
                     path: format!("{}.choices[{c}]", path()),
                     id: choice.clone(),
@@ -388,7 +574,7 @@ pub(crate) fn prepare(
             flat.push(p);
         }
         let mut merged = false;
-        for &m in &members {
+        for &m in members.get(first..).unwrap_or(&[]) {
             let Some(slot) = owner.get_mut(m as usize) else {
                 continue;
             };
@@ -417,21 +603,25 @@ pub(crate) fn prepare(
         }
         if merged {
             flat.truncate(start);
+            members.truncate(first);
         } else {
-            kept.push((a as u32, members, start, flat.len()));
+            kept.push(Kept {
+                app: a as u32,
+                members: (first as u32, members.len() as u32),
+                choices: (start as u32, flat.len() as u32),
+            });
         }
     }
+    let members_at = |k: &Kept| {
+        members
+            .get(k.members.0 as usize..k.members.1 as usize)
+            .unwrap_or(&[])
+    };
 
     // The draw over every applicant: the public lottery of `crate::draw`.
-    let mut applicants: Vec<u32> = kept
-        .iter()
-        .flat_map(|(_, m, _, _)| m.iter().copied())
-        .collect();
-    applicants.sort_unstable_by(|x, y| {
-        let a = people.get(*x as usize).map(|p| p.id.as_str());
-        let b = people.get(*y as usize).map(|p| p.id.as_str());
-        a.cmp(&b)
-    });
+    let mut applicants: Vec<u32> = members.clone();
+    sort_by_id(&mut applicants, people);
+    let by_id = applicants.clone();
     crate::draw::Draw::from_seed(seed).shuffle(&mut applicants);
     let mut rank: Vec<u32> = vec![u32::MAX; people.len()];
     for (pos, &p) in applicants.iter().enumerate() {
@@ -439,11 +629,28 @@ pub(crate) fn prepare(
             *r = pos as u32;
         }
     }
+    // Units in order of their first member's id.
+    let mut id_rank: Vec<u32> = vec![u32::MAX; people.len()];
+    for (pos, &p) in by_id.iter().enumerate() {
+        if let Some(r) = id_rank.get_mut(p as usize) {
+            *r = pos as u32;
+        }
+    }
+    kept.sort_unstable_by_key(|k| {
+        members_at(k)
+            .first()
+            .and_then(|&m| id_rank.get(m as usize).copied())
+            .unwrap_or(u32::MAX)
+    });
 
     // Stamps in order.
     let mut stamps: Vec<_> = kept
         .iter()
-        .filter_map(|(a, _, _, _)| applications.get(*a as usize).and_then(|x| x.submitted_at))
+        .filter_map(|k| {
+            applications
+                .get(k.app as usize)
+                .and_then(|x| x.submitted_at)
+        })
         .collect();
     stamps.sort_unstable();
     stamps.dedup();
@@ -490,15 +697,32 @@ pub(crate) fn prepare(
     if needs_rules {
         views.resize_with(people.len(), || None);
     }
+    // Per program: the first session (age rules) and confidentiality, looked up once.
+    let reference: Vec<NaiveDate> = plan
+        .programs
+        .iter()
+        .map(|p| reference_date(p, as_of))
+        .collect();
+    // Per program: whether it has no rules at all (every choice of it is plain: eligible,
+    // tier 0, no reserves), and whether it is confidential.
+    let plain: Vec<bool> = plan
+        .programs
+        .iter()
+        .map(|p| p.allocation.is_none() && p.audience.is_none() && p.prerequisites.is_empty())
+        .collect();
+    let hidden: Vec<bool> = plan.programs.iter().map(|p| p.confidential).collect();
 
-    let mut units: Vec<Unit> = Vec::with_capacity(kept.len());
+    let mut public = Units::with_capacity(kept.len(), flat.len());
+    let mut secret = Units::with_capacity(0, 0);
     let mut demand: Vec<u32> = vec![0; plan.programs.len()];
     let mut multi = false;
-    for (a, members, start, end) in kept {
-        let Some(app) = applications.get(a as usize) else {
+    let mut households: Vec<u32> = Vec::new();
+    for k in &kept {
+        let Some(app) = applications.get(k.app as usize) else {
             continue;
         };
-        for &m in &members {
+        let unit_members = members_at(k);
+        for &m in unit_members {
             if let (Some(slot @ None), Some(person)) =
                 (views.get_mut(m as usize), people.get(m as usize))
             {
@@ -509,16 +733,35 @@ pub(crate) fn prepare(
         let stamp = app
             .submitted_at
             .and_then(|s| stamps.binary_search(&s).ok())
-            .map_or(u64::MAX, |i| i as u64);
-        let draw = members
+            .map_or(u32::MAX, |i| i as u32);
+        let draw = unit_members
             .iter()
             .filter_map(|&m| rank.get(m as usize).copied())
             .max()
             .unwrap_or(u32::MAX);
-        let chosen = flat.get(start..end).unwrap_or(&[]);
-        let mut public: Vec<Choice> = Vec::with_capacity(chosen.len());
-        let mut secret: Vec<Choice> = Vec::new();
+        let chosen = flat
+            .get(k.choices.0 as usize..k.choices.1 as usize)
+            .unwrap_or(&[]);
+        let secrets = secret.choices.len();
         for (r, &p) in chosen.iter().enumerate() {
+            if plain.get(p as usize).copied().unwrap_or(false) {
+                if let Some(d) = demand.get_mut(p as usize) {
+                    *d = d.saturating_add(unit_members.len() as u32);
+                }
+                let choice = Choice {
+                    program: p,
+                    rank: r as u32,
+                    refusal: None,
+                    tier: 0,
+                    reserves: 0,
+                };
+                if hidden.get(p as usize).copied().unwrap_or(false) {
+                    secret.choices.push(choice);
+                } else {
+                    public.choices.push(choice);
+                }
+                continue;
+            }
             let Some(program) = plan.programs.get(p as usize) else {
                 continue;
             };
@@ -533,32 +776,35 @@ pub(crate) fn prepare(
                     (1u64 << policy.reserved.len()) - 1
                 };
             }
-            for &m in &members {
-                let Some(person) = people.get(m as usize) else {
-                    continue;
-                };
-                let view = views.get(m as usize).and_then(Option::as_ref);
-                if refusal.is_none() {
-                    refusal = refuse(program, person, view, m, as_of).map(Box::new);
-                }
-                if let (Some(policy), Some(view)) = (policy, view) {
-                    let reference = reference_date(program, as_of);
-                    let t = policy
-                        .tiers
-                        .iter()
-                        .position(|rule| evaluate(rule, view, reference).is_ok())
-                        .unwrap_or(policy.tiers.len());
-                    tier = tier.max(t as u32);
-                    for (i, reserve) in policy.reserved.iter().enumerate() {
-                        if evaluate(&reserve.rule, view, reference).is_err() {
-                            reserves &= !(1u64 << i);
+            let needs_view = policy.is_some() || program.audience.is_some();
+            if needs_view || !program.prerequisites.is_empty() {
+                for &m in unit_members {
+                    let Some(person) = people.get(m as usize) else {
+                        continue;
+                    };
+                    let view = views.get(m as usize).and_then(Option::as_ref);
+                    if refusal.is_none() {
+                        refusal = refuse(program, person, view, m, as_of).map(Box::new);
+                    }
+                    if let (Some(policy), Some(view)) = (policy, view) {
+                        let reference = reference.get(p as usize).copied().unwrap_or(as_of);
+                        let t = policy
+                            .tiers
+                            .iter()
+                            .position(|rule| evaluate(rule, view, reference).is_ok())
+                            .unwrap_or(policy.tiers.len());
+                        tier = tier.max(t as u32);
+                        for (i, reserve) in policy.reserved.iter().enumerate() {
+                            if evaluate(&reserve.rule, view, reference).is_err() {
+                                reserves &= !(1u64 << i);
+                            }
                         }
                     }
                 }
             }
             if refusal.is_none() {
                 if let Some(d) = demand.get_mut(p as usize) {
-                    *d = d.saturating_add(members.len() as u32);
+                    *d = d.saturating_add(unit_members.len() as u32);
                 }
             }
             let choice = Choice {
@@ -569,54 +815,62 @@ pub(crate) fn prepare(
                 reserves,
             };
             if program.confidential {
-                secret.push(choice);
+                secret.choices.push(choice);
             } else {
-                public.push(choice);
+                public.choices.push(choice);
             }
         }
         multi |= limit > 1;
-        let mut households: Vec<u32> = members
-            .iter()
-            .filter_map(|&m| people.get(m as usize)?.household.as_deref())
-            .filter_map(|h| household_index.get(h).copied())
-            .collect();
-        households.sort_unstable();
-        let unit = |members: Vec<u32>, choices: Vec<Choice>, confidential: bool| Unit {
-            households: households.clone(),
-            members,
-            limit: limit.min(choices.len() as u32),
-            choices,
-            stamp,
-            draw,
-            confidential,
-        };
-        if secret.is_empty() {
-            units.push(unit(members, public, false));
-        } else {
-            units.push(unit(members.clone(), public, false));
-            units.push(unit(members, secret, true));
+        households.clear();
+        if capped {
+            households.extend(
+                unit_members
+                    .iter()
+                    .filter_map(|&m| people.get(m as usize)?.household.as_deref())
+                    .filter_map(|h| household_index.get(h).copied()),
+            );
+            households.sort_unstable();
+        }
+        public.members.extend_from_slice(unit_members);
+        public.households.extend_from_slice(&households);
+        public.close(limit, stamp, draw);
+        if secret.choices.len() > secrets {
+            secret.members.extend_from_slice(unit_members);
+            secret.households.extend_from_slice(&households);
+            secret.close(limit, stamp, draw);
         }
     }
-    units.sort_by(|x, y| {
-        (
-            x.confidential,
-            x.members
-                .first()
-                .and_then(|&m| people.get(m as usize))
-                .map(|p| &p.id),
-        )
-            .cmp(&(
-                y.confidential,
-                y.members
-                    .first()
-                    .and_then(|&m| people.get(m as usize))
-                    .map(|p| &p.id),
-            ))
-    });
+    public.split = public.len();
+    public.append(secret);
     Ok(Prepared {
-        units,
+        units: public,
+        by_id,
         draw: applicants,
         demand,
         multi,
     })
+}
+
+/// One kept application: its index, and its members and choices as `(start, end)` in
+/// the flat arrays of [`prepare`].
+struct Kept {
+    app: u32,
+    members: (u32, u32),
+    choices: (u32, u32),
+}
+
+/// Sorts person indices by id (byte order), comparing an 8-byte prefix first.
+fn sort_by_id(list: &mut Vec<u32>, people: &[Person]) {
+    let id = |i: u32| people.get(i as usize).map_or("", |p| p.id.as_str());
+    let prefix = |s: &str| {
+        let mut b = [0u8; 8];
+        for (d, s) in b.iter_mut().zip(s.bytes()) {
+            *d = s;
+        }
+        u64::from_be_bytes(b)
+    };
+    let mut keyed: Vec<(u64, u32)> = list.iter().map(|&i| (prefix(id(i)), i)).collect();
+    keyed.sort_unstable_by(|x, y| x.0.cmp(&y.0).then_with(|| id(x.1).cmp(id(y.1))));
+    list.clear();
+    list.extend(keyed.into_iter().map(|x| x.1));
 }
