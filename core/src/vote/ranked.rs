@@ -301,16 +301,8 @@ pub(crate) fn read_marks(
     };
     let root = FieldPath::root("ballots");
     let mut key: Vec<u32> = Vec::new();
-    // Candidate lookup: a linear scan is faster than hashing for a few candidates.
-    let ids: Vec<&str> = election.candidates.iter().map(|c| c.id()).collect();
-    let small = ids.len() <= 24;
     let lookup = |checker: &BallotChecker, id: &str| -> Option<u32> {
-        let index = if small {
-            ids.iter().position(|c| *c == id)
-        } else {
-            checker.index_of(id)
-        };
-        index.and_then(|i| u32::try_from(i).ok())
+        checker.index_of(id).and_then(|i| u32::try_from(i).ok())
     };
     for (index, ballot) in ballots.iter().enumerate() {
         let weight = ballot.weight();

@@ -496,7 +496,8 @@ pub(crate) fn tally_stv_with<'a>(
                     *v -= group.weight * group.value;
                 }
                 let mut sink = Some(&mut moved);
-                if let Some(c) = advance(group, start, &status, &mut votes, &mut inactive, &mut sink)
+                if let Some(c) =
+                    advance(group, start, &status, &mut votes, &mut inactive, &mut sink)
                 {
                     piles.push(c, g);
                 }
