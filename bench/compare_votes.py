@@ -7,6 +7,11 @@ The profiles are the ones of `core/benches/vote.rs` (same xorshift, same numbers
 over N candidates with Zipf-like popularity, truncated rankings (1..N ranks, mean about 3).
 
 What is timed, per library (best of REPEAT runs, after building each library's input once):
+- huaide: `huaide.tally_profile(election, rankings, counts)`, the compact path: plain lists of
+  candidate indices (or ids) read straight into the core's flat profile, then the count and
+  the full result with its audit; once with one list per voter (the same input as
+  pyrankvote's, the base of the ratios), once with one list per distinct ranking and its
+  count, once with one list of id strings per voter;
 - huaide: `huaide.tally(election, ballots)` on grouped ballots (`count`), i.e. converting the
   Python dicts, validation, the count and the full result with its audit; and the same on
   one dict per voter (`ungrouped`);
@@ -80,8 +85,8 @@ def best(fn, repeat):
 
 
 def line(name, seconds, base=None):
-    ratio = f"  ({seconds / base:8.1f}x huaide)" if base else ""
-    print(f"  {name:<40} {seconds * 1e3:10.2f} ms{ratio}")
+    ratio = f"  ({seconds / base:8.2f}x huaide tally_profile)" if base else ""
+    print(f"  {name:<42} {seconds * 1e3:10.2f} ms{ratio}")
 
 
 def compare(method, n, voters, repeat):
@@ -98,11 +103,24 @@ def compare(method, n, voters, repeat):
     grouped = [{"ranking": [cid(c) for c in r], "count": k} for r, k in sorted(groups.items())]
     single = [{"ranking": [cid(c) for c in r]} for r in profile]
 
-    t_h, result = best(lambda: huaide.tally(election, grouped), repeat)
-    line("huaide tally (grouped)", t_h)
+    keys = [list(r) for r in groups]
+    counts = list(groups.values())
+    names = [[cid(c) for c in r] for r in profile]
+
+    t_h, result_p = best(lambda: huaide.tally_profile(election, profile), repeat)
+    line("huaide tally_profile (one list per voter)", t_h)
+    t, result_k = best(lambda: huaide.tally_profile(election, keys, counts), repeat)
+    line("huaide tally_profile (grouped, counts)", t, t_h)
+    t, result_n = best(lambda: huaide.tally_profile(election, names), repeat)
+    line("huaide tally_profile (ids, one per voter)", t, t_h)
+    t, result = best(lambda: huaide.tally(election, grouped), repeat)
+    line("huaide tally (grouped dicts)", t, t_h)
     t_u, result_u = best(lambda: huaide.tally(election, single), max(1, repeat // 2))
     line("huaide tally (one dict per voter)", t_u, t_h)
-    winners = {"huaide": result.winners, "huaide ungrouped": result_u.winners}
+    winners = {"huaide": result.winners, "huaide ungrouped": result_u.winners,
+               "huaide profile": result_p.winners, "huaide profile grouped": result_k.winners,
+               "huaide profile ids": result_n.winners}
+    assert result_p.to_dict() == result_u.to_dict(), "tally_profile and tally differ"
 
     start = time.perf_counter()
     pv = ProfileWithTies([{cid(c): i + 1 for i, c in enumerate(r)} for r in groups],

@@ -62,8 +62,10 @@ fn id(c: u16) -> String {
 
 fn election(method: &str, n: usize) -> Election {
     let candidates: Vec<String> = (0..n as u16).map(id).collect();
+    // STV elects a committee of three (Scottish rules, the default).
+    let seats = if method == "stv" { 3 } else { 1 };
     serde_json::from_value(serde_json::json!({
-        "id": "bench", "method": method, "seats": 1, "candidates": candidates,
+        "id": "bench", "method": method, "seats": seats, "candidates": candidates,
         "tie_break": {"seed": "bench"}
     }))
     .unwrap()
@@ -155,6 +157,7 @@ fn plurality(c: &mut Criterion) {
 
 fn bench(c: &mut Criterion) {
     method(c, "irv", 10, 100_000);
+    method(c, "stv", 10, 100_000);
     method(c, "schulze", 20, 100_000);
     method(c, "plurality", 10, 100_000);
     plurality(c);

@@ -30,7 +30,7 @@ fn call(function: &str, input: &Value) -> Result<Value, String> {
             let election = huaide::vote::read_election(&input["election"]).map_err(code)?;
             let document = huaide::vote::read_profile_document(&input["profile"]).map_err(code)?;
             let result = document
-                .to_profile(election.candidates.len())
+                .to_profile_for(&election)
                 .and_then(|profile| huaide::vote::tally_profile(&election, &profile))
                 .map_err(code)?;
             Ok(serde_json::to_value(result).unwrap())

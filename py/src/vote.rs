@@ -1,7 +1,9 @@
 //! `tally(election, ballots)` and its result object.
 
 use huaide::vote;
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
+use pyo3::types::{PyList, PyString, PyTuple};
 
 use crate::convert::{from_py, or_raise, to_py};
 
@@ -91,25 +93,52 @@ pub fn tally(
 }
 
 /// Counts a compact profile: `rankings` as lists of candidate indices (positions in the
-/// election's `candidates`), best first, with an optional count per ranking. Same result as
-/// `tally` on the equivalent ballots; much less to convert. The count runs without the GIL.
+/// election's `candidates`) or ids, best first, with an optional count per ranking. Same
+/// result as `tally` on the equivalent ballots; much less to convert: the marks go straight
+/// into the core's profile, without building a dict or list per ballot. The count runs
+/// without the GIL.
 #[pyfunction]
 #[pyo3(signature = (election, rankings, counts=None))]
 pub fn tally_profile(
     py: Python<'_>,
     election: &Bound<'_, PyAny>,
-    rankings: Vec<Vec<u16>>,
+    rankings: &Bound<'_, PyAny>,
     counts: Option<Vec<u64>>,
 ) -> PyResult<PyTallyResult> {
     let election: vote::Election = from_py(election, "election")?;
-    let document = vote::ProfileDocument { rankings, counts };
-    let inner = or_raise(
+    let mut builder = or_raise(
         py,
-        py.detach(|| {
-            let profile = document.to_profile(election.candidates.len())?;
-            vote::tally_profile(&election, &profile)
-        }),
+        vote::ProfileBuilder::new(&election, rankings.len()?, counts),
     )?;
+    let mark = |builder: &mut vote::ProfileBuilder, item: Bound<'_, PyAny>| -> PyResult<()> {
+        if let Ok(id) = item.cast::<PyString>() {
+            return or_raise(py, builder.id(id.to_str()?));
+        }
+        let index: u16 = item.extract().map_err(|_| {
+            PyTypeError::new_err("a ranking mark must be a candidate index (0 to 65535) or id")
+        })?;
+        builder.index(index);
+        Ok(())
+    };
+    for ranking in rankings.try_iter()? {
+        let ranking = ranking?;
+        if let Ok(list) = ranking.cast::<PyList>() {
+            for item in list.iter() {
+                mark(&mut builder, item)?;
+            }
+        } else if let Ok(tuple) = ranking.cast::<PyTuple>() {
+            for item in tuple.iter() {
+                mark(&mut builder, item)?;
+            }
+        } else {
+            for item in ranking.try_iter()? {
+                mark(&mut builder, item?)?;
+            }
+        }
+        or_raise(py, builder.end_ranking())?;
+    }
+    let profile = or_raise(py, builder.finish())?;
+    let inner = or_raise(py, py.detach(|| vote::tally_profile(&election, &profile)))?;
     Ok(PyTallyResult { inner })
 }
 

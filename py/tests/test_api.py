@@ -49,3 +49,22 @@ def test_motion_result() -> None:
 def test_accepts_any_mapping_and_sequence() -> None:
     ballots = ({"ranking": ("a",)}, {"ranking": ["b"]}, {"ranking": ["b"]})
     assert huaide.tally(ELECTION, ballots).winners == ["b"]
+
+
+def test_tally_profile_reads_lists_tuples_iterables_and_ids() -> None:
+    election = {"id": "p", "method": "irv", "seats": 1, "candidates": ["a", "b", "c"]}
+    expected = huaide.tally_profile(election, [[0, 1], [1], [2, 0]], [3, 2, 2]).to_dict()
+    same = [
+        huaide.tally_profile(election, [(0, 1), (1,), (2, 0)], [3, 2, 2]),
+        huaide.tally_profile(election, [["a", "b"], ["b"], ["c", "a"]], [3, 2, 2]),
+        huaide.tally_profile(election, ([0, "b"], range(1, 2), iter([2, 0])), (3, 2, 2)),
+    ]
+    for result in same:
+        assert result.to_dict() == expected
+    with pytest.raises(huaide.TallyError) as unknown:
+        huaide.tally_profile(election, [["a", "z"]])
+    assert unknown.value.code == "invalid_option"
+    with pytest.raises(TypeError):
+        huaide.tally_profile(election, [[0, 1.5]])
+    with pytest.raises(TypeError):
+        huaide.tally_profile(election, [[-1]])

@@ -27,7 +27,7 @@ pub fn tally_profile(
     let election: vote::Election = from_js(election, "election")?;
     let document: vote::ProfileDocument = from_js(profile, "profile")?;
     let result = document
-        .to_profile(election.candidates.len())
+        .to_profile_for(&election)
         .and_then(|profile| vote::tally_profile(&election, &profile))
         .map_err(|e| to_js_error(&e))?;
     to_js(&result)

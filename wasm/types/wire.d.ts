@@ -460,6 +460,13 @@ export type Threshold =
       more_than: Share;
     };
 /**
+ * One mark of a profile ranking: a candidate index, or a candidate id.
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "ProfileMark".
+ */
+export type ProfileMark = number | string;
+/**
  * Where a target stands.
  *
  * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
@@ -2747,9 +2754,9 @@ export interface ProfileDocument {
    */
   counts?: number[] | null;
   /**
-   * Strict rankings of candidate indices, best first (no skipped or equal ranks).
+   * Strict rankings of candidate indices or ids, best first (no skipped or equal ranks).
    */
-  rankings: number[][];
+  rankings: ProfileMark[][];
 }
 /**
  * Everything about one program, confidential or not: see [`Allocation::for_program`].

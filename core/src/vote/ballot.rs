@@ -102,9 +102,14 @@ impl RejectionCode {
     }
 }
 
+/// Up to this many candidates, a candidate id is found by comparing it with each id in turn.
+const SCAN_CANDIDATES: usize = 24;
+
 /// Checks ballots one by one, remembering who has voted.
 pub(crate) struct BallotChecker<'e> {
     election: &'e Election,
+    /// The candidate ids in order, searched directly when they are few (faster than hashing).
+    ids: Vec<&'e str>,
     index_of: HashMap<&'e str, usize, FixedState>,
     roll: Option<HashSet<&'e str, FixedState>>,
     voted: HashSet<String, FixedState>,
@@ -124,6 +129,7 @@ impl<'e> BallotChecker<'e> {
             .map(|roll| roll.iter().map(String::as_str).collect());
         BallotChecker {
             election,
+            ids: election.candidates.iter().map(|c| c.id()).collect(),
             index_of,
             roll,
             voted: HashSet::default(),
@@ -132,6 +138,9 @@ impl<'e> BallotChecker<'e> {
 
     /// The index of a candidate id, if it is standing.
     pub(crate) fn index_of(&self, id: &str) -> Option<usize> {
+        if self.ids.len() <= SCAN_CANDIDATES {
+            return self.ids.iter().position(|c| *c == id);
+        }
         self.index_of.get(id).copied()
     }
 

@@ -1,6 +1,6 @@
 //! Condorcet methods on the pairwise matrix: Schulze, ranked pairs and Copeland.
 //!
-//! Ballots are read by [`super::pairwise::ranked_levels`]: equal rankings are allowed, skipped
+//! Ballots are read by [`super::pairwise::ranked_level_key`]: equal rankings are allowed, skipped
 //! ranks are ignored, and unranked candidates are below every ranked one (`implicit`, the
 //! default) or not compared at all (`explicit`), per [`super::PairwiseOptions`].
 //!

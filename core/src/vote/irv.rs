@@ -26,7 +26,9 @@ use super::ballot::Ballot;
 use super::election::Election;
 use super::error::TallyError;
 use super::profile::Profile;
-use super::ranked::{read_ballots, read_profile, Cause, RankedBallots, ReadRules, Step, CAUSES};
+use super::ranked::{
+    read_ballots, read_profile, step_at, Cause, Groups, RankedBallots, ReadRules, Step, CAUSES,
+};
 use super::result::{TallyResult, Tie, TieResolution};
 use super::rounds::{round_number, Inactive, Round, RoundTie, Transfer};
 use super::tiebreak::TieBreaker;
@@ -99,8 +101,6 @@ impl IrvOptions {
             max_skipped_ranks: self.max_skipped_ranks,
             duplicate: self.duplicate,
             max_rankings: self.max_rankings,
-            // The count only sums groups: their order does not matter.
-            canonical_order: false,
         }
     }
 }
@@ -112,13 +112,16 @@ enum Status {
     Eliminated,
 }
 
-/// Where a group of ballots stands.
+/// Where a group of ballots goes next.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Holder {
-    Start,
-    Candidate { index: u32, step: usize },
+enum Target {
+    /// To this candidate, at the step starting at this code.
+    Candidate(usize, usize),
     Inactive(Cause),
 }
+
+/// No group: the end of a pile.
+const NONE: usize = usize::MAX;
 
 /// Renders inactive totals.
 pub(crate) fn inactive_of(values: &[u64; CAUSES]) -> Inactive {
@@ -151,9 +154,9 @@ pub(crate) fn tally_irv_profile(
 }
 
 /// Checks the options, reads the ballots with `read` and counts them.
-pub(crate) fn tally_irv_with(
+pub(crate) fn tally_irv_with<'a>(
     election: &Election,
-    read: impl FnOnce(&ReadRules) -> Result<RankedBallots, TallyError>,
+    read: impl FnOnce(&ReadRules) -> Result<RankedBallots<'a>, TallyError>,
 ) -> Result<TallyResult, TallyError> {
     let root = FieldPath::root("election");
     if election.stv.is_some() {
@@ -200,8 +203,13 @@ pub(crate) fn tally_irv_with(
         uwi,
         breaker: &breaker,
         status: vec![Status::Continuing; n],
-        holders: vec![Holder::Start; read.groups.len()],
         groups: &read.groups,
+        started: false,
+        cursor: vec![0; read.groups.len()],
+        head: vec![NONE; n],
+        next: vec![NONE; read.groups.len()],
+        tally: vec![0; n],
+        inactive: [0; CAUSES],
         history: Vec::new(),
         rounds: Vec::new(),
         ties: Vec::new(),
@@ -290,8 +298,19 @@ struct Count<'a> {
     uwi: Option<usize>,
     breaker: &'a TieBreaker,
     status: Vec<Status>,
-    holders: Vec<Holder>,
-    groups: &'a [(Vec<Step>, u64)],
+    groups: &'a Groups<'a>,
+    /// Whether the first round has placed every group.
+    started: bool,
+    /// Per group: where the step it counts at starts in its codes.
+    cursor: Vec<usize>,
+    /// The piles: `head[c]` is the first group counting for candidate `c`, `next[g]` the
+    /// group after `g` in its pile ([`NONE`] ends a pile). Only the piles of candidates who
+    /// stopped continuing are revisited.
+    head: Vec<usize>,
+    next: Vec<usize>,
+    /// Current totals by candidate, and of inactive ballots by cause.
+    tally: Vec<u64>,
+    inactive: [u64; CAUSES],
     /// Totals of each round by candidate (`None`: not in that round).
     history: Vec<Vec<Option<u64>>>,
     rounds: Vec<Round>,
@@ -315,101 +334,106 @@ impl Count<'_> {
         name(self.ids, c).unwrap_or_default()
     }
 
-    /// Moves every group to its current candidate; returns totals, inactive and transfers.
-    fn distribute(&mut self) -> (Vec<u64>, [u64; CAUSES], Moves) {
-        let n = self.ids.len();
-        let mut tally = vec![0u64; n];
-        let mut inactive = [0u64; CAUSES];
-        let mut moves: Moves = Vec::new();
-        for (g, (steps, weight)) in self.groups.iter().enumerate() {
-            let Some(holder) = self.holders.get(g).copied() else {
-                continue;
-            };
-            let (from, start) = match holder {
-                Holder::Inactive(cause) => {
-                    if let Some(total) = inactive.get_mut(cause as usize) {
-                        *total = total.saturating_add(*weight);
-                    }
-                    continue;
-                }
-                Holder::Candidate { index, step } => {
-                    let c = index as usize;
+    /// Where the group with codes `codes` goes, reading from the code at `from`.
+    fn target(&self, codes: &[u16], tail: Cause, mut at: usize) -> Target {
+        while let Some((step, after)) = step_at(codes, at) {
+            match step {
+                Step::One(c) => {
                     if self.continuing(c) {
-                        if let Some(total) = tally.get_mut(c) {
-                            *total = total.saturating_add(*weight);
-                        }
-                        continue;
+                        return Target::Candidate(c, at);
                     }
-                    (Some(c), step.saturating_add(1))
                 }
-                Holder::Start => (None, 0),
-            };
-            let mut next = Holder::Inactive(Cause::Exhausted);
-            for (i, step) in steps.iter().enumerate().skip(start) {
-                match step {
-                    Step::One(c) => {
-                        if self.continuing(*c as usize) {
-                            next = Holder::Candidate { index: *c, step: i };
-                            break;
-                        }
-                    }
-                    Step::Any(cs) => {
-                        let mut live = cs.iter().filter(|&&c| self.continuing(c as usize));
-                        match (live.next(), live.next()) {
-                            (Some(c), None) => {
-                                next = Holder::Candidate { index: *c, step: i };
-                                break;
-                            }
-                            (Some(_), Some(_)) => {
-                                next = Holder::Inactive(Cause::Overvote);
-                                break;
-                            }
-                            _ => {}
-                        }
-                    }
-                    Step::End(cause) => {
-                        next = Holder::Inactive(*cause);
-                        break;
+                Step::Any(cs) => {
+                    let mut live = cs
+                        .iter()
+                        .map(|&c| usize::from(c))
+                        .filter(|&c| self.continuing(c));
+                    match (live.next(), live.next()) {
+                        (Some(c), None) => return Target::Candidate(c, at),
+                        (Some(_), Some(_)) => return Target::Inactive(Cause::Overvote),
+                        _ => {}
                     }
                 }
             }
-            match next {
-                Holder::Candidate { index, .. } => {
-                    if let Some(total) = tally.get_mut(index as usize) {
-                        *total = total.saturating_add(*weight);
-                    }
+            at = after;
+        }
+        Target::Inactive(tail)
+    }
+
+    /// Moves group `g` to its next continuing candidate from the code at `at` (or makes it
+    /// inactive), adding its weight there, and to `moved` (`(to by candidate, inactive)`).
+    fn place(&mut self, g: usize, at: usize, moved: Option<&mut (Vec<u64>, u64)>) {
+        let groups = self.groups;
+        let Some((codes, weight, tail)) = groups.get(g) else {
+            return;
+        };
+        match self.target(codes, tail, at) {
+            Target::Candidate(c, at) => {
+                if let Some(total) = self.tally.get_mut(c) {
+                    *total = total.saturating_add(weight);
                 }
-                Holder::Inactive(cause) => {
-                    if let Some(total) = inactive.get_mut(cause as usize) {
-                        *total = total.saturating_add(*weight);
-                    }
+                if let Some(slot) = self.cursor.get_mut(g) {
+                    *slot = at;
                 }
-                Holder::Start => {}
-            }
-            if let Some(from) = from {
-                let at = match moves.iter().position(|m| m.0 == from) {
-                    Some(at) => at,
-                    None => {
-                        moves.push((from, vec![0; n], 0));
-                        moves.len() - 1
-                    }
-                };
-                if let Some(entry) = moves.get_mut(at) {
-                    match next {
-                        Holder::Candidate { index, .. } => {
-                            if let Some(to) = entry.1.get_mut(index as usize) {
-                                *to = to.saturating_add(*weight);
-                            }
-                        }
-                        _ => entry.2 = entry.2.saturating_add(*weight),
+                if let (Some(head), Some(next)) = (self.head.get_mut(c), self.next.get_mut(g)) {
+                    *next = *head;
+                    *head = g;
+                }
+                if let Some((to, _)) = moved {
+                    if let Some(to) = to.get_mut(c) {
+                        *to = to.saturating_add(weight);
                     }
                 }
             }
-            if let Some(slot) = self.holders.get_mut(g) {
-                *slot = next;
+            Target::Inactive(cause) => {
+                if let Some(total) = self.inactive.get_mut(cause as usize) {
+                    *total = total.saturating_add(weight);
+                }
+                if let Some((_, exhausted)) = moved {
+                    *exhausted = exhausted.saturating_add(weight);
+                }
             }
         }
-        (tally, inactive, moves)
+    }
+
+    /// Brings every group to its current candidate: in the first round every group from its
+    /// first step, later only the piles of candidates who stopped continuing, each group
+    /// from the step after the one it counted at. Returns totals, inactive and transfers.
+    fn distribute(&mut self) -> (Vec<u64>, [u64; CAUSES], Moves) {
+        let n = self.ids.len();
+        let mut moves: Moves = Vec::new();
+        let groups = self.groups;
+        if !self.started {
+            self.started = true;
+            for g in 0..self.groups.len() {
+                self.place(g, 0, None);
+            }
+        } else {
+            for c in 0..n {
+                let first = self.head.get(c).copied().unwrap_or(NONE);
+                if first == NONE || self.continuing(c) {
+                    continue;
+                }
+                if let Some(head) = self.head.get_mut(c) {
+                    *head = NONE;
+                }
+                if let Some(total) = self.tally.get_mut(c) {
+                    *total = 0;
+                }
+                let mut moved = (vec![0u64; n], 0u64);
+                let mut g = first;
+                while g != NONE {
+                    let after = self.next.get(g).copied().unwrap_or(NONE);
+                    let (codes, _, _) = groups.get(g).unwrap_or((&[], 0, Cause::Exhausted));
+                    let at = self.cursor.get(g).copied().unwrap_or(0);
+                    let resume = step_at(codes, at).map_or(at, |(_, next)| next);
+                    self.place(g, resume, Some(&mut moved));
+                    g = after;
+                }
+                moves.push((c, moved.0, moved.1));
+            }
+        }
+        (self.tally.clone(), self.inactive, moves)
     }
 
     fn run(&mut self) {

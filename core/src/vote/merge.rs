@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use super::ballot::{Ballot, BallotChecker, RejectionCode};
 use super::election::{Election, Method};
 use super::error::TallyError;
-use super::pairwise::{ranked_levels, square_map, PairwiseMatrix, MAX_PAIRWISE_CANDIDATES};
+use super::pairwise::{ranked_level_key, square_map, PairwiseMatrix, MAX_PAIRWISE_CANDIDATES};
 use super::profile::Profile;
 use super::ranked::{add_group, ContentMap};
 use super::ranked_shards::{is_elimination, ranked_partial, RankedGroup, RankedMerger};
@@ -227,19 +227,14 @@ pub(crate) fn count_shard(election: &Election, ballots: &[Ballot]) -> Result<Sha
     let mut checker = BallotChecker::new(election);
     let mut ranked_groups: ContentMap<Vec<usize>> = ContentMap::default();
     let mut key: Vec<usize> = Vec::new();
+    let mut seen: Vec<bool> = Vec::new();
     for (index, ballot) in ballots.iter().enumerate() {
         let weight = ballot.weight();
         add_to(&mut summary.cast, weight)?;
         let counted = if method.is_ranked() {
             // Grouped by content (levels as `[length, members…]…`), added after the loop.
-            ranked_levels(&mut checker, ballot).map(|levels| {
-                key.clear();
-                for level in &levels {
-                    key.push(level.len());
-                    key.extend_from_slice(level);
-                }
-                add_group(&mut ranked_groups, key.as_slice(), weight)
-            })
+            ranked_level_key(&mut checker, ballot, &mut key, &mut seen)
+                .map(|()| add_group(&mut ranked_groups, key.as_slice(), weight))
         } else if method.is_graded() {
             graded::read_scores(&mut checker, ballot, election)
                 .map(|scores| graded::add_scores(&mut aggregate, &scores, weight, election))
@@ -278,19 +273,20 @@ pub(crate) fn count_shard(election: &Election, ballots: &[Ballot]) -> Result<Sha
         }
     }
     let mut levels: Vec<Vec<usize>> = Vec::new();
+    let mut position: Vec<usize> = Vec::new();
     for (key, weight) in ranked_groups {
-        levels.clear();
-        let mut rest = key.as_slice();
-        while let [len, tail @ ..] = rest {
-            levels.push(tail.iter().take(*len).copied().collect());
-            rest = tail.get(*len..).unwrap_or(&[]);
-        }
         let added = if method == Method::Borda {
+            levels.clear();
+            let mut rest = key.as_slice();
+            while let [len, tail @ ..] = rest {
+                levels.push(tail.iter().take(*len).copied().collect());
+                rest = tail.get(*len..).unwrap_or(&[]);
+            }
             positional::add_borda(&mut aggregate.votes, &levels, n, unranked, weight)
                 .ok()
                 .flatten()
         } else if let Some(matrix) = aggregate.pairwise.as_mut() {
-            matrix.add_ballot(&levels, weight, unranked)
+            matrix.add_level_key(&key, weight, unranked, &mut position)
         } else {
             None
         };

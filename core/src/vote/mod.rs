@@ -38,7 +38,7 @@ pub use merge::{
 };
 pub use pairwise::MAX_PAIRWISE_CANDIDATES;
 pub use profile::{plurality_counts, tally_profile, Profile, MAX_PROFILE_CANDIDATES};
-pub use profile_document::{read_profile_document, ProfileDocument};
+pub use profile_document::{read_profile_document, ProfileBuilder, ProfileDocument, ProfileMark};
 pub use ranked::{MAX_ELIMINATION_CANDIDATES, MAX_RANK_POSITIONS};
 pub use ranked_shards::RankedGroup;
 pub use result::{BallotSummary, Rejection, TallyResult, Tie, TieResolution};

@@ -2,7 +2,7 @@
 //! other one. It is a plain sum over ballots, so shards of ballots can be counted apart and
 //! their matrices added ([`PairwiseMatrix::merge`]).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use super::ballot::{Ballot, BallotChecker, Rank, RejectionCode};
 use super::election::Unranked;
@@ -66,6 +66,48 @@ impl PairwiseMatrix {
                     }
                 }
             }
+        }
+        Some(())
+    }
+
+    /// Adds one ballot given as a flat level key: for each level (best first), its length
+    /// then its members, e.g. `[1, a, 2, b, c]` for `a > b = c`; `position` is a scratch
+    /// buffer. The same sums as [`PairwiseMatrix::add_ballot`]. Returns `None` on overflow
+    /// or an index out of range.
+    pub(crate) fn add_level_key(
+        &mut self,
+        key: &[usize],
+        weight: u64,
+        unranked: Unranked,
+        position: &mut Vec<usize>,
+    ) -> Option<()> {
+        position.clear();
+        position.resize(self.n, usize::MAX);
+        let mut rest = key;
+        let mut level = 0usize;
+        while let [len, tail @ ..] = rest {
+            let members = tail.get(..*len)?;
+            for &c in members {
+                *position.get_mut(c)? = level;
+            }
+            level = level.saturating_add(1);
+            rest = tail.get(*len..)?;
+        }
+        let implicit = unranked == Unranked::Implicit;
+        let mut rest = key;
+        let mut level = 0usize;
+        while let [len, tail @ ..] = rest {
+            for &x in tail.get(..*len)? {
+                let start = x.checked_mul(self.n)?;
+                let row = self.cells.get_mut(start..start.checked_add(self.n)?)?;
+                for (cell, &below) in row.iter_mut().zip(position.iter()) {
+                    if below > level && (below != usize::MAX || implicit) {
+                        *cell = cell.checked_add(weight)?;
+                    }
+                }
+            }
+            level = level.saturating_add(1);
+            rest = tail.get(*len..)?;
         }
         Some(())
     }
@@ -167,14 +209,18 @@ pub(crate) fn square_map(
         .collect()
 }
 
-/// Reads a ranked ballot into levels of candidate indices, best first.
+/// Reads a ranked ballot into a flat level key of candidate indices, best first (see
+/// [`PairwiseMatrix::add_level_key`]), in `key` (cleared first), without allocating per
+/// ballot; `seen` is a scratch buffer.
 ///
 /// Equal rankings share a level; skipped ranks (`[]`) are dropped. Checks, in order: ballot
 /// kind (only `ranking`), roll and double voting, emptiness, unknown candidates, repeats.
-pub(crate) fn ranked_levels(
+pub(crate) fn ranked_level_key(
     checker: &mut BallotChecker<'_>,
     ballot: &Ballot,
-) -> Result<Vec<Vec<usize>>, RejectionCode> {
+    key: &mut Vec<usize>,
+    seen: &mut Vec<bool>,
+) -> Result<(), RejectionCode> {
     let ranks = match (&ballot.ranking, &ballot.approve, &ballot.scores) {
         (Some(ranks), None, None) => ranks,
         (None, None, None) => return Err(RejectionCode::EmptyBallot),
@@ -184,24 +230,30 @@ pub(crate) fn ranked_levels(
     if ranks.iter().all(|rank| rank.candidates().is_empty()) {
         return Err(RejectionCode::EmptyBallot);
     }
-    let mut levels = Vec::with_capacity(ranks.len());
+    key.clear();
+    seen.clear();
+    let mut repeated = false;
     for rank in ranks.iter().map(Rank::candidates) {
         if rank.is_empty() {
             continue;
         }
-        let mut level = Vec::with_capacity(rank.len());
+        key.push(rank.len());
         for id in rank {
-            level.push(
-                checker
-                    .index_of(id)
-                    .ok_or(RejectionCode::UnknownCandidate)?,
-            );
+            let c = checker
+                .index_of(id)
+                .ok_or(RejectionCode::UnknownCandidate)?;
+            if seen.len() <= c {
+                seen.resize(c.saturating_add(1), false);
+            }
+            if let Some(mark) = seen.get_mut(c) {
+                repeated |= *mark;
+                *mark = true;
+            }
+            key.push(c);
         }
-        levels.push(level);
     }
-    let mut seen = HashSet::new();
-    if !levels.iter().flatten().all(|c| seen.insert(*c)) {
+    if repeated {
         return Err(RejectionCode::DuplicateChoice);
     }
-    Ok(levels)
+    Ok(())
 }

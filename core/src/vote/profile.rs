@@ -117,6 +117,21 @@ impl Profile {
         self.ends.len()
     }
 
+    /// The rankings, one after the other (see [`Profile::ends`]).
+    pub(crate) fn marks(&self) -> &[u16] {
+        &self.marks
+    }
+
+    /// Where each entry's ranking ends in [`Profile::marks`].
+    pub(crate) fn ends(&self) -> &[u32] {
+        &self.ends
+    }
+
+    /// Each entry's count.
+    pub(crate) fn counts(&self) -> &[u64] {
+        &self.counts
+    }
+
     /// Whether the profile holds no entry.
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
@@ -284,7 +299,7 @@ pub fn plurality_counts(candidates: usize, firsts: &[u16]) -> Result<Vec<u64>, T
 /// Counts a [`Profile`] in `election`: the same result as [`super::tally`] on
 /// `profile.to_ballots(election)`, with entry indices as ballot indices in `rejected`.
 ///
-/// `plurality`, `irv` and the ranked methods (`schulze`, `ranked_pairs`, `copeland`,
+/// `plurality`, `irv`, `stv` and the ranked methods (`schulze`, `ranked_pairs`, `copeland`,
 /// `borda`) count the profile directly; other methods, and elections with a `roll` (whose
 /// anonymous profile ballots are all `missing_voter`), go through the wire ballots.
 /// Errors: those of [`super::tally`], and `invalid_option` when the profile has a different
@@ -304,6 +319,7 @@ pub fn tally_profile(election: &Election, profile: &Profile) -> Result<TallyResu
     let direct = election.roll.is_none()
         && (election.method == Method::Plurality
             || election.method == Method::Irv
+            || election.method == Method::Stv
             || election.method.is_ranked());
     if !direct {
         let ballots = profile
@@ -316,6 +332,7 @@ pub fn tally_profile(election: &Election, profile: &Profile) -> Result<TallyResu
     }
     match election.method {
         Method::Irv => super::irv::tally_irv_profile(election, profile),
+        Method::Stv => super::stv::tally_stv_profile(election, profile),
         Method::Plurality => tally_plurality(election, profile),
         _ => super::merge::tally_ranked_profile(election, profile),
     }

@@ -1,13 +1,20 @@
 //! Reading ranked ballots for the elimination methods (`irv`, `stv`).
 //!
-//! Each valid ballot is compiled once into a compact list of [`Step`]s that already applies
+//! Each valid ballot is compiled once into a compact list of steps that already applies
 //! the static ballot rules (skipped ranks, repeated rankings, overvotes), in RCTab's order:
 //! for each marked rank from the first, (1) too many skipped ranks before it exhausts the
 //! ballot, (2) with `duplicate: "exhaust"` a candidate marked again exhausts it, (3) an
 //! overvote exhausts it, is skipped, or (under `exhaust_if_multiple_continuing`) is decided
-//! in each round. Identical compiled ballots are grouped, so a count touches each distinct
-//! ballot once per round.
+//! in each round.
+//!
+//! The compiled ballots sit in one flat, copy-friendly layout ([`Groups`]): the steps of every
+//! distinct ballot as `u16` codes in one buffer with end offsets, a weight per ballot, and the
+//! cause that ends it (its "tail"). A step code below [`ANY`] is a candidate index; `ANY + k`
+//! announces an overvote decided in each round, whose `k` candidates follow. A strict
+//! [`Profile`] already has this layout (its rankings are candidate codes), so it is counted
+//! in place, without copying its rankings.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::ballot::{Ballot, BallotChecker, RejectionCode};
@@ -37,16 +44,86 @@ pub(crate) enum Cause {
 /// Number of [`Cause`]s.
 pub(crate) const CAUSES: usize = 5;
 
-/// One step of a compiled ballot.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) enum Step {
+/// Step codes from here up announce an overvote decided in each round (see the module
+/// documentation); codes below it are candidate indices (candidates are fewer than
+/// [`MAX_ELIMINATION_CANDIDATES`]).
+pub(crate) const ANY: u16 = 0xF000;
+
+/// One step of a compiled ballot, decoded from its codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Step<'a> {
     /// A rank marking one candidate: counts for it if continuing, else read on.
-    One(u32),
+    One(usize),
     /// An overvote under `exhaust_if_multiple_continuing`: counts for the only continuing
     /// candidate, exhausts the ballot when several continue, else read on.
-    Any(Box<[u32]>),
-    /// The ballot stops here, for this cause.
-    End(Cause),
+    Any(&'a [u16]),
+}
+
+/// The step of `codes` starting at `at`, and where the next step starts; `None` past the end.
+#[inline]
+pub(crate) fn step_at(codes: &[u16], at: usize) -> Option<(Step<'_>, usize)> {
+    let code = *codes.get(at)?;
+    let after = at.saturating_add(1);
+    if code < ANY {
+        return Some((Step::One(usize::from(code)), after));
+    }
+    let end = after.saturating_add(usize::from(code - ANY));
+    Some((Step::Any(codes.get(after..end).unwrap_or(&[])), end))
+}
+
+/// Valid ballots compiled into steps, one entry per group of ballots: see the module
+/// documentation. Borrowed from a [`Profile`] when that already has the layout.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Groups<'a> {
+    /// The step codes of every group, one after the other.
+    codes: Cow<'a, [u16]>,
+    /// `ends[g]`: where group `g`'s codes end (they start at `ends[g-1]` or 0).
+    ends: Cow<'a, [u32]>,
+    /// `weights[g]`: how many ballots group `g` stands for.
+    weights: Cow<'a, [u64]>,
+    /// `tails[g]`: why group `g` stops counting once past its last step.
+    tails: Vec<Cause>,
+}
+
+impl<'a> Groups<'a> {
+    /// The number of groups.
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// Group `g`: its step codes, weight and tail cause.
+    #[inline]
+    pub fn get(&self, g: usize) -> Option<(&[u16], u64, Cause)> {
+        let start = match g.checked_sub(1) {
+            None => 0,
+            Some(before) => *self.ends.get(before)? as usize,
+        };
+        let end = *self.ends.get(g)? as usize;
+        Some((
+            self.codes.get(start..end)?,
+            *self.weights.get(g)?,
+            *self.tails.get(g)?,
+        ))
+    }
+
+    /// The groups in order: step codes, weight and tail cause.
+    pub fn iter(&self) -> impl Iterator<Item = (&[u16], u64, Cause)> + '_ {
+        (0..self.len()).filter_map(|g| self.get(g))
+    }
+
+    /// Appends a group whose codes were just appended to `self.codes` (`too_large` past
+    /// `u32::MAX` codes).
+    fn close(&mut self, weight: u64, tail: Cause) -> Result<(), TallyError> {
+        let end = u32::try_from(self.codes.len()).map_err(|_| TallyError::TooLarge {
+            path: "ballots".to_owned(),
+            what: "number of marks of an elimination count",
+            limit: u64::from(u32::MAX),
+        })?;
+        self.ends.to_mut().push(end);
+        self.weights.to_mut().push(weight);
+        self.tails.push(tail);
+        Ok(())
+    }
 }
 
 /// The static rules used to compile ballots.
@@ -56,31 +133,28 @@ pub(crate) struct ReadRules {
     pub max_skipped_ranks: Option<u32>,
     pub duplicate: DuplicateRule,
     pub max_rankings: Option<u32>,
-    /// Whether the groups must come in canonical (sorted) order; when false, their order is
-    /// unspecified (deterministic, but not sorted).
-    pub canonical_order: bool,
 }
 
-/// Compiles one ballot's marked ranks into `steps` (cleared first). Each rank is
-/// `(rank number from 1, start, end)`: its candidates are `marks[start..end]`.
+/// Compiles one ballot's marked ranks: appends its step codes to `steps` and returns the
+/// cause that ends it. Each rank is `(rank number from 1, start, end)`: its candidates are
+/// `marks[start..end]` (indices below [`MAX_ELIMINATION_CANDIDATES`]).
 pub(crate) fn compile(
     ranks: &[(u32, usize, usize)],
     marks: &[u32],
     rules: &ReadRules,
-    steps: &mut Vec<Step>,
-) {
-    steps.clear();
+    steps: &mut Vec<u16>,
+) -> Cause {
+    // Candidate indices fit: an elimination count has at most 1000 candidates.
+    let code = |c: u32| u16::try_from(c).unwrap_or(ANY - 1);
     let Some(&(max_rank, _, _)) = ranks.last() else {
-        steps.push(Step::End(Cause::Undervote));
-        return;
+        return Cause::Undervote;
     };
     let mut last_rank = 0u32;
     for &(rank, start, end) in ranks {
         let candidates = marks.get(start..end).unwrap_or(&[]);
         if let Some(max_skip) = rules.max_skipped_ranks {
             if u64::from(rank) - u64::from(last_rank) > u64::from(max_skip) + 1 {
-                steps.push(Step::End(Cause::SkippedRanks));
-                return;
+                return Cause::SkippedRanks;
             }
         }
         last_rank = rank;
@@ -89,23 +163,18 @@ pub(crate) fn compile(
             for (i, candidate) in candidates.iter().enumerate() {
                 let earlier = candidates.get(..i).unwrap_or(&[]);
                 if before.contains(candidate) || earlier.contains(candidate) {
-                    steps.push(Step::End(Cause::RepeatedRanking));
-                    return;
+                    return Cause::RepeatedRanking;
                 }
             }
         }
         match candidates {
             [] => {}
-            [one] => steps.push(Step::One(*one)),
+            [one] => steps.push(code(*one)),
             several => match rules.overvote {
-                OvervoteRule::Exhaust => {
-                    steps.push(Step::End(Cause::Overvote));
-                    return;
-                }
+                OvervoteRule::Exhaust => return Cause::Overvote,
                 OvervoteRule::SkipToNext => {
                     if rank == max_rank {
-                        steps.push(Step::End(Cause::Exhausted));
-                        return;
+                        return Cause::Exhausted;
                     }
                 }
                 OvervoteRule::ExhaustIfMultipleContinuing => {
@@ -113,33 +182,41 @@ pub(crate) fn compile(
                     distinct.sort_unstable();
                     distinct.dedup();
                     if let [one] = distinct.as_slice() {
-                        steps.push(Step::One(*one));
+                        steps.push(code(*one));
                     } else {
-                        steps.push(Step::Any(distinct.into_boxed_slice()));
+                        // At most 1000 distinct candidates: the count fits below `u16::MAX`.
+                        let k = u16::try_from(distinct.len()).unwrap_or(0);
+                        steps.push(ANY.saturating_add(k));
+                        steps.extend(distinct.iter().map(|&c| code(c)));
                     }
                 }
             },
         }
     }
-    // Out of rankings: RCTab calls it an undervote when the ballot stopped ranking with more
-    // than `max_skipped_ranks` of the `max_rankings` ranks left blank.
+    out_of_rankings(max_rank, rules)
+}
+
+/// Why a ballot whose last marked rank is `max_rank` stops when it runs out of rankings:
+/// RCTab calls it an undervote when the ballot stopped ranking with more than
+/// `max_skipped_ranks` of the `max_rankings` ranks left blank.
+fn out_of_rankings(max_rank: u32, rules: &ReadRules) -> Cause {
     let undervote = match (rules.max_skipped_ranks, rules.max_rankings) {
         (Some(max_skip), Some(max_rankings)) => {
             u64::from(max_rankings).saturating_sub(u64::from(max_rank)) > u64::from(max_skip)
         }
         _ => false,
     };
-    steps.push(Step::End(if undervote {
+    if undervote {
         Cause::Undervote
     } else {
         Cause::Exhausted
-    }));
+    }
 }
 
-/// Valid ballots, compiled and grouped.
-pub(crate) struct RankedBallots {
-    /// Distinct compiled ballots with their weights, in a canonical (sorted) order.
-    pub groups: Vec<(Vec<Step>, u64)>,
+/// Valid ballots, compiled (in an unspecified, deterministic order: a count only adds them).
+pub(crate) struct RankedBallots<'a> {
+    /// The compiled ballots with their weights.
+    pub groups: Groups<'a>,
     /// Ballot totals.
     pub summary: BallotSummary,
     /// Rejected ballots, in input order.
@@ -161,15 +238,6 @@ where
         map.insert(key.to_owned(), weight);
     }
     Some(())
-}
-
-/// Distinct compiled ballots, in canonical (sorted) order if `rules` ask for it.
-fn sorted_groups(grouped: ContentMap<Vec<Step>>, rules: &ReadRules) -> Vec<(Vec<Step>, u64)> {
-    let mut groups: Vec<(Vec<Step>, u64)> = grouped.into_iter().collect();
-    if rules.canonical_order {
-        groups.sort_unstable();
-    }
-    groups
 }
 
 pub(crate) fn check_size(election: &Election) -> Result<(), TallyError> {
@@ -210,7 +278,7 @@ pub(crate) fn read_ballots(
     election: &Election,
     ballots: &[Ballot],
     rules: &ReadRules,
-) -> Result<RankedBallots, TallyError> {
+) -> Result<RankedBallots<'static>, TallyError> {
     let marked = read_marks(election, ballots, rules.max_rankings)?;
     compile_marks(marked.marks, marked.summary, marked.rejected, rules)
 }
@@ -233,16 +301,8 @@ pub(crate) fn read_marks(
     };
     let root = FieldPath::root("ballots");
     let mut key: Vec<u32> = Vec::new();
-    // Candidate lookup: a linear scan is faster than hashing for a few candidates.
-    let ids: Vec<&str> = election.candidates.iter().map(|c| c.id()).collect();
-    let small = ids.len() <= 24;
     let lookup = |checker: &BallotChecker, id: &str| -> Option<u32> {
-        let index = if small {
-            ids.iter().position(|c| *c == id)
-        } else {
-            checker.index_of(id)
-        };
-        index.and_then(|i| u32::try_from(i).ok())
+        checker.index_of(id).and_then(|i| u32::try_from(i).ok())
     };
     for (index, ballot) in ballots.iter().enumerate() {
         let weight = ballot.weight();
@@ -309,20 +369,16 @@ pub(crate) fn read_marks(
 }
 
 /// The second phase of [`read_ballots`]: compiles each distinct mark key (see
-/// [`MarkedBallots`]) under `rules` and groups the compiled ballots.
+/// [`MarkedBallots`]) under `rules` into the flat layout of [`Groups`].
 pub(crate) fn compile_marks(
     raw: impl IntoIterator<Item = (Vec<u32>, u64)>,
     summary: BallotSummary,
     rejected: Vec<Rejection>,
     rules: &ReadRules,
-) -> Result<RankedBallots, TallyError> {
-    let overflow = || TallyError::CountOverflow {
-        path: "ballots".to_owned(),
-    };
-    let mut grouped: ContentMap<Vec<Step>> = ContentMap::default();
+) -> Result<RankedBallots<'static>, TallyError> {
+    let mut groups = Groups::default();
     let mut ranks: Vec<(u32, usize, usize)> = Vec::new();
     let mut marks: Vec<u32> = Vec::new();
-    let mut steps: Vec<Step> = Vec::new();
     for (key, weight) in raw {
         ranks.clear();
         marks.clear();
@@ -334,36 +390,34 @@ pub(crate) fn compile_marks(
             ranks.push((*number, start, marks.len()));
             rest = tail.get(len..).unwrap_or(&[]);
         }
-        compile(&ranks, &marks, rules, &mut steps);
-        add_group(&mut grouped, steps.as_slice(), weight).ok_or_else(overflow)?;
+        let tail = compile(&ranks, &marks, rules, groups.codes.to_mut());
+        groups.close(weight, tail)?;
     }
     Ok(RankedBallots {
-        groups: sorted_groups(grouped, rules),
+        groups,
         summary,
         rejected,
     })
 }
 
-/// Compiles and groups a compact profile (strict rankings) for a ranked election: what
-/// [`read_ballots`] does with the profile's wire ballots, entry indices as ballot indices.
-pub(crate) fn read_profile(
+/// Compiles a compact profile (strict rankings) for a ranked election: what [`read_ballots`]
+/// does with the profile's wire ballots, entry indices as ballot indices.
+///
+/// A strict ranking compiles to itself (no skipped, repeated or equal ranks), so the groups
+/// borrow the profile's buffers; only the tail causes are computed, and the entries past
+/// `max_rankings` (rejected) are left out, which copies the rest.
+pub(crate) fn read_profile<'a>(
     election: &Election,
-    profile: &Profile,
+    profile: &'a Profile,
     rules: &ReadRules,
-) -> Result<RankedBallots, TallyError> {
+) -> Result<RankedBallots<'a>, TallyError> {
     check_size(election)?;
     let mut summary = BallotSummary::default();
     let mut rejected = Vec::new();
     let overflow = || TallyError::CountOverflow {
         path: "ballots".to_owned(),
     };
-    let mut grouped: ContentMap<Vec<Step>> = ContentMap::default();
-    let distinct = profile.is_grouped();
-    let mut direct: Vec<(Vec<Step>, u64)> =
-        Vec::with_capacity(if distinct { profile.len() } else { 0 });
-    let mut ranks: Vec<(u32, usize, usize)> = Vec::new();
-    let mut marks: Vec<u32> = Vec::new();
-    let mut steps: Vec<Step> = Vec::new();
+    let mut tails: Vec<Cause> = Vec::with_capacity(profile.len());
     for (index, (ranking, weight)) in profile.iter().enumerate() {
         summary.cast = summary.cast.checked_add(weight).ok_or_else(overflow)?;
         if ranking.len() > MAX_RANK_POSITIONS {
@@ -376,10 +430,8 @@ pub(crate) fn read_profile(
                 limit: MAX_RANK_POSITIONS as u64,
             });
         }
-        let too_many = rules
-            .max_rankings
-            .is_some_and(|max| u64::try_from(ranking.len()).unwrap_or(u64::MAX) > u64::from(max));
-        if too_many {
+        let length = u32::try_from(ranking.len()).unwrap_or(u32::MAX);
+        if rules.max_rankings.is_some_and(|max| length > max) {
             summary.rejected = summary.rejected.checked_add(weight).ok_or_else(overflow)?;
             rejected.push(Rejection {
                 index,
@@ -390,28 +442,33 @@ pub(crate) fn read_profile(
             continue;
         }
         summary.valid = summary.valid.checked_add(weight).ok_or_else(overflow)?;
-        ranks.clear();
-        marks.clear();
-        for (i, &c) in ranking.iter().enumerate() {
-            let number = u32::try_from(i).unwrap_or(u32::MAX).saturating_add(1);
-            marks.push(u32::from(c));
-            ranks.push((number, i, i.saturating_add(1)));
-        }
-        if distinct {
-            // Distinct strict rankings compile to distinct steps: nothing to merge.
-            let mut own = Vec::with_capacity(ranking.len().saturating_add(1));
-            compile(&ranks, &marks, rules, &mut own);
-            direct.push((own, weight));
+        tails.push(if length == 0 {
+            Cause::Undervote
         } else {
-            compile(&ranks, &marks, rules, &mut steps);
-            add_group(&mut grouped, steps.as_slice(), weight).ok_or_else(overflow)?;
+            out_of_rankings(length, rules)
+        });
+    }
+    let groups = if rejected.is_empty() {
+        Groups {
+            codes: Cow::Borrowed(profile.marks()),
+            ends: Cow::Borrowed(profile.ends()),
+            weights: Cow::Borrowed(profile.counts()),
+            tails,
         }
-    }
-    let mut groups = sorted_groups(grouped, rules);
-    groups.append(&mut direct);
-    if rules.canonical_order && distinct {
-        groups.sort_unstable();
-    }
+    } else {
+        let mut groups = Groups::default();
+        let mut tails = tails.into_iter();
+        let mut skip = rejected.iter().map(|r| r.index).peekable();
+        for (index, (ranking, weight)) in profile.iter().enumerate() {
+            if skip.peek() == Some(&index) {
+                skip.next();
+                continue;
+            }
+            groups.codes.to_mut().extend_from_slice(ranking);
+            groups.close(weight, tails.next().unwrap_or(Cause::Exhausted))?;
+        }
+        groups
+    };
     Ok(RankedBallots {
         groups,
         summary,

@@ -105,7 +105,7 @@ def tally(election: Mapping[str, Any], ballots: Sequence[Mapping[str, Any]]) -> 
 def tally_motion(motion: Mapping[str, Any]) -> MotionResult: ...
 def tally_profile(
     election: Mapping[str, Any],
-    rankings: Sequence[Sequence[int]],
+    rankings: Sequence[Sequence[int | str]],
     counts: Sequence[int] | None = ...,
 ) -> TallyResult: ...
 def tally_partial(

@@ -13,7 +13,7 @@
 //! overvote (the ballot stops there).
 
 use super::{fixed, name, record_tie, Group};
-use crate::vote::ranked::{Cause, Step, CAUSES};
+use crate::vote::ranked::{Cause, ANY, CAUSES};
 use crate::vote::result::Tie;
 use crate::vote::rounds::{round_number, Round};
 use crate::vote::tiebreak::{Look, TieBreaker};
@@ -46,29 +46,28 @@ fn distribute(groups: &[Group], kf: &[i128], status: &[Status], scale: i128) -> 
     let mut excess = 0i128;
     for group in groups {
         let mut remaining = scale;
-        for step in group.steps {
-            match step {
-                Step::One(c) => {
-                    let c = *c as usize;
-                    match status.get(c) {
-                        Some(Status::Hopeful) => {
-                            if let Some(v) = votes.get_mut(c) {
-                                *v = v.saturating_add(group.weight.saturating_mul(remaining));
-                            }
-                            remaining = 0;
-                        }
-                        Some(Status::Elected) => {
-                            let keep = kf.get(c).copied().unwrap_or(0);
-                            let share = remaining.saturating_mul(keep) / scale;
-                            if let Some(v) = votes.get_mut(c) {
-                                *v = v.saturating_add(group.weight.saturating_mul(share));
-                            }
-                            remaining -= share;
-                        }
-                        _ => {}
+        for &code in group.codes {
+            // An overvote (never compiled for `stv`) stops the ballot, as its end does.
+            if code >= ANY {
+                break;
+            }
+            let c = usize::from(code);
+            match status.get(c) {
+                Some(Status::Hopeful) => {
+                    if let Some(v) = votes.get_mut(c) {
+                        *v = v.saturating_add(group.weight.saturating_mul(remaining));
                     }
+                    remaining = 0;
                 }
-                Step::Any(_) | Step::End(_) => break,
+                Some(Status::Elected) => {
+                    let keep = kf.get(c).copied().unwrap_or(0);
+                    let share = remaining.saturating_mul(keep) / scale;
+                    if let Some(v) = votes.get_mut(c) {
+                        *v = v.saturating_add(group.weight.saturating_mul(share));
+                    }
+                    remaining -= share;
+                }
+                _ => {}
             }
             if remaining == 0 {
                 break;

@@ -53,7 +53,8 @@ use super::ballot::Ballot;
 use super::election::Election;
 use super::error::TallyError;
 use super::irv::{inactive_of, DuplicateRule, OvervoteRule};
-use super::ranked::{read_ballots, Cause, RankedBallots, ReadRules, Step, CAUSES};
+use super::profile::Profile;
+use super::ranked::{read_ballots, read_profile, Cause, RankedBallots, ReadRules, ANY, CAUSES};
 use super::result::{TallyResult, Tie, TieResolution};
 use super::rounds::{round_number, Round, RoundTie, Transfer};
 use super::tiebreak::{Look, TieBreaker};
@@ -128,13 +129,50 @@ enum Status {
     Excluded,
 }
 
-/// A group of identical ballots: its compiled steps, weight, current value, where it is.
+/// A group of identical ballots: its compiled step codes and tail cause, weight, current
+/// value, where it is.
 struct Group<'a> {
-    steps: &'a [Step],
+    codes: &'a [u16],
+    tail: Cause,
     weight: i128,
     value: i128,
-    /// Index of the step holding the candidate the group counts for, or `None` if inactive.
+    /// Index of the code of the candidate the group counts for, or `None` if inactive.
     at: Option<usize>,
+}
+
+/// No group: the end of a pile.
+const NONE: usize = usize::MAX;
+
+/// Groups by the candidate they count for: `head[c]` is the first group of candidate `c`'s
+/// pile, `next[g]` the group after `g` ([`NONE`] ends a pile). A transfer revisits only the
+/// pile of the candidate it is from.
+struct Piles {
+    head: Vec<usize>,
+    next: Vec<usize>,
+}
+
+impl Piles {
+    /// Puts group `g` on top of candidate `c`'s pile.
+    fn push(&mut self, c: usize, g: usize) {
+        if let (Some(head), Some(next)) = (self.head.get_mut(c), self.next.get_mut(g)) {
+            *next = *head;
+            *head = g;
+        }
+    }
+
+    /// Empties candidate `c`'s pile and returns its groups.
+    fn take(&mut self, c: usize) -> Vec<usize> {
+        let mut taken = Vec::new();
+        let mut g = self
+            .head
+            .get_mut(c)
+            .map_or(NONE, |head| std::mem::replace(head, NONE));
+        while g != NONE {
+            taken.push(g);
+            g = self.next.get(g).copied().unwrap_or(NONE);
+        }
+        taken
+    }
 }
 
 /// Renders a fixed-point value with all its decimals.
@@ -162,6 +200,14 @@ pub(crate) fn tally_stv(
     tally_stv_with(election, |rules| read_ballots(election, ballots, rules))
 }
 
+/// Counts an `stv` election over a compact profile.
+pub(crate) fn tally_stv_profile(
+    election: &Election,
+    profile: &Profile,
+) -> Result<TallyResult, TallyError> {
+    tally_stv_with(election, |rules| read_profile(election, profile, rules))
+}
+
 /// The static ballot rules of every `stv` count: overvotes exhaust, skipped ranks and
 /// repeated candidates are passed over, no maximum ranking.
 pub(crate) const STV_READ_RULES: ReadRules = ReadRules {
@@ -169,25 +215,21 @@ pub(crate) const STV_READ_RULES: ReadRules = ReadRules {
     max_skipped_ranks: None,
     duplicate: DuplicateRule::Skip,
     max_rankings: None,
-    canonical_order: true,
 };
 
 /// The static ballot rules of `election`'s `stv` count: [`STV_READ_RULES`], except under the
 /// `rctab` rule, which reads ballots with the election's `irv` ballot rules.
 pub(crate) fn stv_read_rules(election: &Election) -> ReadRules {
     match election.stv.as_ref().map(|o| o.rule) {
-        Some(StvRule::Rctab) => ReadRules {
-            canonical_order: true,
-            ..election.irv.clone().unwrap_or_default().read_rules()
-        },
+        Some(StvRule::Rctab) => election.irv.clone().unwrap_or_default().read_rules(),
         _ => STV_READ_RULES,
     }
 }
 
 /// Checks the options, reads the ballots with `read` and counts them.
-pub(crate) fn tally_stv_with(
+pub(crate) fn tally_stv_with<'a>(
     election: &Election,
-    read: impl FnOnce(&ReadRules) -> Result<RankedBallots, TallyError>,
+    read: impl FnOnce(&ReadRules) -> Result<RankedBallots<'a>, TallyError>,
 ) -> Result<TallyResult, TallyError> {
     let root = FieldPath::root("election");
     let options = election.stv.clone().unwrap_or_default();
@@ -230,9 +272,10 @@ pub(crate) fn tally_stv_with(
     let mut groups: Vec<Group> = read
         .groups
         .iter()
-        .map(|(steps, weight)| Group {
-            steps,
-            weight: i128::from(*weight),
+        .map(|(codes, weight, tail)| Group {
+            codes,
+            tail,
+            weight: i128::from(weight),
             value: scale,
             at: None,
         })
@@ -286,10 +329,14 @@ pub(crate) fn tally_stv_with(
     let mut status = vec![Status::Hopeful; n];
     let mut votes = vec![0i128; n];
     let mut inactive = [0i128; CAUSES];
+    let mut piles = Piles {
+        head: vec![NONE; n],
+        next: vec![NONE; groups.len()],
+    };
     // Initial distribution.
-    for g in 0..groups.len() {
-        if let Some(group) = groups.get_mut(g) {
-            advance(group, 0, &status, &mut votes, &mut inactive, &mut None);
+    for (g, group) in groups.iter_mut().enumerate() {
+        if let Some(c) = advance(group, 0, &status, &mut votes, &mut inactive, &mut None) {
+            piles.push(c, g);
         }
     }
 
@@ -419,10 +466,8 @@ pub(crate) fn tally_stv_with(
             let held = vote(from, &votes);
             let surplus = held - quota;
             let mut moved = Moved::default();
-            for group in groups.iter_mut() {
-                if group.at.and_then(|i| group.steps.get(i)) == Some(&Step::One(from as u32))
-                    && group.at.is_some()
-                {
+            for g in piles.take(from) {
+                if let Some(group) = groups.get_mut(g) {
                     let old = group.value;
                     if held > 0 {
                         group.value = match options.rule {
@@ -438,7 +483,10 @@ pub(crate) fn tally_stv_with(
                     if let Some(v) = votes.get_mut(from) {
                         *v -= group.weight * old;
                     }
-                    advance(group, start, &status, &mut votes, &mut inactive, &mut sink);
+                    let to = advance(group, start, &status, &mut votes, &mut inactive, &mut sink);
+                    if let Some(c) = to {
+                        piles.push(c, g);
+                    }
                 }
             }
             if let Some(v) = votes.get_mut(from) {
@@ -485,16 +533,18 @@ pub(crate) fn tally_stv_with(
         excluded_order.push(out);
         round.eliminated.push(name(&ids, out));
         let mut moved = Moved::default();
-        for group in groups.iter_mut() {
-            if group.at.is_some()
-                && group.at.and_then(|i| group.steps.get(i)) == Some(&Step::One(out as u32))
-            {
+        for g in piles.take(out) {
+            if let Some(group) = groups.get_mut(g) {
                 let start = group.at.map_or(0, |i| i + 1);
                 if let Some(v) = votes.get_mut(out) {
                     *v -= group.weight * group.value;
                 }
                 let mut sink = Some(&mut moved);
-                advance(group, start, &status, &mut votes, &mut inactive, &mut sink);
+                if let Some(c) =
+                    advance(group, start, &status, &mut votes, &mut inactive, &mut sink)
+                {
+                    piles.push(c, g);
+                }
             }
         }
         if let Some(v) = votes.get_mut(out) {
@@ -597,8 +647,9 @@ impl Moved {
     }
 }
 
-/// Moves a group from step `start` on to its next hopeful (or makes it inactive), adding its
-/// value to that candidate.
+/// Moves a group from the code at `start` on to its next hopeful (or makes it inactive),
+/// adding its value to that candidate; returns the candidate. An overvote decided in each
+/// round (never compiled for `stv`) is passed over.
 fn advance(
     group: &mut Group,
     start: usize,
@@ -606,44 +657,36 @@ fn advance(
     votes: &mut [i128],
     inactive: &mut [i128; CAUSES],
     moved: &mut Option<&mut Moved>,
-) {
+) -> Option<usize> {
     let amount = group.weight.saturating_mul(group.value);
-    for (i, step) in group.steps.iter().enumerate().skip(start) {
-        match step {
-            Step::One(c) => {
-                let c = *c as usize;
-                if status.get(c) == Some(&Status::Hopeful) {
-                    group.at = Some(i);
-                    if let Some(v) = votes.get_mut(c) {
-                        *v = v.saturating_add(amount);
-                    }
-                    if let Some(m) = moved {
-                        let to = m.to.entry(c).or_insert(0);
-                        *to = to.saturating_add(amount);
-                    }
-                    return;
-                }
-            }
-            Step::Any(_) => {}
-            Step::End(cause) => {
-                group.at = None;
-                if let Some(total) = inactive.get_mut(*cause as usize) {
-                    *total = total.saturating_add(amount);
-                }
-                if let Some(m) = moved {
-                    m.exhausted = m.exhausted.saturating_add(amount);
-                }
-                return;
-            }
+    let mut at = start;
+    while let Some(&code) = group.codes.get(at) {
+        if code >= ANY {
+            at = at.saturating_add(1).saturating_add(usize::from(code - ANY));
+            continue;
         }
+        let c = usize::from(code);
+        if status.get(c) == Some(&Status::Hopeful) {
+            group.at = Some(at);
+            if let Some(v) = votes.get_mut(c) {
+                *v = v.saturating_add(amount);
+            }
+            if let Some(m) = moved {
+                let to = m.to.entry(c).or_insert(0);
+                *to = to.saturating_add(amount);
+            }
+            return Some(c);
+        }
+        at = at.saturating_add(1);
     }
     group.at = None;
-    if let Some(total) = inactive.get_mut(Cause::Exhausted as usize) {
+    if let Some(total) = inactive.get_mut(group.tail as usize) {
         *total = total.saturating_add(amount);
     }
     if let Some(m) = moved {
         m.exhausted = m.exhausted.saturating_add(amount);
     }
+    None
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -40,7 +40,7 @@ use super::{fixed, name, Quota, StvOptions};
 use crate::error::FieldPath;
 use crate::vote::election::Election;
 use crate::vote::error::TallyError;
-use crate::vote::ranked::{Cause, RankedBallots, ReadRules, Step, CAUSES};
+use crate::vote::ranked::{step_at, Cause, RankedBallots, ReadRules, Step, CAUSES};
 use crate::vote::result::{TallyResult, Tie};
 use crate::vote::rounds::{round_number, Inactive, Round, RoundTie, Transfer};
 use crate::vote::tiebreak::TieBreaker;
@@ -61,14 +61,19 @@ enum Status {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Holder {
     Start,
-    Candidate { index: usize, step: usize },
+    /// Counting for candidate `index`; its next step starts at code `next`.
+    Candidate {
+        index: usize,
+        next: usize,
+    },
     Inactive(Cause),
     FinalSurplus,
 }
 
 /// A group of identical ballots, with the current value of each.
 struct Group<'a> {
-    steps: &'a [Step],
+    codes: &'a [u16],
+    tail: Cause,
     weight: i128,
     value: i128,
     holder: Holder,
@@ -82,10 +87,10 @@ struct Moved {
 }
 
 /// Checks the `rctab` options, reads the ballots with `read` and counts them.
-pub(super) fn tally(
+pub(super) fn tally<'a>(
     election: &Election,
     options: &StvOptions,
-    read: impl FnOnce(&ReadRules) -> Result<RankedBallots, TallyError>,
+    read: impl FnOnce(&ReadRules) -> Result<RankedBallots<'a>, TallyError>,
 ) -> Result<TallyResult, TallyError> {
     let root = FieldPath::root("election");
     let decimals = options.decimals.unwrap_or(DEFAULT_DECIMALS);
@@ -121,9 +126,10 @@ pub(super) fn tally(
     let groups: Vec<Group> = read
         .groups
         .iter()
-        .map(|(steps, weight)| Group {
-            steps,
-            weight: i128::from(*weight),
+        .map(|(codes, weight, tail)| Group {
+            codes,
+            tail,
+            weight: i128::from(weight),
             value: scale,
             holder: Holder::Start,
         })
@@ -233,36 +239,38 @@ impl Count<'_> {
         self.status.get(c) == Some(&Status::Continuing)
     }
 
-    /// Where a ballot reading on from step `start` lands.
-    fn scan(&self, steps: &[Step], start: usize) -> Holder {
-        for (i, step) in steps.iter().enumerate().skip(start) {
+    /// Where a ballot reading on from code `start` lands.
+    fn scan(&self, codes: &[u16], tail: Cause, start: usize) -> Holder {
+        let mut at = start;
+        while let Some((step, next)) = step_at(codes, at) {
             match step {
                 Step::One(c) => {
-                    let c = *c as usize;
                     if self.continuing(c) {
-                        return Holder::Candidate { index: c, step: i };
+                        return Holder::Candidate { index: c, next };
                     }
                 }
                 Step::Any(cs) => {
-                    let mut live = cs.iter().filter(|&&c| self.continuing(c as usize));
+                    let mut live = cs.iter().filter(|&&c| self.continuing(usize::from(c)));
                     match (live.next(), live.next()) {
                         (Some(&c), None) => {
                             return Holder::Candidate {
-                                index: c as usize,
-                                step: i,
+                                index: usize::from(c),
+                                next,
                             }
                         }
                         (Some(_), Some(_)) => return Holder::Inactive(Cause::Overvote),
                         _ => {}
                     }
                 }
-                // RCTab 2.0: a ballot that runs out of rankings is exhausted, whatever ranks
-                // it left blank; only a ballot with no ranking at all is an undervote.
-                Step::End(Cause::Undervote) if i > 0 => return Holder::Inactive(Cause::Exhausted),
-                Step::End(cause) => return Holder::Inactive(*cause),
             }
+            at = next;
         }
-        Holder::Inactive(Cause::Exhausted)
+        // RCTab 2.0: a ballot that runs out of rankings is exhausted, whatever ranks it left
+        // blank; only a ballot with no ranking at all is an undervote.
+        match tail {
+            Cause::Undervote if !codes.is_empty() => Holder::Inactive(Cause::Exhausted),
+            cause => Holder::Inactive(cause),
+        }
     }
 
     /// Counts every ballot for its current holder, moving those whose candidate left.
@@ -279,9 +287,7 @@ impl Count<'_> {
         for group in &mut groups {
             let amount = group.weight.saturating_mul(group.value);
             let (from, start) = match group.holder {
-                Holder::Candidate { index, step } if !self.continuing(index) => {
-                    (Some(index), step.saturating_add(1))
-                }
+                Holder::Candidate { index, next } if !self.continuing(index) => (Some(index), next),
                 Holder::Start => (None, 0),
                 _ => (None, usize::MAX),
             };
@@ -289,7 +295,7 @@ impl Count<'_> {
                 group.holder = if seats_filled {
                     Holder::FinalSurplus
                 } else {
-                    self.scan(group.steps, start)
+                    self.scan(group.codes, group.tail, start)
                 };
                 if let Some(from) = from.filter(|_| group.value > 0) {
                     let moved = out.moves.entry(from).or_default();
