@@ -158,19 +158,18 @@ pub(super) fn resolve(
         }
         let mut ranks = Vec::with_capacity(ranking.len());
         for (r, rank) in ranking.iter().enumerate() {
-            let marked = rank
-                .candidates()
-                .iter()
-                .map(|id| {
-                    index
-                        .get(id.as_str())
-                        .copied()
-                        .ok_or_else(|| FormatError::UnknownCandidate {
-                            path: format!("ballots[{b}].ranking[{r}]"),
-                            name: id.clone(),
+            let marked =
+                rank.candidates()
+                    .iter()
+                    .map(|id| {
+                        index.get(id.as_str()).copied().ok_or_else(|| {
+                            FormatError::UnknownCandidate {
+                                path: format!("ballots[{b}].ranking[{r}]"),
+                                name: id.clone(),
+                            }
                         })
-                })
-                .collect::<Result<Vec<_>, _>>()?;
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
             ranks.push(marked);
         }
         out.push(Resolved {

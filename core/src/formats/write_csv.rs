@@ -72,9 +72,9 @@ pub fn write_ranking_csv(file: &BallotFile) -> Result<String, FormatError> {
             });
         }
         for _ in 0..ballot.weight {
-            writer.write_record(&cells).map_err(|err| {
-                unwritable(format!("ballots[{b}]"), format!("CSV error: {err}"))
-            })?;
+            writer
+                .write_record(&cells)
+                .map_err(|err| unwritable(format!("ballots[{b}]"), format!("CSV error: {err}")))?;
         }
     }
     let bytes = writer

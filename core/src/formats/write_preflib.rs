@@ -123,7 +123,10 @@ pub fn write_preflib(file: &BallotFile, options: &WriteOptions) -> Result<String
     });
     let line = |key: &str, value: &str, path: &str| -> Result<String, FormatError> {
         if has_line_break(value) {
-            return Err(unwritable(path, "a PrefLib header cannot hold a line break"));
+            return Err(unwritable(
+                path,
+                "a PrefLib header cannot hold a line break",
+            ));
         }
         Ok(if value.is_empty() {
             format!("# {key}:\n")
