@@ -1,6 +1,8 @@
 //! Reader benchmarks on RCTab's real exports (`../shared/oracles/rctab`; skipped with a
 //! message when absent), each next to its bare parse (serde_json to a `Value`, roxmltree to a
-//! tree) so that the reader's own cost shows as a ratio.
+//! tree) so that the reader's own cost shows as a ratio; and the writers on oracle BLT files
+//! (`../shared/oracles/droop`, `stv-rs`), each next to reading the same file, so that writing
+//! shows as a ratio of reading.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -70,5 +72,42 @@ fn readers(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, readers);
+fn writers(c: &mut Criterion) {
+    use huaide::formats::{
+        read_ballot_file, write_ballot_file, BallotFormat, BallotInput, ReadOptions, WriteOptions,
+    };
+    let Some(root) = oracles() else {
+        println!("SKIPPED: oracle data not found");
+        return;
+    };
+    let files = [
+        (
+            "glasgow partick west (9k ballots)",
+            root.join("../droop/blt/scotland/Partick-West-2007.blt"),
+        ),
+        (
+            "stv-rs rand_mixed_5k (300 kB)",
+            root.join("../stv-rs/ballots/random/rand_mixed_5k.blt"),
+        ),
+    ];
+    for (name, path) in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let input = BallotInput::Text(text);
+        let read = || read_ballot_file(&input, BallotFormat::Blt, &ReadOptions::default());
+        let file = read().unwrap();
+        c.bench_function(&format!("{name}: read blt"), |b| b.iter(|| read().unwrap()));
+        for format in [BallotFormat::Blt, BallotFormat::Preflib, BallotFormat::Csv] {
+            if write_ballot_file(&file, format, &WriteOptions::default()).is_err() {
+                continue;
+            }
+            c.bench_function(&format!("{name}: write {}", format.as_str()), |b| {
+                b.iter(|| {
+                    write_ballot_file(black_box(&file), format, &WriteOptions::default()).unwrap()
+                })
+            });
+        }
+    }
+}
+
+criterion_group!(benches, readers, writers);
 criterion_main!(benches);

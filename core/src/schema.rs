@@ -41,6 +41,7 @@ pub fn documents() -> Vec<(&'static str, Schema)> {
         ),
         ("read_request", schema_for!(crate::formats::ReadRequest)),
         ("ballot_file", schema_for!(crate::formats::BallotFile)),
+        ("write_request", schema_for!(crate::formats::WriteRequest)),
         (
             "exhibition_request",
             schema_for!(crate::exhibition::ExhibitionRequest),

@@ -202,6 +202,11 @@ fn read_ballots_vectors_follow_the_schemas() {
 }
 
 #[test]
+fn write_ballots_vectors_follow_the_schemas() {
+    check("write_ballots", &[("", "write_request")], None);
+}
+
+#[test]
 fn exhibition_vectors_follow_the_schemas() {
     let requests: Vec<Value> = vector_cases("exhibition_elections")
         .into_iter()

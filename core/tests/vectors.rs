@@ -100,6 +100,13 @@ fn call(function: &str, input: &Value) -> Result<Value, String> {
                     .map_err(code)?;
             Ok(serde_json::to_value(file).unwrap())
         }
+        "write_ballots" => {
+            let request = huaide::formats::write_request(input).map_err(code)?;
+            let text =
+                huaide::formats::write_ballot_file(&request.file, request.format, &request.options)
+                    .map_err(code)?;
+            Ok(Value::String(text))
+        }
         "exhibition_elections" | "tally_exhibition" => {
             let mut rest = input.clone();
             let ballots = rest.as_object_mut().unwrap().remove("ballots");

@@ -1,4 +1,5 @@
-//! `read_ballots(input, format, **options)`: every ballot file reader behind one function.
+//! `read_ballots(input, format, **options)` and `write_ballots(file, format, **options)`:
+//! every ballot file reader and writer behind one function each.
 
 use huaide::formats;
 use pyo3::prelude::*;
@@ -27,4 +28,26 @@ pub fn read_ballots<'py>(
         py.detach(|| formats::read_ballot_file(&input, format, &options)),
     )?;
     to_py(py, &file)
+}
+
+/// Writes a ballot file (`{"candidates", "ballots", …}`, the shape `read_ballots` returns)
+/// as BLT, PrefLib or CSV text; the other formats are read only (`format_unsupported`).
+#[pyfunction]
+#[pyo3(signature = (file, format, **options))]
+pub fn write_ballots(
+    py: Python<'_>,
+    file: &Bound<'_, PyAny>,
+    format: &Bound<'_, PyAny>,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<String> {
+    let file: formats::BallotFile = from_py(file, "file")?;
+    let format: formats::BallotFormat = from_py(format, "format")?;
+    let options: formats::WriteOptions = match options {
+        Some(dict) => from_py(dict.as_any(), "options")?,
+        None => formats::WriteOptions::default(),
+    };
+    or_raise(
+        py,
+        py.detach(|| formats::write_ballot_file(&file, format, &options)),
+    )
 }

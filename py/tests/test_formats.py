@@ -1,4 +1,4 @@
-"""read_ballots: the input shapes, the result, and FormatError (a DocumentError) with the line."""
+"""read_ballots and write_ballots: the input shapes, the result, and FormatError (a DocumentError)."""
 
 import pytest
 
@@ -63,3 +63,28 @@ def test_bad_format_or_option_is_a_document_error() -> None:
     with pytest.raises(huaide.FormatError) as raised:
         huaide.read_ballots("<a/>", "cdf_xml")
     assert (raised.value.code, raised.value.path) == ("format_missing_option", "options.contest")
+
+
+def test_write_ballots_round_trips_through_read_ballots() -> None:
+    blt = "3 2\n-2\n[nick a b c]\n2 a b=c 0\n1 c - a 0\n0\n\"Ann\"\n\"Bo\"\n\"Cy\"\n\"Council\"\n"
+    read = huaide.read_ballots(blt, "blt")
+    assert huaide.read_ballots(huaide.write_ballots(read, "blt"), "blt") == read
+    toi = huaide.write_ballots(
+        {"candidates": read["candidates"], "ballots": [{"ranking": ["a", ["b", "c"]]}]},
+        "preflib",
+        data_type="toi",
+        file_name="council.toi",
+    )
+    assert toi.splitlines()[0] == "# FILE NAME: council.toi"
+    assert toi.splitlines()[-1] == "1: 1,{2,3}"
+
+
+def test_write_ballots_errors_carry_code_and_path() -> None:
+    with pytest.raises(huaide.FormatError) as raised:
+        huaide.write_ballots({"candidates": ["a"], "ballots": [{"ranking": ["a", []]}]}, "csv")
+    assert (raised.value.code, raised.value.path) == ("format_unwritable", "ballots[0].ranking[1]")
+    with pytest.raises(huaide.FormatError) as raised:
+        huaide.write_ballots({"candidates": ["a"], "ballots": []}, "hart")
+    assert (raised.value.code, raised.value.path) == ("format_unsupported", "format")
+    with pytest.raises(huaide.DocumentError):
+        huaide.write_ballots({"candidates": ["a"], "ballots": []}, "preflib", data_type="xyz")

@@ -28,6 +28,14 @@ def test_readme_ballot_files_example_runs() -> None:
     assert _run_block("read_ballots") == ["['ph-02']", "format_syntax line 2"]
 
 
+def test_readme_ballot_writers_example_runs() -> None:
+    assert _run_block("write_ballots") == [
+        "['2: 1,2', '1: 2']",
+        "True",
+        "format_unwritable ballots[0].ranking[0]",
+    ]
+
+
 def test_readme_exhibition_example_runs() -> None:
     lines = _run_block("exhibition_elections")
     assert lines[0] == "[('ph-03', 'after_deadline')]"

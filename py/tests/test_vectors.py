@@ -46,6 +46,9 @@ def _call(function: str, data: dict[str, Any]) -> Any:
         "read_ballots": lambda d: huaide.read_ballots(
             d["input"], d["format"], **d.get("options", {})
         ),
+        "write_ballots": lambda d: huaide.write_ballots(
+            d["file"], d["format"], **d.get("options", {})
+        ),
         "exhibition_elections": _exhibition,
         "tally_exhibition": lambda d: huaide.tally_exhibition(_exhibition(d), d["ballots"]),
     }

@@ -1,4 +1,5 @@
-//! `readBallots(input, format, options)`: every ballot file reader behind one function.
+//! `readBallots(input, format, options)` and `writeBallots(file, format, options)`: every
+//! ballot file reader and writer behind one function each.
 
 use huaide::formats;
 use wasm_bindgen::prelude::*;
@@ -31,4 +32,18 @@ pub fn read_ballots(
     };
     let file = formats::read_ballot_file(&input, format, &options).map_err(|e| to_js_error(&e))?;
     to_js(&file)
+}
+
+/// Writes a ballot file (`{candidates, ballots, …}`, the shape `readBallots` returns) as
+/// BLT, PrefLib or CSV text; the other formats are read only (`format_unsupported`).
+#[wasm_bindgen(js_name = writeBallots)]
+pub fn write_ballots(file: JsValue, format: JsValue, options: JsValue) -> Result<String, JsValue> {
+    let file: formats::BallotFile = from_js(file, "file")?;
+    let format: formats::BallotFormat = from_js(format, "format")?;
+    let options: formats::WriteOptions = if options.is_undefined() || options.is_null() {
+        formats::WriteOptions::default()
+    } else {
+        from_js(options, "options")?
+    };
+    formats::write_ballot_file(&file, format, &options).map_err(|e| to_js_error(&e))
 }

@@ -18,6 +18,7 @@ export function call(huaide, fn, input) {
     plan_progress: (d) => huaide.planProgress(d.plan, d.progress),
     allocate: (d) => huaide.allocate(d.plan, d.people, d.applications, options(d)),
     read_ballots: (d) => huaide.readBallots(d.input, d.format, d.options),
+    write_ballots: (d) => huaide.writeBallots(d.file, d.format, d.options),
     exhibition_elections: (d) => huaide.exhibitionElections(exhibition(d)),
     tally_exhibition: (d) => huaide.tallyExhibition(huaide.exhibitionElections(exhibition(d)), d.ballots),
     enrol_events: (d) => huaide.replayEnrolment(d.plan, d.people, d.applications, options(d), d.events ?? []),

@@ -9,6 +9,11 @@
 //!
 //! [`read_ballot_file`] is the one entry point the bindings use: a [`BallotFormat`], the
 //! input and [`ReadOptions`] in, a [`BallotFile`] (candidates and ballots) out.
+//!
+//! Writers go the other way where the format is an open interchange format (BLT, PrefLib,
+//! the simple CSV): [`write_ballot_file`] turns a [`BallotFile`] into the file's text, or
+//! says which ballot (`ballots[3].ranking[1]`) the format cannot express. Exports of
+//! proprietary systems (CDF, Dominion, Hart, Clear Ballot, RCTab's CSV) are read only.
 
 mod blt;
 mod cdf;
@@ -19,6 +24,10 @@ mod dominion;
 mod hart;
 mod preflib;
 mod read;
+mod write;
+mod write_blt;
+mod write_csv;
+mod write_preflib;
 mod xml;
 
 pub use blt::{read_blt, BltFile};
@@ -32,6 +41,10 @@ pub use preflib::{read_preflib, PreflibFile, MAX_PREFLIB_ALTERNATIVES};
 pub use read::{
     read_ballot_file, read_request, BallotFile, BallotFormat, BallotInput, ReadOptions, ReadRequest,
 };
+pub use write::{write_ballot_file, write_request, PreflibType, WriteOptions, WriteRequest};
+pub use write_blt::write_blt;
+pub use write_csv::write_ranking_csv;
+pub use write_preflib::write_preflib;
 
 use serde::{Deserialize, Serialize};
 
@@ -133,6 +146,23 @@ pub enum FormatError {
         /// The format.
         format: &'static str,
     },
+    /// The format is read only: huaide does not write it.
+    #[error("{path}: huaide does not write the {format} format")]
+    Unsupported {
+        /// Where: `format`.
+        path: String,
+        /// The format.
+        format: &'static str,
+    },
+    /// The file holds something the format cannot express (a skipped rank in PrefLib, a
+    /// quote in a BLT name, …).
+    #[error("{path}: {message}")]
+    Unwritable {
+        /// Where, in the ballot file: `ballots[3].ranking[1]`, `candidates[0].name`, …
+        path: String,
+        /// What the format cannot express.
+        message: String,
+    },
     /// The file exceeds a hard size limit.
     #[error("{path}: {what} exceeds the limit of {limit}")]
     TooLarge {
@@ -153,6 +183,8 @@ impl Fault for FormatError {
             FormatError::ContestNotFound { .. } => "format_contest_not_found",
             FormatError::MissingFile { .. } => "format_missing_file",
             FormatError::MissingOption { .. } => "format_missing_option",
+            FormatError::Unsupported { .. } => "format_unsupported",
+            FormatError::Unwritable { .. } => "format_unwritable",
             FormatError::TooLarge { .. } => "too_large",
         }
     }
@@ -164,6 +196,8 @@ impl Fault for FormatError {
             | FormatError::ContestNotFound { path, .. }
             | FormatError::MissingFile { path, .. }
             | FormatError::MissingOption { path, .. }
+            | FormatError::Unsupported { path, .. }
+            | FormatError::Unwritable { path, .. }
             | FormatError::TooLarge { path, .. } => Some(path),
         }
     }

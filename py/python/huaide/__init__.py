@@ -35,6 +35,7 @@ from ._huaide import (
     tally_profile,
     TallyError,
     TallyResult,
+    write_ballots,
     __version__,
 )
 
@@ -62,5 +63,6 @@ __all__ = [
     "tally_profile",
     "TallyError",
     "TallyResult",
+    "write_ballots",
     "__version__",
 ]

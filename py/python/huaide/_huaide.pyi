@@ -30,6 +30,7 @@ __all__ = [
     "tally_profile",
     "TallyError",
     "TallyResult",
+    "write_ballots",
     "__version__",
 ]
 
@@ -120,6 +121,13 @@ def read_ballots(
     first_vote_row: int | None = ...,
     undeclared_write_in_label: str | None = ...,
 ) -> dict[str, Any]: ...
+def write_ballots(
+    file: Mapping[str, Any],
+    format: str,
+    *,
+    data_type: str | None = ...,
+    file_name: str | None = ...,
+) -> str: ...
 def merge_partials(
     election: Mapping[str, Any], partials: Sequence[Mapping[str, Any]]
 ) -> TallyResult: ...
