@@ -111,6 +111,7 @@ pub fn wire() -> Schema {
     add::<formats::BallotFormat>(g, n, "BallotFormat");
     add::<formats::ReadOptions>(g, n, "ReadOptions");
     add::<formats::BallotFile>(g, n, "BallotFile");
+    add::<formats::WriteOptions>(g, n, "WriteOptions");
     add::<exhibition::ExhibitionRequest>(g, n, "ExhibitionRequest");
     add::<exhibition::ExhibitionElections>(g, n, "ExhibitionElections");
     add::<exhibition::CategoryBallots>(g, n, "CategoryBallots");

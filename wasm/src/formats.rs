@@ -6,12 +6,14 @@ use wasm_bindgen::prelude::*;
 
 use crate::{from_js, to_js, to_js_error};
 
-/// `options` may be left out: TypeScript's declaration of that call (wasm-bindgen declares
-/// every parameter of an exported function as required).
+/// `options` may be left out: TypeScript's declarations of those calls (wasm-bindgen
+/// declares every parameter of an exported function as required).
 #[wasm_bindgen(typescript_custom_section)]
-const READ_BALLOTS_WITHOUT_OPTIONS: &str = r#"
+const CALLS_WITHOUT_OPTIONS: &str = r#"
 /** Reads a ballot file with the default options. */
 export function readBallots(input: BallotInput, format: BallotFormat): BallotFile;
+/** Writes a ballot file with the default options. */
+export function writeBallots(file: BallotFile, format: BallotFormat): string;
 "#;
 
 /// Reads a ballot file: `input` is the text, or the files of an export (an object of name
@@ -37,13 +39,18 @@ pub fn read_ballots(
 /// Writes a ballot file (`{candidates, ballots, …}`, the shape `readBallots` returns) as
 /// BLT, PrefLib or CSV text; the other formats are read only (`format_unsupported`).
 #[wasm_bindgen(js_name = writeBallots)]
-pub fn write_ballots(file: JsValue, format: JsValue, options: JsValue) -> Result<String, JsValue> {
+pub fn write_ballots(
+    #[wasm_bindgen(unchecked_param_type = "BallotFile")] file: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BallotFormat")] format: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "WriteOptions")] options: Option<JsValue>,
+) -> Result<String, JsValue> {
     let file: formats::BallotFile = from_js(file, "file")?;
     let format: formats::BallotFormat = from_js(format, "format")?;
-    let options: formats::WriteOptions = if options.is_undefined() || options.is_null() {
-        formats::WriteOptions::default()
-    } else {
-        from_js(options, "options")?
+    let options: formats::WriteOptions = match options {
+        Some(options) if !options.is_undefined() && !options.is_null() => {
+            from_js(options, "options")?
+        }
+        _ => formats::WriteOptions::default(),
     };
     formats::write_ballot_file(&file, format, &options).map_err(|e| to_js_error(&e))
 }

@@ -460,6 +460,13 @@ export type Threshold =
       more_than: Share;
     };
 /**
+ * A PrefLib ordinal data type.
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "PreflibType".
+ */
+export type PreflibType = 'soc' | 'soi' | 'toc' | 'toi';
+/**
  * One mark of a profile ranking: a candidate index, or a candidate id.
  *
  * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
@@ -2936,4 +2943,22 @@ export interface ValidationReport {
    * Number of warning findings.
    */
   warnings: number;
+}
+/**
+ * Options of [`write_ballot_file`]; each format reads the ones it needs.
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "WriteOptions".
+ */
+export interface WriteOptions {
+  /**
+   * PrefLib: the data type to write. Default: the narrowest type that fits the ballots
+   * (`soc` when every order is strict and complete, `soi`, `toc`, else `toi`). A type the
+   * ballots do not fit is an error naming the first ballot that does not.
+   */
+  data_type?: PreflibType | null;
+  /**
+   * PrefLib: the `# FILE NAME` header. Default: `ballots.<data type>`.
+   */
+  file_name?: string | null;
 }

@@ -7,6 +7,7 @@ import {
   validatePlan,
   planOccurrences,
   readBallots,
+  writeBallots,
   type Allocation,
   type Ballot,
   type Election,
@@ -32,6 +33,8 @@ const sessions = planOccurrences(plan, { from: '2006-04-01', to: '2006-04-30' })
 const first: string | undefined = sessions[0]?.program;
 
 const file = readBallots('3 1\n1 1 0\n0\n"a"\n"b"\n"c"\n"t"\n', 'blt');
+const blt: string = writeBallots(file, 'blt');
+const preflib: string = writeBallots(file, 'preflib', { data_type: 'soi' });
 const motion = tallyMotion({
   members: 15,
   present: 11,
@@ -56,4 +59,4 @@ tally({ ...election, metod: 'irv' }, ballots);
 // @ts-expect-error: ballots are objects, not names
 tally(election, ['ann']);
 
-export { winners, ok, first, file, passed, status };
+export { winners, ok, first, file, blt, preflib, passed, status };
