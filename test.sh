@@ -3,7 +3,7 @@
 #   rustfmt/clippy, the wasm32 target, the wasm-bindgen-cli matching Cargo.lock,
 #   a Python virtualenv (.venv) with maturin/pytest/mypy, the Node test dependencies,
 #   and (unless HUAIDE_SKIP_BROWSER=1) Debian's Chromium for the browser test.
-# Then: cargo fmt --check, clippy -D warnings, Rust tests, the example, pytest + stubtest,
+# Then: cargo fmt --check, clippy -D warnings, cargo doc, Rust tests, the example, pytest + stubtest,
 # the wasm build, node --test, and the headless-browser test.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -39,6 +39,9 @@ cargo fmt --all --check
 
 step "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
+
+step "cargo doc (broken intra-doc links fail)"
+RUSTDOCFLAGS="-D warnings" cargo doc --quiet -p huaide --no-deps
 
 step "Rust tests"
 cargo test --workspace --exclude huaide-py

@@ -16,7 +16,7 @@
 //! (serial dictatorship) or the order of `submitted_at` (first come).
 //!
 //! **Household limits.** A program capped at `N` members of one household
-//! ([`super::units::household_cap`]) keeps, in key order, only units whose households stay
+//! (`units::household_cap`) keeps, in key order, only units whose households stay
 //! within the cap (counting members enrolled in earlier rounds): in deferred acceptance a
 //! member displaced by a better-priority member of the same household is refused and
 //! proposes on; in serial dictatorship and first come the later member is refused. Capped

@@ -15,7 +15,7 @@
 //! **Household limits.** A household rule's `max_enrolled: N` in a program's audience,
 //! directly or inside `all` (at any depth of `all`s; the smallest `N` wins), caps the
 //! program at `N` members of one household ([`Person::household`]; people without one are
-//! never capped); see [`household_cap`]. Eligibility itself checks the rule as if no other
+//! never capped); see `household_cap`. Eligibility itself checks the rule as if no other
 //! member were enrolled (so `N = 0` refuses everyone, `ineligible_household`); the cap is
 //! enforced by the mechanism ([`super::mechanism`]): a program keeps its best-priority
 //! units within the cap, and a unit refused only because its household is at the cap gets
