@@ -175,6 +175,22 @@ impl Piles {
     }
 }
 
+/// Each candidate's last recorded vote (`history[round][candidate]`, `None` once out of the
+/// count), in whole votes (truncated from fixed point with `scale`): the result's `counts`.
+fn final_counts(ids: &[&str], history: &[Vec<Option<i128>>], scale: i128) -> BTreeMap<String, u64> {
+    ids.iter()
+        .enumerate()
+        .map(|(c, id)| {
+            let last = history
+                .iter()
+                .rev()
+                .find_map(|t| t.get(c).copied().flatten())
+                .unwrap_or(0);
+            ((*id).to_owned(), u64::try_from(last / scale).unwrap_or(0))
+        })
+        .collect()
+}
+
 /// Renders a fixed-point value with all its decimals.
 fn fixed(value: i128, decimals: u32) -> String {
     let scale = 10i128.pow(decimals);
@@ -282,16 +298,7 @@ pub(crate) fn tally_stv_with<'a>(
         .collect();
     if options.rule == StvRule::Meek {
         let outcome = meek::count(&groups, &ids, seats, &breaker);
-        let mut counts = BTreeMap::new();
-        for (c, id) in ids.iter().enumerate() {
-            let last = outcome
-                .history
-                .iter()
-                .rev()
-                .find_map(|t| t.get(c).copied().flatten())
-                .unwrap_or(0);
-            counts.insert((*id).to_owned(), u64::try_from(last / scale).unwrap_or(0));
-        }
+        let counts = final_counts(&ids, &outcome.history, scale);
         let mut ranking: Vec<Vec<String>> = outcome
             .elected
             .iter()
@@ -560,15 +567,7 @@ pub(crate) fn tally_stv_with<'a>(
     }
 
     let winners: Vec<String> = elected_order.iter().map(|&c| name(&ids, c)).collect();
-    let mut counts = BTreeMap::new();
-    for (c, id) in ids.iter().enumerate() {
-        let last = history
-            .iter()
-            .rev()
-            .find_map(|t| t.get(c).copied().flatten())
-            .unwrap_or(0);
-        counts.insert((*id).to_owned(), u64::try_from(last / scale).unwrap_or(0));
-    }
+    let counts = final_counts(&ids, &history, scale);
     let mut ranking: Vec<Vec<String>> =
         elected_order.iter().map(|&c| vec![name(&ids, c)]).collect();
     let last = history.last().cloned().unwrap_or_default();

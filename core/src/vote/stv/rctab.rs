@@ -156,16 +156,7 @@ pub(super) fn tally<'a>(
     count.run();
 
     let n = ids.len();
-    let mut counts = BTreeMap::new();
-    for (c, id) in ids.iter().enumerate() {
-        let last = count
-            .history
-            .iter()
-            .rev()
-            .find_map(|t| t.get(c).copied().flatten())
-            .unwrap_or(0);
-        counts.insert((*id).to_owned(), u64::try_from(last / scale).unwrap_or(0));
-    }
+    let counts = super::final_counts(&ids, &count.history, scale);
     let mut ranking: Vec<Vec<String>> =
         count.elected.iter().map(|&c| vec![name(&ids, c)]).collect();
     let last = count.history.last().cloned().unwrap_or_default();
