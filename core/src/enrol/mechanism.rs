@@ -15,6 +15,13 @@
 //! does. Keys compare as (primary, draw): primary is the tier (deferred acceptance), nothing
 //! (serial dictatorship) or the order of `submitted_at` (first come).
 //!
+//! **Order of proposals.** When every running program chooses by priority alone, units
+//! propose in draw order: the matching is the same in any order, and in draw order few
+//! proposals displace anyone. When a program takes groups, reserves or a household cap, a
+//! unit may be passed over for a later one that fits, and the matching can depend on the
+//! order; units then propose in their fixed order (by their first member's id), which does
+//! not depend on the input order either.
+//!
 //! **Household limits.** A program capped at `N` members of one household
 //! (`units::household_cap`) keeps, in key order, only units whose households stay
 //! within the cap (counting members enrolled in earlier rounds): in deferred acceptance a
@@ -231,7 +238,7 @@ pub(crate) struct Run<'a> {
 impl Run<'_> {
     /// Whether a unit holding `have` (and `before`) may propose to `choice` this round.
     fn open(&self, choice: &Choice, have: &[u32], before: &[u32]) -> bool {
-        choice.refusal.is_none()
+        choice.eligible()
             && self
                 .running
                 .get(choice.program as usize)
@@ -271,6 +278,11 @@ impl Run<'_> {
                 .collect();
             if queue.is_empty() {
                 break;
+            }
+            if !self.listed.iter().zip(self.running).any(|(&l, &r)| l && r) {
+                queue
+                    .make_contiguous()
+                    .sort_unstable_by_key(|&u| units.draw(u as usize));
             }
             while let Some(u) = queue.pop_front() {
                 let i = u as usize - base;
@@ -319,7 +331,7 @@ impl Run<'_> {
                                 key: k,
                                 unit: u,
                                 size: units.members(u as usize).len() as u64,
-                                reserves: choice.reserves,
+                                reserves: units.reserves(choice),
                                 slot: 0,
                             });
                             let rejected = choose(list, seat, units);

@@ -256,9 +256,8 @@ pub fn allocate(
             .map_or(&[][..], Vec::as_slice)
     };
 
-    // Codes per unit and choice (flat), in unit order; then rosters and waiting lists by
-    // program as (key, unit, flat index), filled in draw order so that they usually come
-    // out sorted (they are sorted when they do not).
+    // Codes per unit and choice (flat), in unit order; rosters and waiting lists by
+    // program as (key, unit, flat index), filled in the same pass and then sorted by key.
     let total = units.choice_offsets().last().copied().unwrap_or(0) as usize;
     let closed: Vec<Option<Code>> = reason
         .iter()
@@ -284,10 +283,11 @@ pub fn allocate(
             .max();
         for c in choices {
             let p = c.program as usize;
+            let flat = codes.len() as u32;
             let code = match closed.get(p).copied().flatten() {
                 Some(code) => code,
                 None => {
-                    if c.refusal.is_some() {
+                    if !c.eligible() {
                         Code::Refused
                     } else if got.contains(&c.program) {
                         Code::Enrolled
@@ -312,21 +312,6 @@ pub fn allocate(
                 }
             };
             codes.push(code);
-        }
-    }
-    let mut order: Vec<u32> = (0..n as u32).collect();
-    order.sort_unstable_by_key(|&u| (units.confidential(u as usize), units.draw(u as usize), u));
-    let offsets = units.choice_offsets();
-    for &u in &order {
-        let u = u as usize;
-        let start = offsets.get(u).copied().unwrap_or(0);
-        let unit_codes = codes
-            .get(start as usize..)
-            .unwrap_or(&[])
-            .iter()
-            .zip(start..);
-        for (c, (&code, flat)) in units.choices(u).iter().zip(unit_codes) {
-            let p = c.program as usize;
             match code {
                 Code::Enrolled => {
                     if let Some(r) = rosters.get_mut(p) {

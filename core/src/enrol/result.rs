@@ -21,7 +21,7 @@ use serde::{Serialize, Serializer};
 
 use super::conflicts::Conflicts;
 use super::ledger::{Ledger, LedgerProgram, LedgerUnit};
-use super::units::{Choice, Names, Units};
+use super::units::{Names, Refusal, Units};
 use crate::plan::audience::RuleFailure;
 use crate::plan::Mechanism;
 
@@ -126,7 +126,7 @@ pub(crate) enum Code {
 
 impl Code {
     /// The wire code; `refused` is the refusal's own.
-    fn as_str(self, choice: &Choice) -> &'static str {
+    fn as_str(self, refusal: Option<&Refusal>) -> &'static str {
         match self {
             Code::Enrolled => "enrolled",
             Code::Waitlisted => "waitlisted",
@@ -135,7 +135,7 @@ impl Code {
             Code::HouseholdLimit => "household_limit",
             Code::ProgramCancelled => "program_cancelled",
             Code::ProgramNotOpened => "program_not_opened",
-            Code::Refused => choice.refusal.as_deref().map_or("ineligible", |r| r.code),
+            Code::Refused => refusal.map_or("ineligible", |r| r.code),
         }
     }
 }
@@ -349,14 +349,14 @@ impl Allocation {
         let c = self.units.choices(u).get(k)?;
         let flat = self.units.choice_offsets().get(u).copied()? as usize + k;
         let code = *self.codes.get(flat)?;
-        let refusal = c.refusal.as_deref().filter(|_| code == Code::Refused);
+        let refusal = self.units.refusal(c).filter(|_| code == Code::Refused);
         Some(DecisionView {
             index: c.program,
             program: self
                 .program_ids
                 .get(c.program as usize)
                 .map_or("", String::as_str),
-            code: code.as_str(c),
+            code: code.as_str(refusal),
             position: self.positions.get(flat).copied().filter(|&x| x > 0),
             rule: refusal.and_then(|r| r.rule.as_ref()),
             member: refusal
@@ -470,7 +470,12 @@ impl Allocation {
                         .map(|&m| self.people.get(m).to_owned())
                         .collect(),
                     choices: self.units.choices(u).iter().map(|c| c.program).collect(),
-                    reserves: self.units.choices(u).iter().map(|c| c.reserves).collect(),
+                    reserves: self
+                        .units
+                        .choices(u)
+                        .iter()
+                        .map(|c| self.units.reserves(c))
+                        .collect(),
                     limit: self.units.limit(u),
                     households: self.units.households(u).to_vec(),
                     before: u

@@ -32,6 +32,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use foldhash::fast::FixedState;
+use hashbrown::HashTable;
+use std::hash::BuildHasher;
 
 use chrono::NaiveDate;
 
@@ -52,19 +54,37 @@ pub(crate) struct Refusal {
     pub member: u32,
 }
 
-/// One ranked choice of a unit.
-#[derive(Clone, Debug)]
+/// One ranked choice of a unit, in 16 bytes: its refusal and reserve bits, which most
+/// choices lack, sit apart in the units' extras (see [`Units::refusal`]).
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Choice {
     /// Program index.
     pub program: u32,
-    /// Rank in the application (0 = first choice).
-    pub rank: u32,
-    /// Eligibility: `None` when eligible.
-    pub refusal: Option<Box<Refusal>>,
     /// Priority tier at the program (0 = highest).
     pub tier: u32,
+    /// Rank in the application (0 = first choice; at most [`MAX_CHOICES`]).
+    pub rank: u16,
+    /// Whether the unit may not take the program (the refusal is in the extras).
+    refused: bool,
+    /// One more than the index of the choice's refusal and reserve bits in the units'
+    /// extras; 0 when it has neither.
+    extra: u32,
+}
+
+impl Choice {
+    /// Whether the unit may take the program, as far as eligibility goes.
+    pub fn eligible(&self) -> bool {
+        !self.refused
+    }
+}
+
+/// What few choices carry: a refusal, or reserve bits.
+#[derive(Clone, Debug)]
+struct Extra {
+    /// Eligibility: `None` when eligible.
+    refusal: Option<Refusal>,
     /// Bit `i` set when every member matches the program's reserve `i`.
-    pub reserves: u64,
+    reserves: u64,
 }
 
 /// The allocation units, kept flat: unit `u`'s members, choices and households are
@@ -81,6 +101,8 @@ pub(crate) struct Units {
     choice_at: Vec<u32>,
     /// Choices of all units, each unit's best first.
     choices: Vec<Choice>,
+    /// Refusals and reserve bits of choices (see [`Choice`]).
+    extras: Vec<Extra>,
     /// Start of each unit's households in `households` (one more than units).
     household_at: Vec<u32>,
     /// Household index of each member that has a household, each unit's sorted (repeats
@@ -90,7 +112,9 @@ pub(crate) struct Units {
     limit: Vec<u32>,
     /// Order of `submitted_at` among all stamps, per unit (`u32::MAX` without one).
     stamp: Vec<u32>,
-    /// Place in the draw per unit (0 = luckiest): that of the member drawn last.
+    /// Place in the draw per unit (0 = luckiest): that of the member drawn last. Members
+    /// of different units of one part are different people, so no two units of a part
+    /// share a place.
     draw: Vec<u32>,
     /// Index of the first confidential unit.
     split: usize,
@@ -126,6 +150,47 @@ impl Units {
         self.choices.get(s..e).unwrap_or(&[])
     }
 
+    /// The refusal of a choice of these units; `None` when eligible.
+    pub fn refusal(&self, choice: &Choice) -> Option<&Refusal> {
+        let i = choice.extra.checked_sub(1)? as usize;
+        self.extras.get(i)?.refusal.as_ref()
+    }
+
+    /// The reserve bits of a choice of these units: bit `i` set when every member matches
+    /// the program's reserve `i`.
+    pub fn reserves(&self, choice: &Choice) -> u64 {
+        choice
+            .extra
+            .checked_sub(1)
+            .and_then(|i| self.extras.get(i as usize))
+            .map_or(0, |e| e.reserves)
+    }
+
+    /// Appends a choice to the unit being built.
+    fn push_choice(
+        &mut self,
+        program: u32,
+        rank: usize,
+        tier: u32,
+        refusal: Option<Refusal>,
+        reserves: u64,
+    ) {
+        let refused = refusal.is_some();
+        let extra = if refused || reserves != 0 {
+            self.extras.push(Extra { refusal, reserves });
+            self.extras.len() as u32
+        } else {
+            0
+        };
+        self.choices.push(Choice {
+            program,
+            tier,
+            rank: rank as u16,
+            refused,
+            extra,
+        });
+    }
+
     /// Start of each unit's choices in the flat choice order (one more than units).
     pub fn choice_offsets(&self) -> &[u32] {
         &self.choice_at
@@ -152,11 +217,6 @@ impl Units {
         self.draw.get(u).copied().unwrap_or(u32::MAX)
     }
 
-    /// Whether unit `u` holds confidential choices.
-    pub fn confidential(&self, u: usize) -> bool {
-        u >= self.split
-    }
-
     /// An empty set of units with room for `n` units and `choices` choices.
     fn with_capacity(n: usize, choices: usize) -> Units {
         let mut out = Units {
@@ -164,6 +224,7 @@ impl Units {
             members: Vec::with_capacity(n),
             choice_at: Vec::with_capacity(n + 1),
             choices: Vec::with_capacity(choices),
+            extras: Vec::new(),
             household_at: Vec::with_capacity(n + 1),
             households: Vec::new(),
             limit: Vec::with_capacity(n),
@@ -203,8 +264,15 @@ impl Units {
         shift(&mut self.member_at, &other.member_at, m);
         shift(&mut self.choice_at, &other.choice_at, c);
         shift(&mut self.household_at, &other.household_at, h);
+        let extras = self.extras.len() as u32;
         self.members.extend(other.members);
-        self.choices.extend(other.choices);
+        self.choices.extend(other.choices.into_iter().map(|mut c| {
+            if c.extra > 0 {
+                c.extra += extras;
+            }
+            c
+        }));
+        self.extras.extend(other.extras);
         self.households.extend(other.households);
         self.limit.extend(other.limit);
         self.stamp.extend(other.stamp);
@@ -292,61 +360,124 @@ impl Names {
 /// A string-keyed index with a fixed, fast hash (lookups only: no output depends on it).
 /// Ids of at most 15 bytes (the usual case) are packed with their length into a `u128`
 /// key, so a lookup hashes and compares one integer instead of calling `memcmp`; longer
-/// ids are kept as strings.
-#[derive(Clone, Debug, Default)]
+/// ids are kept as strings. The hash table holds only 4-byte slots into dense key and
+/// value arrays, so that the table of a plan's programs stays in a core's cache.
+#[derive(Clone, Default)]
 pub(crate) struct Index<'a> {
-    short: HashMap<u128, u32, FixedState>,
+    /// Slots into `keys` and `values`, by the hash of the key.
+    table: HashTable<u32>,
+    /// Packed short ids, by slot.
+    keys: Vec<u128>,
+    /// The value of each short id, by slot.
+    values: Vec<u32>,
+    /// Ids longer than 15 bytes.
     long: HashMap<&'a str, u32, FixedState>,
+    hasher: FixedState,
 }
 
-/// An id of at most 15 bytes, packed with its length; `None` when longer.
+impl std::fmt::Debug for Index<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("short", &self.keys.len())
+            .field("long", &self.long.len())
+            .finish()
+    }
+}
+
+/// An id of at most 15 bytes, packed with its length; `None` when longer. Byte `i` of the
+/// id is byte `i` of the key (little-endian) and byte 15 is the length, read with a few
+/// word loads rather than byte by byte (overlapping loads for the tail).
 fn pack(id: &str) -> Option<u128> {
-    let len = u8::try_from(id.len()).ok().filter(|&l| l < 16)?;
-    let mut bytes = [0u8; 16];
-    for (b, c) in bytes.iter_mut().zip(id.bytes()) {
-        *b = c;
+    let b = id.as_bytes();
+    let len = b.len();
+    if len >= 16 {
+        return None;
     }
-    if let Some(last) = bytes.last_mut() {
-        *last = len;
-    }
-    Some(u128::from_le_bytes(bytes))
+    let word = |at: usize| -> u64 {
+        b.get(at..at + 8)
+            .and_then(|s| <[u8; 8]>::try_from(s).ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    let half = |at: usize| -> u64 {
+        b.get(at..at + 4)
+            .and_then(|s| <[u8; 4]>::try_from(s).ok())
+            .map_or(0, |w| u64::from(u32::from_le_bytes(w)))
+    };
+    let (lo, hi) = if len >= 8 {
+        // Bytes 8..len are the top `len - 8` bytes of the word ending at `len`.
+        let tail = word(len - 8)
+            .checked_shr(8 * (16 - len) as u32)
+            .unwrap_or(0);
+        (word(0), tail)
+    } else if len >= 4 {
+        (half(0) | (half(len - 4) << (8 * (len - 4))), 0)
+    } else {
+        let small = b
+            .iter()
+            .enumerate()
+            .fold(0u64, |x, (i, &c)| x | (u64::from(c) << (8 * i)));
+        (small, 0)
+    };
+    Some(u128::from(lo) | (u128::from(hi | ((len as u64) << 56)) << 64))
 }
 
 impl<'a> Index<'a> {
     /// An empty index with room for `n` ids.
     pub fn with_capacity(n: usize) -> Index<'a> {
         Index {
-            short: HashMap::with_capacity_and_hasher(n, FixedState::default()),
+            table: HashTable::with_capacity(n),
+            keys: Vec::with_capacity(n),
+            values: Vec::with_capacity(n),
             long: HashMap::with_hasher(FixedState::default()),
+            hasher: FixedState::default(),
         }
     }
 
     /// The value of `id`.
     pub fn get(&self, id: &str) -> Option<&u32> {
         match pack(id) {
-            Some(key) => self.short.get(&key),
+            Some(key) => {
+                let keys = &self.keys;
+                let slot = self.table.find(self.hasher.hash_one(key), |&s| {
+                    keys.get(s as usize) == Some(&key)
+                })?;
+                self.values.get(*slot as usize)
+            }
             None => self.long.get(id),
         }
     }
 
     /// Sets the value of `id` unless it has one; returns whether it was new.
     pub fn insert_new(&mut self, id: &'a str, value: u32) -> bool {
-        let mut new = false;
         match pack(id) {
             Some(key) => {
-                self.short.entry(key).or_insert_with(|| {
-                    new = true;
-                    value
+                let hash = self.hasher.hash_one(key);
+                let keys = &self.keys;
+                if self
+                    .table
+                    .find(hash, |&s| keys.get(s as usize) == Some(&key))
+                    .is_some()
+                {
+                    return false;
+                }
+                let slot = self.keys.len() as u32;
+                let (keys, hasher) = (&self.keys, &self.hasher);
+                self.table.insert_unique(hash, slot, |&s| {
+                    hasher.hash_one(keys.get(s as usize).copied().unwrap_or(0))
                 });
+                self.keys.push(key);
+                self.values.push(value);
+                true
             }
             None => {
+                let mut new = false;
                 self.long.entry(id).or_insert_with(|| {
                     new = true;
                     value
                 });
+                new
             }
         }
-        new
     }
 }
 
@@ -636,6 +767,13 @@ pub(crate) fn prepare(
             *r = pos as u32;
         }
     }
+    let draw_of = |unit_members: &[u32]| {
+        unit_members
+            .iter()
+            .filter_map(|&m| rank.get(m as usize).copied())
+            .max()
+            .unwrap_or(u32::MAX)
+    };
     kept.sort_unstable_by_key(|k| {
         members_at(k)
             .first()
@@ -734,11 +872,7 @@ pub(crate) fn prepare(
             .submitted_at
             .and_then(|s| stamps.binary_search(&s).ok())
             .map_or(u32::MAX, |i| i as u32);
-        let draw = unit_members
-            .iter()
-            .filter_map(|&m| rank.get(m as usize).copied())
-            .max()
-            .unwrap_or(u32::MAX);
+        let draw = draw_of(unit_members);
         let chosen = flat
             .get(k.choices.0 as usize..k.choices.1 as usize)
             .unwrap_or(&[]);
@@ -748,17 +882,10 @@ pub(crate) fn prepare(
                 if let Some(d) = demand.get_mut(p as usize) {
                     *d = d.saturating_add(unit_members.len() as u32);
                 }
-                let choice = Choice {
-                    program: p,
-                    rank: r as u32,
-                    refusal: None,
-                    tier: 0,
-                    reserves: 0,
-                };
                 if hidden.get(p as usize).copied().unwrap_or(false) {
-                    secret.choices.push(choice);
+                    secret.push_choice(p, r, 0, None, 0);
                 } else {
-                    public.choices.push(choice);
+                    public.push_choice(p, r, 0, None, 0);
                 }
                 continue;
             }
@@ -784,7 +911,7 @@ pub(crate) fn prepare(
                     };
                     let view = views.get(m as usize).and_then(Option::as_ref);
                     if refusal.is_none() {
-                        refusal = refuse(program, person, view, m, as_of).map(Box::new);
+                        refusal = refuse(program, person, view, m, as_of);
                     }
                     if let (Some(policy), Some(view)) = (policy, view) {
                         let reference = reference.get(p as usize).copied().unwrap_or(as_of);
@@ -807,17 +934,10 @@ pub(crate) fn prepare(
                     *d = d.saturating_add(unit_members.len() as u32);
                 }
             }
-            let choice = Choice {
-                program: p,
-                rank: r as u32,
-                refusal,
-                tier,
-                reserves,
-            };
             if program.confidential {
-                secret.choices.push(choice);
+                secret.push_choice(p, r, tier, refusal, reserves);
             } else {
-                public.choices.push(choice);
+                public.push_choice(p, r, tier, refusal, reserves);
             }
         }
         multi |= limit > 1;
@@ -873,4 +993,33 @@ fn sort_by_id(list: &mut Vec<u32>, people: &[Person]) {
     keyed.sort_unstable_by(|x, y| x.0.cmp(&y.0).then_with(|| id(x.1).cmp(id(y.1))));
     list.clear();
     list.extend(keyed.into_iter().map(|x| x.1));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pack;
+
+    /// The byte-by-byte packing `pack` must equal.
+    fn reference(id: &str) -> Option<u128> {
+        let len = u8::try_from(id.len()).ok().filter(|&l| l < 16)?;
+        let mut bytes = [0u8; 16];
+        for (b, c) in bytes.iter_mut().zip(id.bytes()) {
+            *b = c;
+        }
+        bytes[15] = len;
+        Some(u128::from_le_bytes(bytes))
+    }
+
+    #[test]
+    fn pack_matches_the_bytes_at_every_length() {
+        let text = "abcdefghijklmnopqrstu\u{00e9}\u{6000}";
+        for start in 0..4 {
+            for end in start..text.len() {
+                if let Some(id) = text.get(start..end) {
+                    assert_eq!(pack(id), reference(id), "{id:?}");
+                }
+            }
+        }
+        assert_eq!(pack(&"x".repeat(16)), None);
+    }
 }
