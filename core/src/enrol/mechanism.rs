@@ -280,9 +280,7 @@ impl Run<'_> {
                 break;
             }
             if !self.listed.iter().zip(self.running).any(|(&l, &r)| l && r) {
-                queue
-                    .make_contiguous()
-                    .sort_unstable_by_key(|&u| units.draw(u as usize));
+                units.sort_by_draw(queue.make_contiguous());
             }
             while let Some(u) = queue.pop_front() {
                 let i = u as usize - base;

@@ -256,8 +256,10 @@ pub fn allocate(
             .map_or(&[][..], Vec::as_slice)
     };
 
-    // Codes per unit and choice (flat), in unit order; rosters and waiting lists by
-    // program as (key, unit, flat index), filled in the same pass and then sorted by key.
+    // Codes per unit and choice (flat), in unit order, with a mark for each choice that
+    // puts the unit on a roster or a waiting list. Then rosters and waiting lists by program
+    // as (key, unit, flat index), filled from the marks in draw order so that they usually
+    // come out sorted (they are sorted when they do not).
     let total = units.choice_offsets().last().copied().unwrap_or(0) as usize;
     let closed: Vec<Option<Code>> = reason
         .iter()
@@ -269,6 +271,9 @@ pub fn allocate(
         .collect();
     let caps: Vec<Option<u32>> = seats.iter().map(|s| s.cap).collect();
     let mut codes: Vec<Code> = Vec::with_capacity(total);
+    let mut marks: Vec<Mark> = Vec::with_capacity(total / 2);
+    let mut mark_at: Vec<u32> = Vec::with_capacity(n + 1);
+    mark_at.push(0);
     let mut rosters: Vec<Vec<(u64, u32)>> = vec![Vec::new(); n_programs];
     let mut waits: Vec<Vec<(u64, u32, u32)>> = vec![Vec::new(); n_programs];
     let mut held: Vec<Vec<(u64, u32)>> = vec![Vec::new(); n_programs];
@@ -312,20 +317,43 @@ pub fn allocate(
                 }
             };
             codes.push(code);
-            match code {
+            if matches!(
+                code,
+                Code::Enrolled | Code::Waitlisted | Code::HouseholdLimit
+            ) {
+                marks.push(Mark {
+                    key: key(mechanism, units, u, c),
+                    program: c.program,
+                    flat,
+                    code,
+                });
+            }
+        }
+        mark_at.push(marks.len() as u32);
+    }
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    let (public, secret) = order.split_at_mut(split.min(n));
+    units.sort_by_draw(public);
+    units.sort_by_draw(secret);
+    for &u in &order {
+        let start = mark_at.get(u as usize).copied().unwrap_or(0) as usize;
+        let end = mark_at.get(u as usize + 1).copied().unwrap_or(0) as usize;
+        for m in marks.get(start..end).unwrap_or(&[]) {
+            let p = m.program as usize;
+            match m.code {
                 Code::Enrolled => {
                     if let Some(r) = rosters.get_mut(p) {
-                        r.push((key(mechanism, units, u, c), u as u32));
+                        r.push((m.key, u));
                     }
                 }
                 Code::Waitlisted => {
                     if let Some(w) = waits.get_mut(p) {
-                        w.push((key(mechanism, units, u, c), u as u32, flat));
+                        w.push((m.key, u, m.flat));
                     }
                 }
                 Code::HouseholdLimit => {
                     if let Some(h) = held.get_mut(p) {
-                        h.push((key(mechanism, units, u, c), u as u32));
+                        h.push((m.key, u));
                     }
                 }
                 _ => {}
@@ -407,6 +435,18 @@ pub fn allocate(
             .and_then(|a| a.offer_expiry_hours)
             .unwrap_or(72),
     })
+}
+
+/// A choice that puts its unit on a roster, a waiting list or among those held back.
+struct Mark {
+    /// The unit's priority key at the program.
+    key: u64,
+    /// Program index.
+    program: u32,
+    /// Index of the choice in the flat choice order.
+    flat: u32,
+    /// `Enrolled`, `Waitlisted` or `HouseholdLimit`.
+    code: Code,
 }
 
 /// Refuses a plan whose conditions refer to a confidential program: the status of the

@@ -166,6 +166,40 @@ impl Units {
             .map_or(0, |e| e.reserves)
     }
 
+    /// Sorts units of one part (public or confidential) by their place in the draw, in
+    /// linear time when it can: the units of one part hold different people, so their
+    /// places are distinct and below the number of applicants. Falls back to a comparison
+    /// sort if they are not.
+    pub fn sort_by_draw(&self, list: &mut [u32]) {
+        let top = list
+            .iter()
+            .map(|&u| self.draw(u as usize) as usize)
+            .max()
+            .unwrap_or(0);
+        if top < list.len().saturating_mul(4).saturating_add(1024) {
+            let mut slot = vec![u32::MAX; top + 1];
+            let mut placed = 0;
+            for &u in list.iter() {
+                if let Some(s) = slot.get_mut(self.draw(u as usize) as usize) {
+                    if *s == u32::MAX {
+                        *s = u;
+                        placed += 1;
+                    }
+                }
+            }
+            if placed == list.len() {
+                for (x, u) in list
+                    .iter_mut()
+                    .zip(slot.into_iter().filter(|&u| u != u32::MAX))
+                {
+                    *x = u;
+                }
+                return;
+            }
+        }
+        list.sort_unstable_by_key(|&u| self.draw(u as usize));
+    }
+
     /// Appends a choice to the unit being built.
     fn push_choice(
         &mut self,
