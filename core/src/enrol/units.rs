@@ -1031,7 +1031,34 @@ fn sort_by_id(list: &mut Vec<u32>, people: &[Person]) {
 
 #[cfg(test)]
 mod tests {
-    use super::pack;
+    use super::{pack, Units};
+
+    /// Units with the given draw places and no members or choices.
+    fn units_drawn(draws: &[u32]) -> Units {
+        let mut units = Units::with_capacity(draws.len(), 0);
+        for &d in draws {
+            units.close(1, u32::MAX, d);
+        }
+        units
+    }
+
+    #[test]
+    fn sort_by_draw_orders_distinct_and_repeated_places() {
+        let units = units_drawn(&[5, 2, 9, 0]);
+        let mut list = vec![0, 1, 2, 3];
+        units.sort_by_draw(&mut list);
+        assert_eq!(list, [3, 1, 0, 2]);
+        // Repeated places and places far above the count take the comparison sort.
+        for draws in [&[4, 4, 1][..], &[u32::MAX, 7, 3][..]] {
+            let units = units_drawn(draws);
+            let mut list = vec![0, 1, 2];
+            units.sort_by_draw(&mut list);
+            let got: Vec<u32> = list.iter().map(|&u| units.draw(u as usize)).collect();
+            assert!(got.is_sorted(), "{got:?}");
+            list.sort_unstable();
+            assert_eq!(list, [0, 1, 2]);
+        }
+    }
 
     /// The byte-by-byte packing `pack` must equal.
     fn reference(id: &str) -> Option<u128> {
