@@ -151,12 +151,7 @@ pub fn allocate(
     // Runs caused by shared programs (see the module documentation); a program is hidden
     // from the shared form when any program of its id is confidential.
     let mut shared_runs = 1u32;
-    let confidential: BTreeSet<&str> = plan
-        .programs
-        .iter()
-        .filter(|p| p.confidential)
-        .map(|p| p.id.as_str())
-        .collect();
+    let confidential = confidential_ids(plan);
     let hidden: Vec<bool> = plan
         .programs
         .iter()
@@ -449,6 +444,15 @@ struct Mark {
     code: Code,
 }
 
+/// The ids of the plan's confidential programs.
+fn confidential_ids(plan: &Plan) -> BTreeSet<&str> {
+    plan.programs
+        .iter()
+        .filter(|p| p.confidential)
+        .map(|p| p.id.as_str())
+        .collect()
+}
+
 /// Refuses a plan whose conditions refer to a confidential program: the status of the
 /// program with the condition (in the shared output) would reveal the confidential
 /// program's demand or fill. Refusing, rather than ignoring the condition, keeps the
@@ -457,12 +461,7 @@ fn refuse_confidential_conditions(plan: &Plan) -> Result<(), EnrolError> {
     if !plan.programs.iter().any(|p| p.confidential) {
         return Ok(());
     }
-    let secret: BTreeSet<&str> = plan
-        .programs
-        .iter()
-        .filter(|p| p.confidential)
-        .map(|p| p.id.as_str())
-        .collect();
+    let secret = confidential_ids(plan);
     for (i, p) in plan.programs.iter().enumerate() {
         for (c, condition) in p.conditions.iter().enumerate() {
             let mut refs = Vec::new();

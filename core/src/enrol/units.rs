@@ -485,20 +485,16 @@ impl<'a> Index<'a> {
     pub fn insert_new(&mut self, id: &'a str, value: u32) -> bool {
         match pack(id) {
             Some(key) => {
-                let hash = self.hasher.hash_one(key);
-                let keys = &self.keys;
-                if self
-                    .table
-                    .find(hash, |&s| keys.get(s as usize) == Some(&key))
-                    .is_some()
-                {
-                    return false;
-                }
-                let slot = self.keys.len() as u32;
                 let (keys, hasher) = (&self.keys, &self.hasher);
-                self.table.insert_unique(hash, slot, |&s| {
-                    hasher.hash_one(keys.get(s as usize).copied().unwrap_or(0))
-                });
+                let entry = self.table.entry(
+                    hasher.hash_one(key),
+                    |&s| keys.get(s as usize) == Some(&key),
+                    |&s| hasher.hash_one(keys.get(s as usize).copied().unwrap_or(0)),
+                );
+                let hashbrown::hash_table::Entry::Vacant(vacant) = entry else {
+                    return false;
+                };
+                vacant.insert(self.keys.len() as u32);
                 self.keys.push(key);
                 self.values.push(value);
                 true
