@@ -17,11 +17,14 @@
 //! - [`draw`]: the public, seeded lottery that breaks ties.
 //! - [`error`]: error conventions: stable codes, field paths and families.
 
+#![deny(unsafe_code)]
+
 pub mod draw;
 pub mod enrol;
 pub mod error;
 pub mod exhibition;
 pub mod formats;
+mod hint;
 pub mod motion;
 pub mod plan;
 pub mod schema;

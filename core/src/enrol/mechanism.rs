@@ -35,6 +35,7 @@ use std::ops::Range;
 
 use super::conflicts::Conflicts;
 use super::units::{household_add, household_cap, household_fits, Choice, Units};
+use crate::hint;
 use crate::plan::{Mechanism, Plan};
 
 /// Seats left in one program: general, then each reserve.
@@ -122,6 +123,12 @@ impl Have {
         }
     }
 
+    /// Asks for unit `i`'s holdings ahead of use (see [`crate::hint`]).
+    fn prefetch(&self, i: usize) {
+        hint::prefetch_at(&self.at, i);
+        hint::prefetch_at(&self.len, i);
+    }
+
     /// Programs held by unit `i` of the run, in the order won.
     pub fn get(&self, i: usize) -> &[u32] {
         let start = self.at.get(i).copied().unwrap_or(0) as usize;
@@ -147,6 +154,10 @@ impl Have {
         }
     }
 }
+
+/// The distance, in places of the queue, between the stages of asking for a unit's data
+/// ahead of its proposal (see [`Run::allocate`]).
+const LOOKAHEAD: usize = 8;
 
 /// A unit held by a program: key, unit index, seats needed, reserve bits, slot taken.
 #[derive(Clone, Copy, Debug)]
@@ -236,20 +247,38 @@ pub(crate) struct Run<'a> {
 }
 
 impl Run<'_> {
-    /// Whether a unit holding `have` (and `before`) may propose to `choice` this round.
+    /// Whether a unit holding `have` (and `before`) may propose to `choice` this round, as
+    /// far as the unit goes (whether the program runs is in the bar, see [`Run::allocate`]).
     fn open(&self, choice: &Choice, have: &[u32], before: &[u32]) -> bool {
         choice.eligible()
-            && self
-                .running
-                .get(choice.program as usize)
-                .copied()
-                .unwrap_or(false)
             && !have.contains(&choice.program)
             && (self.conflicts.is_empty()
                 || !have
                     .iter()
                     .chain(before)
                     .any(|&q| self.conflicts.clash(q, choice.program)))
+    }
+
+    /// The bar of each program at the start of a round: the key a proposal must beat to
+    /// be considered (lower keys are better). 0 for a program that does not run or has no
+    /// seat left in a heap (nobody beats it), `u64::MAX` otherwise (every key beats it:
+    /// keys are below, see [`key`]). A heap program's bar becomes the key of its worst
+    /// holder once it is full, so that most proposals to a full program are turned away
+    /// by one compact array rather than by its heap.
+    fn bars(&self, seats: &[Seats]) -> Vec<u64> {
+        seats
+            .iter()
+            .enumerate()
+            .map(|(p, seat)| {
+                let running = self.running.get(p).copied().unwrap_or(false);
+                let listed = self.listed.get(p).copied().unwrap_or(true);
+                if !running || (!listed && seat.general == 0) {
+                    0
+                } else {
+                    u64::MAX
+                }
+            })
+            .collect()
     }
 
     /// Allocates `units[range]`, with `seats` left per program; `before[i]` lists programs
@@ -270,6 +299,7 @@ impl Run<'_> {
         for _ in 0..rounds {
             holds.clear();
             holds.resize_with(seats.len(), || None);
+            let mut bar = self.bars(seats);
             next.iter_mut().for_each(|x| *x = 0);
             let mut queue: VecDeque<u32> = range
                 .clone()
@@ -283,6 +313,25 @@ impl Run<'_> {
                 units.sort_by_draw(queue.make_contiguous());
             }
             while let Some(u) = queue.pop_front() {
+                // Units propose in a scattered order (the draw's): their data is asked
+                // for in stages, offsets first, then choices, then the program of the
+                // choice they will propose to.
+                if let Some(&far) = queue.get(3 * LOOKAHEAD) {
+                    units.prefetch(far as usize);
+                    hint::prefetch_at(&next, far as usize - base);
+                    have.prefetch(far as usize - base);
+                }
+                if let Some(&mid) = queue.get(2 * LOOKAHEAD) {
+                    units.prefetch_choices(mid as usize);
+                }
+                if let Some(&near) = queue.get(LOOKAHEAD) {
+                    let at = next.get(near as usize - base).copied().unwrap_or(0) as usize;
+                    if let Some(c) = units.choices(near as usize).get(at) {
+                        hint::prefetch_at(&bar, c.program as usize);
+                        hint::prefetch_at(&holds, c.program as usize);
+                        hint::prefetch_at(seats, c.program as usize);
+                    }
+                }
                 let i = u as usize - base;
                 let choices = units.choices(u as usize);
                 let h = have.get(i);
@@ -296,10 +345,16 @@ impl Run<'_> {
                         continue;
                     }
                     let p = choice.program as usize;
+                    let k = key(self.mechanism, units, u as usize, choice);
+                    let Some(bar_p) = bar.get_mut(p) else {
+                        continue;
+                    };
+                    if k >= *bar_p {
+                        continue;
+                    }
                     let (Some(hold), Some(seat)) = (holds.get_mut(p), seats.get(p)) else {
                         continue;
                     };
-                    let k = key(self.mechanism, units, u as usize, choice);
                     let hold = hold.get_or_insert_with(|| {
                         if self.listed.get(p).copied().unwrap_or(true) {
                             Hold::List(Vec::new())
@@ -311,18 +366,19 @@ impl Run<'_> {
                         Hold::Heap(heap) => {
                             if (heap.len() as u64) < seat.general {
                                 heap.push((k, u));
-                                break;
+                            } else {
+                                let Some(mut top) = heap.peek_mut() else {
+                                    continue;
+                                };
+                                let out = top.1;
+                                *top = (k, u);
+                                drop(top);
+                                queue.push_back(out);
                             }
-                            match heap.peek_mut() {
-                                Some(mut top) if top.0 > k => {
-                                    let out = top.1;
-                                    *top = (k, u);
-                                    drop(top);
-                                    queue.push_back(out);
-                                    break;
-                                }
-                                _ => continue,
+                            if heap.len() as u64 >= seat.general {
+                                *bar_p = heap.peek().map_or(0, |top| top.0);
                             }
+                            break;
                         }
                         Hold::List(list) => {
                             list.push(Held {

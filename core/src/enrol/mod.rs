@@ -45,6 +45,7 @@ mod input;
 mod ledger;
 pub mod mechanism;
 pub mod result;
+mod rosters;
 pub mod state;
 pub mod units;
 
@@ -64,6 +65,7 @@ use units::Names;
 use crate::plan::{Plan, Status};
 use conflicts::Conflicts;
 use mechanism::{key, Have, Run, Seats};
+use rosters::{List, Marks};
 
 /// Most people in one request.
 pub const MAX_PEOPLE: usize = 2_000_000;
@@ -252,9 +254,8 @@ pub fn allocate(
     };
 
     // Codes per unit and choice (flat), in unit order, with a mark for each choice that
-    // puts the unit on a roster or a waiting list. Then rosters and waiting lists by program
-    // as (key, unit, flat index), filled from the marks in draw order so that they usually
-    // come out sorted (they are sorted when they do not).
+    // puts the unit on a roster, a waiting list or among those held back; then the lists
+    // of each program from the marks ([`rosters`]).
     let total = units.choice_offsets().last().copied().unwrap_or(0) as usize;
     let closed: Vec<Option<Code>> = reason
         .iter()
@@ -266,12 +267,7 @@ pub fn allocate(
         .collect();
     let caps: Vec<Option<u32>> = seats.iter().map(|s| s.cap).collect();
     let mut codes: Vec<Code> = Vec::with_capacity(total);
-    let mut marks: Vec<Mark> = Vec::with_capacity(total / 2);
-    let mut mark_at: Vec<u32> = Vec::with_capacity(n + 1);
-    mark_at.push(0);
-    let mut rosters: Vec<Vec<(u64, u32)>> = vec![Vec::new(); n_programs];
-    let mut waits: Vec<Vec<(u64, u32, u32)>> = vec![Vec::new(); n_programs];
-    let mut held: Vec<Vec<(u64, u32)>> = vec![Vec::new(); n_programs];
+    let mut marks = Marks::with_capacity(n, total / 2, n_programs);
     for u in 0..n {
         let got = have_of(u);
         let choices = units.choices(u);
@@ -312,59 +308,26 @@ pub fn allocate(
                 }
             };
             codes.push(code);
-            if matches!(
-                code,
-                Code::Enrolled | Code::Waitlisted | Code::HouseholdLimit
-            ) {
-                marks.push(Mark {
-                    key: key(mechanism, units, u, c),
-                    program: c.program,
-                    flat,
-                    code,
-                });
+            let list = match code {
+                Code::Enrolled => Some(List::Roster),
+                Code::Waitlisted => Some(List::Waiting),
+                Code::HouseholdLimit => Some(List::Held),
+                _ => None,
+            };
+            if let Some(list) = list {
+                let primary = (key(mechanism, units, u, c) >> 32) as u32;
+                marks.push(list, c.program, primary, flat);
             }
         }
-        mark_at.push(marks.len() as u32);
+        marks.close_unit();
     }
     let mut order: Vec<u32> = (0..n as u32).collect();
     let (public, secret) = order.split_at_mut(split.min(n));
     units.sort_by_draw(public);
     units.sort_by_draw(secret);
-    for &u in &order {
-        let start = mark_at.get(u as usize).copied().unwrap_or(0) as usize;
-        let end = mark_at.get(u as usize + 1).copied().unwrap_or(0) as usize;
-        for m in marks.get(start..end).unwrap_or(&[]) {
-            let p = m.program as usize;
-            match m.code {
-                Code::Enrolled => {
-                    if let Some(r) = rosters.get_mut(p) {
-                        r.push((m.key, u));
-                    }
-                }
-                Code::Waitlisted => {
-                    if let Some(w) = waits.get_mut(p) {
-                        w.push((m.key, u, m.flat));
-                    }
-                }
-                Code::HouseholdLimit => {
-                    if let Some(h) = held.get_mut(p) {
-                        h.push((m.key, u));
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
+    let lists = marks.into_lists(units, &order);
     let mut positions: Vec<u32> = vec![0; total];
-    for list in &mut rosters {
-        if !list.is_sorted() {
-            list.sort_unstable();
-        }
-    }
-    for list in &mut waits {
-        if !list.is_sorted() {
-            list.sort_unstable();
-        }
+    for list in lists.all_waiting() {
         for (i, &(_, _, flat)) in list.iter().enumerate() {
             if let Some(slot) = positions.get_mut(flat as usize) {
                 *slot = i as u32 + 1;
@@ -375,15 +338,13 @@ pub fn allocate(
     let programs = plan
         .programs
         .iter()
-        .zip(rosters)
-        .zip(waits)
-        .zip(held)
         .enumerate()
-        .map(|(i, (((p, roster), wait), mut held))| {
-            held.sort_unstable();
-            let held_back = held
-                .into_iter()
-                .map(|(k, u)| (u, wait.partition_point(|w| (w.0, w.1) < (k, u)) as u32))
+        .map(|(i, p)| {
+            let wait = lists.waiting(i);
+            let held_back = lists
+                .held(i)
+                .iter()
+                .map(|&(k, u)| (u, wait.partition_point(|w| (w.0, w.1) < (k, u)) as u32))
                 .collect();
             let r = reason.get(i).copied().flatten();
             CompactProgram {
@@ -396,8 +357,8 @@ pub fn allocate(
                 applicants: prep.demand.get(i).copied().unwrap_or(0),
                 capacity: p.capacity.map(|c| c.max),
                 confidential: hidden.get(i).copied().unwrap_or(true),
-                roster: roster.into_iter().map(|x| x.1).collect(),
-                waitlist: wait.into_iter().map(|x| x.1).collect(),
+                roster: lists.roster(i).iter().map(|x| x.1).collect(),
+                waitlist: wait.iter().map(|x| x.1).collect(),
                 held_back,
                 reserved: p
                     .allocation
@@ -430,18 +391,6 @@ pub fn allocate(
             .and_then(|a| a.offer_expiry_hours)
             .unwrap_or(72),
     })
-}
-
-/// A choice that puts its unit on a roster, a waiting list or among those held back.
-struct Mark {
-    /// The unit's priority key at the program.
-    key: u64,
-    /// Program index.
-    program: u32,
-    /// Index of the choice in the flat choice order.
-    flat: u32,
-    /// `Enrolled`, `Waitlisted` or `HouseholdLimit`.
-    code: Code,
 }
 
 /// The ids of the plan's confidential programs.

@@ -246,6 +246,18 @@ impl Units {
         self.stamp.get(u).copied().unwrap_or(u32::MAX)
     }
 
+    /// Asks for unit `u`'s offsets and draw place ahead of use (see [`crate::hint`]).
+    pub fn prefetch(&self, u: usize) {
+        crate::hint::prefetch_at(&self.choice_at, u);
+        crate::hint::prefetch_at(&self.draw, u);
+    }
+
+    /// Asks for unit `u`'s first choices ahead of use (see [`crate::hint`]).
+    pub fn prefetch_choices(&self, u: usize) {
+        let (start, _) = span(&self.choice_at, u);
+        crate::hint::prefetch_at(&self.choices, start);
+    }
+
     /// Draw place of unit `u`.
     pub fn draw(&self, u: usize) -> u32 {
         self.draw.get(u).copied().unwrap_or(u32::MAX)
@@ -662,12 +674,37 @@ pub(crate) fn prepare(
         .and_then(|a| a.max_programs)
         .unwrap_or(1);
 
-    // Who is in which application; merge identical group applications. Members and
-    // choices (program indices) are kept flat: see [`Kept`].
+    // Ids are looked up first, in tight passes whose independent lookups overlap their
+    // cache misses: the applicant of each single application, and every choice (at most
+    // one more than [`MAX_CHOICES`] per application), `u32::MAX` when unknown. The checks
+    // below then read them in application order.
+    let applicant: Vec<u32> = applications
+        .iter()
+        .map(|app| {
+            let single = app.group.is_empty();
+            let found = single
+                .then(|| person_index.get(app.person.as_str()))
+                .flatten();
+            found.copied().unwrap_or(u32::MAX)
+        })
+        .collect();
+    let bounded = |app: &'_ Application| app.choices.len().min(MAX_CHOICES + 1);
+    let mut flat: Vec<u32> = Vec::with_capacity(applications.iter().map(bounded).sum());
+    for app in applications {
+        flat.extend(
+            app.choices
+                .iter()
+                .take(MAX_CHOICES + 1)
+                .map(|c| program_index.get(c.as_str()).copied().unwrap_or(u32::MAX)),
+        );
+    }
+
+    // Who is in which application; merge identical group applications. Members are kept
+    // flat, and choices (program indices) stay in `flat`: see [`Kept`].
     let mut owner: Vec<Option<u32>> = vec![None; people.len()];
     let mut kept: Vec<Kept> = Vec::with_capacity(applications.len());
     let mut members: Vec<u32> = Vec::with_capacity(applications.len());
-    let mut flat: Vec<u32> = Vec::new();
+    let mut next_choice = 0usize;
     for (a, app) in applications.iter().enumerate() {
         let path = || format!("applications[{a}]");
         if app.choices.len() > MAX_CHOICES {
@@ -686,8 +723,8 @@ pub(crate) fn prepare(
         }
         let first = members.len();
         if app.group.is_empty() {
-            match person_index.get(app.person.as_str()) {
-                Some(&idx) => members.push(idx),
+            match applicant.get(a).copied().filter(|&i| i != u32::MAX) {
+                Some(idx) => members.push(idx),
                 None => {
                     return Err(EnrolError::UnknownPerson {
                         path: format!("{}.person", path()),
@@ -718,21 +755,22 @@ pub(crate) fn prepare(
                 members.push(idx);
             }
         }
-        let start = flat.len();
-        for (c, choice) in app.choices.iter().enumerate() {
-            let Some(&p) = program_index.get(choice.as_str()) else {
+        let start = next_choice;
+        next_choice += app.choices.len();
+        let chosen = flat.get(start..next_choice).unwrap_or(&[]);
+        for (c, (choice, &p)) in app.choices.iter().zip(chosen).enumerate() {
+            if p == u32::MAX {
                 return Err(EnrolError::UnknownProgram {
                     path: format!("{}.choices[{c}]", path()),
                     id: choice.clone(),
                 });
-            };
-            if flat.get(start..).is_some_and(|seen| seen.contains(&p)) {
+            }
+            if chosen.get(..c).is_some_and(|seen| seen.contains(&p)) {
                 return Err(EnrolError::DuplicateChoice {
                     path: format!("{}.choices[{c}]", path()),
                     id: choice.clone(),
                 });
             }
-            flat.push(p);
         }
         let mut merged = false;
         for &m in members.get(first..).unwrap_or(&[]) {
@@ -763,13 +801,12 @@ pub(crate) fn prepare(
             }
         }
         if merged {
-            flat.truncate(start);
             members.truncate(first);
         } else {
             kept.push(Kept {
                 app: a as u32,
                 members: (first as u32, members.len() as u32),
-                choices: (start as u32, flat.len() as u32),
+                choices: (start as u32, next_choice as u32),
             });
         }
     }
