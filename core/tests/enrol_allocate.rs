@@ -370,6 +370,43 @@ fn first_come_orders_by_stamp_then_draw() {
 }
 
 #[test]
+fn oversized_policies_are_too_large() {
+    let tier = json!({"residency": ["resident"]});
+    let reserve = json!({"seats": 1, "rule": {"tag": "elderly"}});
+    let cases = [
+        (
+            json!({"tiers": vec![tier.clone(); 65]}),
+            Some("plan.programs[0].allocation.tiers"),
+        ),
+        (json!({"tiers": vec![tier; 64]}), None),
+        (
+            json!({"reserved": vec![reserve.clone(); 17]}),
+            Some("plan.programs[0].allocation.reserved"),
+        ),
+        (json!({"reserved": vec![reserve; 16]}), None),
+    ];
+    for (policy, path) in cases {
+        let mut pottery = class("pottery", 2);
+        pottery["allocation"] = policy;
+        let req = request(
+            plan(json!([pottery])),
+            json!(["a"].map(person)),
+            json!([{"person": "a", "choices": ["pottery"]}]),
+            None,
+        );
+        let got = allocate(&req.plan, &req.people, &req.applications, &req.options());
+        match path {
+            Some(path) => {
+                let err = got.unwrap_err();
+                assert_eq!(err.code(), "too_large");
+                assert_eq!(err.path(), Some(path));
+            }
+            None => assert_eq!(got.unwrap().programs()["pottery"].enrolled, vec!["a"]),
+        }
+    }
+}
+
+#[test]
 fn errors_have_codes_and_paths() {
     let base = plan(json!([class("pottery", 2)]));
     let cases = [

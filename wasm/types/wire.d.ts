@@ -2179,11 +2179,13 @@ export interface Program {
  */
 export interface ProgramPolicy {
   /**
-   * Reserved seats.
+   * Reserved seats. An allocation takes at most 16 (`huaide::enrol::MAX_RESERVES`; more
+   * is `too_large`).
    */
   reserved?: Reserve[];
   /**
-   * Priority tiers, highest first, e.g. residents, then surrounding residents.
+   * Priority tiers, highest first, e.g. residents, then surrounding residents. An
+   * allocation takes at most 64 (`huaide::enrol::MAX_TIERS`; more is `too_large`).
    */
   tiers?: Rule[];
 }

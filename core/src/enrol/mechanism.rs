@@ -87,12 +87,16 @@ impl Seats {
 /// The priority key of unit `u` at a choice: lower is better. Stamps are ranks among at
 /// most [`super::MAX_APPLICATIONS`] applications, so they fit in 32 bits (no stamp: last).
 pub(crate) fn key(mechanism: Mechanism, units: &Units, u: usize, choice: &Choice) -> u64 {
-    let primary: u32 = match mechanism {
-        Mechanism::DeferredAcceptance => choice.tier,
+    (u64::from(primary(mechanism, units, u, choice)) << 32) | u64::from(units.draw(u))
+}
+
+/// The upper half of [`key`]: the tier, nothing, or the stamp's order.
+pub(crate) fn primary(mechanism: Mechanism, units: &Units, u: usize, choice: &Choice) -> u32 {
+    match mechanism {
+        Mechanism::DeferredAcceptance => u32::from(choice.tier),
         Mechanism::SerialDictatorship => 0,
         Mechanism::FirstCome => units.stamp(u),
-    };
-    (u64::from(primary) << 32) | u64::from(units.draw(u))
+    }
 }
 
 /// The programs each unit of a run holds, flat: unit `i` of the run (counted from the
@@ -385,7 +389,7 @@ impl Run<'_> {
                                 key: k,
                                 unit: u,
                                 size: units.members(u as usize).len() as u64,
-                                reserves: units.reserves(choice),
+                                reserves: units.reserves(units.flat(u as usize, *ptr as usize - 1)),
                                 slot: 0,
                             });
                             let rejected = choose(list, seat, units);

@@ -64,7 +64,7 @@ use units::Names;
 
 use crate::plan::{Plan, Status};
 use conflicts::Conflicts;
-use mechanism::{key, Have, Run, Seats};
+use mechanism::{primary, Have, Run, Seats};
 use rosters::{List, Marks};
 
 /// Most people in one request.
@@ -77,6 +77,8 @@ pub const MAX_CHOICES: usize = 64;
 pub const MAX_GROUP: usize = 64;
 /// Most reserves of one program.
 pub const MAX_RESERVES: usize = 16;
+/// Most priority tiers of one program.
+pub const MAX_TIERS: usize = 64;
 /// Most pairs of overlapping programs.
 pub const MAX_CONFLICT_PAIRS: usize = 1_000_000;
 /// Most events replayed at once.
@@ -315,8 +317,7 @@ pub fn allocate(
                 _ => None,
             };
             if let Some(list) = list {
-                let primary = (key(mechanism, units, u, c) >> 32) as u32;
-                marks.push(list, c.program, primary, flat);
+                marks.push(list, c.program, primary(mechanism, units, u, c), flat);
             }
         }
         marks.close_unit();

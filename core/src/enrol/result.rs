@@ -349,7 +349,7 @@ impl Allocation {
         let c = self.units.choices(u).get(k)?;
         let flat = self.units.choice_offsets().get(u).copied()? as usize + k;
         let code = *self.codes.get(flat)?;
-        let refusal = self.units.refusal(c).filter(|_| code == Code::Refused);
+        let refusal = self.units.refusal(flat).filter(|_| code == Code::Refused);
         Some(DecisionView {
             index: c.program,
             program: self
@@ -470,11 +470,8 @@ impl Allocation {
                         .map(|&m| self.people.get(m).to_owned())
                         .collect(),
                     choices: self.units.choices(u).iter().map(|c| c.program).collect(),
-                    reserves: self
-                        .units
-                        .choices(u)
-                        .iter()
-                        .map(|c| self.units.reserves(c))
+                    reserves: (0..self.units.choices(u).len())
+                        .map(|k| self.units.reserves(self.units.flat(u, k)))
                         .collect(),
                     limit: self.units.limit(u),
                     households: self.units.households(u).to_vec(),

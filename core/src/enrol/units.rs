@@ -33,13 +33,12 @@ use std::collections::{BTreeMap, HashMap};
 
 use foldhash::fast::FixedState;
 use hashbrown::HashTable;
-use std::hash::BuildHasher;
 
 use chrono::NaiveDate;
 
 use super::error::EnrolError;
 use super::input::{Application, Person};
-use super::{MAX_APPLICATIONS, MAX_CHOICES, MAX_GROUP, MAX_PEOPLE, MAX_RESERVES};
+use super::{MAX_APPLICATIONS, MAX_CHOICES, MAX_GROUP, MAX_PEOPLE, MAX_RESERVES, MAX_TIERS};
 use crate::plan::audience::{self, evaluate, Rule, RuleFailure};
 use crate::plan::{Plan, Program};
 
@@ -54,24 +53,32 @@ pub(crate) struct Refusal {
     pub member: u32,
 }
 
-/// One ranked choice of a unit, in 16 bytes: its refusal and reserve bits, which most
-/// choices lack, sit apart in the units' extras (see [`Units::refusal`]).
+/// One ranked choice of a unit, in 8 bytes: its refusal and reserve bits, which most
+/// choices lack, sit apart in the units' extras, found by the choice's place in the flat
+/// choice order (see [`Units::refusal`]).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Choice {
     /// Program index.
     pub program: u32,
-    /// Priority tier at the program (0 = highest).
-    pub tier: u32,
-    /// Rank in the application (0 = first choice; at most [`MAX_CHOICES`]).
-    pub rank: u16,
+    /// Priority tier at the program (0 = highest; at most [`MAX_TIERS`]).
+    pub tier: u8,
+    /// Rank in the application (0 = first choice; below [`MAX_CHOICES`]).
+    pub rank: u8,
     /// Whether the unit may not take the program (the refusal is in the extras).
     refused: bool,
-    /// One more than the index of the choice's refusal and reserve bits in the units'
-    /// extras; 0 when it has neither.
-    extra: u32,
 }
 
 impl Choice {
+    /// Choice `rank` of a program without rules: eligible, tier 0, no reserves.
+    fn plain(program: u32, rank: usize) -> Choice {
+        Choice {
+            program,
+            tier: 0,
+            rank: rank as u8,
+            refused: false,
+        }
+    }
+
     /// Whether the unit may take the program, as far as eligibility goes.
     pub fn eligible(&self) -> bool {
         !self.refused
@@ -101,8 +108,11 @@ pub(crate) struct Units {
     choice_at: Vec<u32>,
     /// Choices of all units, each unit's best first.
     choices: Vec<Choice>,
-    /// Refusals and reserve bits of choices (see [`Choice`]).
+    /// Refusals and reserve bits of the few choices that have them (see [`Choice`]).
     extras: Vec<Extra>,
+    /// The index in `extras` of each choice (by its place in the flat choice order),
+    /// `u32::MAX` for none; empty while no choice has extras (plans without rules).
+    extra_of: Vec<u32>,
     /// Start of each unit's households in `households` (one more than units).
     household_at: Vec<u32>,
     /// Household index of each member that has a household, each unit's sorted (repeats
@@ -150,20 +160,27 @@ impl Units {
         self.choices.get(s..e).unwrap_or(&[])
     }
 
-    /// The refusal of a choice of these units; `None` when eligible.
-    pub fn refusal(&self, choice: &Choice) -> Option<&Refusal> {
-        let i = choice.extra.checked_sub(1)? as usize;
-        self.extras.get(i)?.refusal.as_ref()
+    /// The place of unit `u`'s choice `k` in the flat choice order.
+    pub fn flat(&self, u: usize, k: usize) -> usize {
+        span(&self.choice_at, u).0 + k
     }
 
-    /// The reserve bits of a choice of these units: bit `i` set when every member matches
-    /// the program's reserve `i`.
-    pub fn reserves(&self, choice: &Choice) -> u64 {
-        choice
-            .extra
-            .checked_sub(1)
-            .and_then(|i| self.extras.get(i as usize))
-            .map_or(0, |e| e.reserves)
+    /// The refusal and reserve bits of the choice at `flat` in the flat choice order.
+    fn extra(&self, flat: usize) -> Option<&Extra> {
+        let i = *self.extra_of.get(flat)?;
+        self.extras.get(i as usize)
+    }
+
+    /// The refusal of the choice at `flat` in the flat choice order (see [`Units::flat`]);
+    /// `None` when eligible.
+    pub fn refusal(&self, flat: usize) -> Option<&Refusal> {
+        self.extra(flat)?.refusal.as_ref()
+    }
+
+    /// The reserve bits of the choice at `flat` in the flat choice order: bit `i` set when
+    /// every member matches the program's reserve `i`.
+    pub fn reserves(&self, flat: usize) -> u64 {
+        self.extra(flat).map_or(0, |e| e.reserves)
     }
 
     /// Sorts units of one part (public or confidential) by their place in the draw, in
@@ -205,23 +222,23 @@ impl Units {
         &mut self,
         program: u32,
         rank: usize,
-        tier: u32,
+        tier: u8,
         refusal: Option<Refusal>,
         reserves: u64,
     ) {
         let refused = refusal.is_some();
-        let extra = if refused || reserves != 0 {
+        if refused || reserves != 0 {
+            self.extra_of.resize(self.choices.len(), u32::MAX);
+            self.extra_of.push(self.extras.len() as u32);
             self.extras.push(Extra { refusal, reserves });
-            self.extras.len() as u32
-        } else {
-            0
-        };
+        } else if !self.extra_of.is_empty() {
+            self.extra_of.push(u32::MAX);
+        }
         self.choices.push(Choice {
             program,
             tier,
-            rank: rank as u16,
+            rank: rank as u8,
             refused,
-            extra,
         });
     }
 
@@ -271,6 +288,7 @@ impl Units {
             choice_at: Vec::with_capacity(n + 1),
             choices: Vec::with_capacity(choices),
             extras: Vec::new(),
+            extra_of: Vec::new(),
             household_at: Vec::with_capacity(n + 1),
             households: Vec::new(),
             limit: Vec::with_capacity(n),
@@ -310,14 +328,19 @@ impl Units {
         shift(&mut self.member_at, &other.member_at, m);
         shift(&mut self.choice_at, &other.choice_at, c);
         shift(&mut self.household_at, &other.household_at, h);
-        let extras = self.extras.len() as u32;
         self.members.extend(other.members);
-        self.choices.extend(other.choices.into_iter().map(|mut c| {
-            if c.extra > 0 {
-                c.extra += extras;
-            }
-            c
-        }));
+        self.choices.extend(other.choices);
+        if !other.extra_of.is_empty() {
+            let base = self.extras.len() as u32;
+            self.extra_of.resize(c as usize, u32::MAX);
+            self.extra_of.extend(other.extra_of.iter().map(|&e| {
+                if e == u32::MAX {
+                    e
+                } else {
+                    e + base
+                }
+            }));
+        }
         self.extras.extend(other.extras);
         self.households.extend(other.households);
         self.limit.extend(other.limit);
@@ -410,21 +433,37 @@ impl Names {
 /// value arrays, so that the table of a plan's programs stays in a core's cache.
 #[derive(Clone, Default)]
 pub(crate) struct Index<'a> {
-    /// Slots into `keys` and `values`, by the hash of the key.
+    /// Slots into `entries`, by the hash of the key ([`hash_packed`]).
     table: HashTable<u32>,
-    /// Packed short ids, by slot.
-    keys: Vec<u128>,
-    /// The value of each short id, by slot.
-    values: Vec<u32>,
+    /// Packed short ids and their values, by slot.
+    entries: Vec<Entry>,
     /// Ids longer than 15 bytes.
     long: HashMap<&'a str, u32, FixedState>,
-    hasher: FixedState,
+}
+
+/// A packed short id (see [`pack`]) and its value.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    key: [u64; 2],
+    value: u32,
+}
+
+/// The hash of a packed id: one folded multiply (the full 128-bit product of the two
+/// halves, each mixed with a constant, its high and low words xored), which spreads every
+/// input bit over the low bits (the bucket) and the high bits (the tag) that the table
+/// uses. Fixed, so that nothing depends on a random seed; no output depends on it either.
+/// Neither factor can be zero: the low constant's bytes are not UTF-8, and the high
+/// constant's top byte is above the largest length byte (15).
+fn hash_packed(key: [u64; 2]) -> u64 {
+    let [lo, hi] = key;
+    let product = u128::from(lo ^ 0x243f_6a88_85a3_08d3) * u128::from(hi ^ 0x1319_8a2e_0370_7344);
+    (product as u64) ^ ((product >> 64) as u64)
 }
 
 impl std::fmt::Debug for Index<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Index")
-            .field("short", &self.keys.len())
+            .field("short", &self.entries.len())
             .field("long", &self.long.len())
             .finish()
     }
@@ -433,7 +472,8 @@ impl std::fmt::Debug for Index<'_> {
 /// An id of at most 15 bytes, packed with its length; `None` when longer. Byte `i` of the
 /// id is byte `i` of the key (little-endian) and byte 15 is the length, read with a few
 /// word loads rather than byte by byte (overlapping loads for the tail).
-fn pack(id: &str) -> Option<u128> {
+#[inline]
+fn pack(id: &str) -> Option<[u64; 2]> {
     let b = id.as_bytes();
     let len = b.len();
     if len >= 16 {
@@ -464,7 +504,7 @@ fn pack(id: &str) -> Option<u128> {
             .fold(0u64, |x, (i, &c)| x | (u64::from(c) << (8 * i)));
         (small, 0)
     };
-    Some(u128::from(lo) | (u128::from(hi | ((len as u64) << 56)) << 64))
+    Some([lo, hi | ((len as u64) << 56)])
 }
 
 impl<'a> Index<'a> {
@@ -472,22 +512,21 @@ impl<'a> Index<'a> {
     pub fn with_capacity(n: usize) -> Index<'a> {
         Index {
             table: HashTable::with_capacity(n),
-            keys: Vec::with_capacity(n),
-            values: Vec::with_capacity(n),
+            entries: Vec::with_capacity(n),
             long: HashMap::with_hasher(FixedState::default()),
-            hasher: FixedState::default(),
         }
     }
 
     /// The value of `id`.
+    #[inline]
     pub fn get(&self, id: &str) -> Option<&u32> {
         match pack(id) {
             Some(key) => {
-                let keys = &self.keys;
-                let slot = self.table.find(self.hasher.hash_one(key), |&s| {
-                    keys.get(s as usize) == Some(&key)
+                let entries = &self.entries;
+                let slot = self.table.find(hash_packed(key), |&s| {
+                    entries.get(s as usize).is_some_and(|e| e.key == key)
                 })?;
-                self.values.get(*slot as usize)
+                entries.get(*slot as usize).map(|e| &e.value)
             }
             None => self.long.get(id),
         }
@@ -497,18 +536,17 @@ impl<'a> Index<'a> {
     pub fn insert_new(&mut self, id: &'a str, value: u32) -> bool {
         match pack(id) {
             Some(key) => {
-                let (keys, hasher) = (&self.keys, &self.hasher);
+                let entries = &self.entries;
                 let entry = self.table.entry(
-                    hasher.hash_one(key),
-                    |&s| keys.get(s as usize) == Some(&key),
-                    |&s| hasher.hash_one(keys.get(s as usize).copied().unwrap_or(0)),
+                    hash_packed(key),
+                    |&s| entries.get(s as usize).is_some_and(|e| e.key == key),
+                    |&s| entries.get(s as usize).map_or(0, |e| hash_packed(e.key)),
                 );
                 let hashbrown::hash_table::Entry::Vacant(vacant) = entry else {
                     return false;
                 };
-                vacant.insert(self.keys.len() as u32);
-                self.keys.push(key);
-                self.values.push(value);
+                vacant.insert(self.entries.len() as u32);
+                self.entries.push(Entry { key, value });
                 true
             }
             None => {
@@ -664,6 +702,13 @@ pub(crate) fn prepare(
                     &format!("plan.programs[{i}].allocation.reserved"),
                     "reserves of a program",
                     MAX_RESERVES,
+                ));
+            }
+            if policy.tiers.len() > MAX_TIERS {
+                return Err(too_large(
+                    &format!("plan.programs[{i}].allocation.tiers"),
+                    "tiers of a program",
+                    MAX_TIERS,
                 ));
             }
         }
@@ -916,6 +961,7 @@ pub(crate) fn prepare(
         .map(|p| p.allocation.is_none() && p.audience.is_none() && p.prerequisites.is_empty())
         .collect();
     let hidden: Vec<bool> = plan.programs.iter().map(|p| p.confidential).collect();
+    let plain_public: Vec<bool> = plain.iter().zip(&hidden).map(|(&p, &h)| p && !h).collect();
 
     let mut public = Units::with_capacity(kept.len(), flat.len());
     let mut secret = Units::with_capacity(0, 0);
@@ -944,7 +990,22 @@ pub(crate) fn prepare(
             .get(k.choices.0 as usize..k.choices.1 as usize)
             .unwrap_or(&[]);
         let secrets = secret.choices.len();
-        for (r, &p) in chosen.iter().enumerate() {
+        let size = unit_members.len() as u32;
+        let usual = chosen
+            .iter()
+            .all(|&p| plain_public.get(p as usize).copied().unwrap_or(false));
+        if usual {
+            // The usual unit: every choice plain and public.
+            for &p in chosen {
+                if let Some(d) = demand.get_mut(p as usize) {
+                    *d = d.saturating_add(size);
+                }
+            }
+            public
+                .choices
+                .extend(chosen.iter().enumerate().map(|(r, &p)| Choice::plain(p, r)));
+        }
+        for (r, &p) in chosen.iter().enumerate().filter(|_| !usual) {
             if plain.get(p as usize).copied().unwrap_or(false) {
                 if let Some(d) = demand.get_mut(p as usize) {
                     *d = d.saturating_add(unit_members.len() as u32);
@@ -960,7 +1021,7 @@ pub(crate) fn prepare(
                 continue;
             };
             let mut refusal = None;
-            let mut tier = 0u32;
+            let mut tier = 0u8;
             let mut reserves = 0u64;
             let policy = program.allocation.as_ref();
             if let Some(policy) = policy {
@@ -987,7 +1048,8 @@ pub(crate) fn prepare(
                             .iter()
                             .position(|rule| evaluate(rule, view, reference).is_ok())
                             .unwrap_or(policy.tiers.len());
-                        tier = tier.max(t as u32);
+                        // At most `MAX_TIERS`, checked above.
+                        tier = tier.max(u8::try_from(t).unwrap_or(u8::MAX));
                         for (i, reserve) in policy.reserved.iter().enumerate() {
                             if evaluate(&reserve.rule, view, reference).is_err() {
                                 reserves &= !(1u64 << i);
@@ -1094,14 +1156,15 @@ mod tests {
     }
 
     /// The byte-by-byte packing `pack` must equal.
-    fn reference(id: &str) -> Option<u128> {
+    fn reference(id: &str) -> Option<[u64; 2]> {
         let len = u8::try_from(id.len()).ok().filter(|&l| l < 16)?;
         let mut bytes = [0u8; 16];
         for (b, c) in bytes.iter_mut().zip(id.bytes()) {
             *b = c;
         }
         bytes[15] = len;
-        Some(u128::from_le_bytes(bytes))
+        let word = u128::from_le_bytes(bytes);
+        Some([word as u64, (word >> 64) as u64])
     }
 
     #[test]

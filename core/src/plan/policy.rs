@@ -94,10 +94,12 @@ pub struct Reserve {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProgramPolicy {
-    /// Priority tiers, highest first, e.g. residents, then surrounding residents.
+    /// Priority tiers, highest first, e.g. residents, then surrounding residents. An
+    /// allocation takes at most 64 (`huaide::enrol::MAX_TIERS`; more is `too_large`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tiers: Vec<Rule>,
-    /// Reserved seats.
+    /// Reserved seats. An allocation takes at most 16 (`huaide::enrol::MAX_RESERVES`; more
+    /// is `too_large`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reserved: Vec<Reserve>,
 }
