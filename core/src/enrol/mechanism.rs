@@ -371,7 +371,8 @@ impl Run<'_> {
                             if (heap.len() as u64) < seat.general {
                                 heap.push((k, u));
                             } else {
-                                let Some(mut top) = heap.peek_mut() else {
+                                // The bar is the top's key, so `k` beats it.
+                                let Some(mut top) = heap.peek_mut().filter(|top| top.0 > k) else {
                                     continue;
                                 };
                                 let out = top.1;

@@ -427,10 +427,10 @@ impl Names {
 }
 
 /// A string-keyed index with a fixed, fast hash (lookups only: no output depends on it).
-/// Ids of at most 15 bytes (the usual case) are packed with their length into a `u128`
-/// key, so a lookup hashes and compares one integer instead of calling `memcmp`; longer
-/// ids are kept as strings. The hash table holds only 4-byte slots into dense key and
-/// value arrays, so that the table of a plan's programs stays in a core's cache.
+/// Ids of at most 15 bytes (the usual case) are packed with their length into a 16-byte
+/// key, so a lookup hashes and compares two words instead of calling `memcmp`; longer ids
+/// are kept as strings. The hash table holds only 4-byte slots into a dense array of keys
+/// and values, so that the table of a plan's programs stays in a core's cache.
 #[derive(Clone, Default)]
 pub(crate) struct Index<'a> {
     /// Slots into `entries`, by the hash of the key ([`hash_packed`]).
@@ -1005,6 +1005,7 @@ pub(crate) fn prepare(
                 .choices
                 .extend(chosen.iter().enumerate().map(|(r, &p)| Choice::plain(p, r)));
         }
+        // Any other unit, choice by choice.
         for (r, &p) in chosen.iter().enumerate().filter(|_| !usual) {
             if plain.get(p as usize).copied().unwrap_or(false) {
                 if let Some(d) = demand.get_mut(p as usize) {
