@@ -87,7 +87,12 @@ impl Seats {
 /// The priority key of unit `u` at a choice: lower is better. Stamps are ranks among at
 /// most [`super::MAX_APPLICATIONS`] applications, so they fit in 32 bits (no stamp: last).
 pub(crate) fn key(mechanism: Mechanism, units: &Units, u: usize, choice: &Choice) -> u64 {
-    (u64::from(primary(mechanism, units, u, choice)) << 32) | u64::from(units.draw(u))
+    key_of(primary(mechanism, units, u, choice), units.draw(u))
+}
+
+/// The key made of its upper half ([`primary`]) and the unit's place in the draw.
+pub(crate) fn key_of(primary: u32, draw: u32) -> u64 {
+    (u64::from(primary) << 32) | u64::from(draw)
 }
 
 /// The upper half of [`key`]: the tier, nothing, or the stamp's order.

@@ -347,7 +347,7 @@ impl Allocation {
     /// The decision of member `m` of unit `u` on its choice `k`.
     fn decision(&self, u: usize, k: usize, m: u32) -> Option<DecisionView<'_>> {
         let c = self.units.choices(u).get(k)?;
-        let flat = self.units.choice_offsets().get(u).copied()? as usize + k;
+        let flat = self.units.flat(u, k);
         let code = *self.codes.get(flat)?;
         let refusal = self.units.refusal(flat).filter(|_| code == Code::Refused);
         Some(DecisionView {

@@ -7,6 +7,7 @@
 //! units in draw order ([`Marks::into_lists`]): when priorities are the draw alone they
 //! come out sorted, and any list that does not is sorted afterwards.
 
+use super::mechanism::key_of;
 use super::units::Units;
 use crate::hint;
 
@@ -25,7 +26,7 @@ pub(crate) enum List {
 #[derive(Clone, Copy, Debug)]
 struct Mark {
     /// The upper half of the unit's priority key at the program (the lower half is the
-    /// unit's draw place: see [`super::mechanism::key`]).
+    /// unit's draw place: see [`key_of`]).
     primary: u32,
     /// Program index.
     program: u32,
@@ -133,9 +134,9 @@ impl Marks {
                 hint::prefetch_at(&self.marks, span(near).0);
             }
             let (start, end) = span(u);
-            let draw = u64::from(units.draw(u as usize));
+            let draw = units.draw(u as usize);
             for m in self.marks.get(start..end).unwrap_or(&[]) {
-                let key = (u64::from(m.primary) << 32) | draw;
+                let key = key_of(m.primary, draw);
                 let Some(c) = cursor
                     .get_mut(m.program as usize)
                     .and_then(|c| c.get_mut(m.list as usize))

@@ -1009,7 +1009,7 @@ pub(crate) fn prepare(
         for (r, &p) in chosen.iter().enumerate().filter(|_| !usual) {
             if plain.get(p as usize).copied().unwrap_or(false) {
                 if let Some(d) = demand.get_mut(p as usize) {
-                    *d = d.saturating_add(unit_members.len() as u32);
+                    *d = d.saturating_add(size);
                 }
                 if hidden.get(p as usize).copied().unwrap_or(false) {
                     secret.push_choice(p, r, 0, None, 0);
@@ -1061,7 +1061,7 @@ pub(crate) fn prepare(
             }
             if refusal.is_none() {
                 if let Some(d) = demand.get_mut(p as usize) {
-                    *d = d.saturating_add(unit_members.len() as u32);
+                    *d = d.saturating_add(size);
                 }
             }
             if program.confidential {
