@@ -855,6 +855,11 @@ pub(crate) fn prepare(
             });
         }
     }
+    // Lookups and ownership are done with: freed now, the memory serves the draw and the
+    // units below instead of fresh pages (see `bench/README.md`, page faults).
+    drop(person_index);
+    drop(applicant);
+    drop(owner);
     let members_at = |k: &Kept| {
         members
             .get(k.members.0 as usize..k.members.1 as usize)
@@ -892,6 +897,7 @@ pub(crate) fn prepare(
             .and_then(|&m| id_rank.get(m as usize).copied())
             .unwrap_or(u32::MAX)
     });
+    drop(id_rank);
 
     // Stamps in order.
     let mut stamps: Vec<_> = kept
