@@ -240,10 +240,12 @@ fn dst_gap_moves_forward_and_ambiguity_takes_the_earlier_instant() {
         .map(|o| (o.id, o.start.to_rfc3339(), o.end.to_rfc3339()))
         .collect();
     let want = [
+        // 02:30 does not exist that night: read with the offset before the gap (RFC 5545),
+        // it is 03:30, and the session keeps its hour.
         (
-            "night/20260329T0230",
-            "2026-03-29T03:00:00+02:00",
+            "night/20260329T0330",
             "2026-03-29T03:30:00+02:00",
+            "2026-03-29T04:30:00+02:00",
         ),
         (
             "night/20261025T0230",

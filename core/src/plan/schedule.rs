@@ -4,15 +4,20 @@
 //! Expansion order: the RRULE (or the first date alone) plus `dates`; minus `except`; minus
 //! public holidays unless `on_holidays`; kept only within `within` periods when any are named.
 //! Times are local wall-clock times, so a weekly 19:00 session stays at 19:00 across a DST
-//! change. A local time that falls in a DST gap moves forward by the gap; an ambiguous one
-//! takes the earlier instant. An `UNTIL` in the RRULE must be in UTC (`…Z`), as RFC 5545
+//! change. A local time that falls in a DST gap moves forward by the gap (a session whose
+//! start moves keeps its length); an ambiguous one takes the earlier instant. The one
+//! exception is the first session of a schedule with an
+//! RRULE: the rule starts there (its DTSTART), and moving it would move every later session
+//! by the gap, so a first session inside a gap is refused (`invalid_schedule` at `.first`).
+//! An `UNTIL` in the RRULE must be in UTC (`…Z`), as RFC 5545
 //! requires when DTSTART has a time zone. `FREQ=MINUTELY` and `FREQ=SECONDLY` are refused
 //! (no community programme needs them and they make expansion slow); expansion is bounded by
 //! [`MAX_RRULE_STEPS`], [`MAX_LEAD_DAYS`], [`MAX_OCCURRENCES_PER_PROGRAM`] and
 //! [`MAX_OCCURRENCES_TOTAL`].
 
 use chrono::{
-    DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone,
+    DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset,
+    TimeZone,
 };
 use chrono_tz::Tz;
 use schemars::JsonSchema;
@@ -88,16 +93,18 @@ pub(crate) fn parse_tz(name: &str) -> Option<Tz> {
     name.parse::<Tz>().ok()
 }
 
-/// Resolves a local time in `tz`: gaps move forward, ambiguity takes the earlier instant.
+/// Resolves a local time in `tz`: ambiguity takes the earlier instant, and a time in a gap
+/// moves forward by the gap (it is read with the offset in force a day earlier, before the
+/// gap, as RFC 5545 reads a DTSTART that does not exist): 02:30 on the day Berlin skips
+/// from 02:00 to 03:00 is 03:30.
 pub(crate) fn resolve(tz: Tz, local: NaiveDateTime) -> Option<DateTime<FixedOffset>> {
-    let mut probe = local;
-    for _ in 0..4 {
-        if let Some(dt) = tz.from_local_datetime(&probe).earliest() {
-            return Some(dt.fixed_offset());
-        }
-        probe = probe.checked_add_signed(Duration::minutes(30))?;
+    if let Some(dt) = tz.from_local_datetime(&local).earliest() {
+        return Some(dt.fixed_offset());
     }
-    None
+    let before = local.checked_sub_signed(Duration::days(1))?;
+    let offset = tz.offset_from_local_datetime(&before).earliest()?.fix();
+    let utc = local.checked_sub_signed(Duration::seconds(offset.local_minus_utc().into()))?;
+    Some(tz.from_utc_datetime(&utc).fixed_offset())
 }
 
 /// Parses the RRULE text (an optional `RRULE:` prefix is accepted).
@@ -252,14 +259,25 @@ impl Schedule {
             return Err(too_many());
         }
         let mut sessions = Vec::with_capacity(starts.len());
-        for start_local in starts {
-            let end_local = start_local
-                .checked_add_signed(length)
-                .ok_or_else(|| invalid("first", "date out of range".to_owned()))?;
-            let start = resolve(tz, start_local)
-                .ok_or_else(|| invalid("time", "unresolvable local time".to_owned()))?;
-            let end = resolve(tz, end_local)
-                .ok_or_else(|| invalid("time", "unresolvable local time".to_owned()))?;
+        let unresolvable = || invalid("time", "unresolvable local time".to_owned());
+        for asked in starts {
+            let start = resolve(tz, asked).ok_or_else(unresolvable)?;
+            let start_local = start.naive_local();
+            let end = if start_local == asked {
+                let end_local = asked
+                    .checked_add_signed(length)
+                    .ok_or_else(|| invalid("first", "date out of range".to_owned()))?;
+                resolve(tz, end_local).ok_or_else(unresolvable)?
+            } else {
+                // A start in a gap moved forward by it: the session keeps its length, as
+                // the sessions of an RRULE do.
+                let end_utc = start
+                    .naive_utc()
+                    .checked_add_signed(length)
+                    .ok_or_else(unresolvable)?;
+                tz.from_utc_datetime(&end_utc).fixed_offset()
+            };
+            let end_local = end.naive_local();
             sessions.push(Session {
                 start_local,
                 end_local,
