@@ -49,13 +49,14 @@ cargo test --workspace --exclude huaide-py
 step "the main example"
 cargo run --quiet --example huaideyuan >/dev/null
 
-step "Python: build, pytest, stubtest"
+step "Python: build, pytest, stubtest, typed script"
 (
   export VIRTUAL_ENV="$ROOT/.venv" PATH="$ROOT/.venv/bin:$PATH"
   cd py
   maturin develop --quiet
   python -m pytest -q
   python -m mypy.stubtest huaide._huaide
+  python -m mypy --strict tests/typed_usage.py
 )
 
 step "wasm build"

@@ -78,7 +78,8 @@ fn add<T: JsonSchema>(
 ///
 /// Names are unique across the bundle (schemars numbers a clash), so tools that turn a
 /// schema into types for another language can read this one file: the npm package's
-/// TypeScript declarations (`wasm/types/wire.d.ts`) are generated from it.
+/// TypeScript declarations (`wasm/types/wire.d.ts`) and the Python package's `TypedDict`s
+/// (`py/python/huaide/wire.py`) are generated from it.
 pub fn wire() -> Schema {
     use crate::{exhibition, formats, motion, plan, vote};
     let mut generator = SchemaSettings::draft2020_12().into_generator();

@@ -1,0 +1,45 @@
+"""A script written against the wire ``TypedDict``s of ``huaide.wire``: ``test.sh`` checks it
+with ``mypy --strict`` (so the declarations, the stubs and a plain script agree) and
+``test_typed_usage.py`` runs it (so what the types promise is what the functions do)."""
+
+import huaide
+from huaide import wire
+
+PLAN: wire.Plan = {
+    "id": "typed",
+    "community": "Huaideyuan",
+    "year": 2006,
+    "timezone": "Asia/Shanghai",
+    "programs": [
+        {"id": "pottery", "kind": "class", "title": "Pottery", "capacity": {"max": 1}},
+    ],
+}
+PEOPLE: list[wire.Person] = [
+    {"id": "p1", "residency": "resident", "tags": []},
+    {"id": "p2", "residency": "visitor", "tags": []},
+]
+APPLICATIONS: list[wire.Application] = [
+    {"person": "p1", "choices": ["pottery"]},
+    {"person": "p2", "choices": ["pottery"]},
+]
+
+
+def pottery() -> tuple[list[str], list[str]]:
+    """The pottery roster and waiting list."""
+    allocation = huaide.allocate(PLAN, PEOPLE, APPLICATIONS, seed="typed", as_of="2006-03-01")
+    document: wire.Allocation = allocation.to_dict()
+    outcome: wire.ProgramOutcome = document["programs"]["pottery"]
+    return outcome["enrolled"], outcome["waitlist"]
+
+
+def winners() -> list[str]:
+    """The winner of a small plurality vote."""
+    election: wire.Election = {
+        "id": "chair",
+        "method": "plurality",
+        "seats": 1,
+        "candidates": ["li", "wang"],
+    }
+    ballots: list[wire.Ballot] = [{"ranking": ["li"]}, {"ranking": ["li"]}, {"ranking": ["wang"]}]
+    result: wire.TallyResult = huaide.tally(election, ballots).to_dict()
+    return [c for group in result["ranking"][:1] for c in group]
