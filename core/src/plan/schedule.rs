@@ -6,14 +6,13 @@
 //! Times are local wall-clock times, so a weekly 19:00 session stays at 19:00 across a DST
 //! change. A local time that falls in a DST gap moves forward by the gap (a session whose
 //! start moves keeps its length); an ambiguous one takes the earlier instant. The one
-//! exception is the first session of a schedule with an
-//! RRULE: the rule starts there (its DTSTART), and moving it would move every later session
-//! by the gap, so a first session inside a gap is refused (`invalid_schedule` at `.first`).
-//! An `UNTIL` in the RRULE must be in UTC (`…Z`), as RFC 5545
-//! requires when DTSTART has a time zone. `FREQ=MINUTELY` and `FREQ=SECONDLY` are refused
-//! (no community programme needs them and they make expansion slow); expansion is bounded by
-//! [`MAX_RRULE_STEPS`], [`MAX_LEAD_DAYS`], [`MAX_OCCURRENCES_PER_PROGRAM`] and
-//! [`MAX_OCCURRENCES_TOTAL`].
+//! exception is the first session of a schedule with an RRULE: the rule starts there (its
+//! DTSTART), and moving it would move every later session by the gap, so a first session
+//! inside a gap is refused (`invalid_schedule` at `.first`). An `UNTIL` in the RRULE must be
+//! in UTC (`…Z`), as RFC 5545 requires when DTSTART has a time zone. `FREQ=MINUTELY` and
+//! `FREQ=SECONDLY` are refused (no community programme needs them and they make expansion
+//! slow); expansion is bounded by [`MAX_RRULE_STEPS`], [`MAX_LEAD_DAYS`],
+//! [`MAX_OCCURRENCES_PER_PROGRAM`] and [`MAX_OCCURRENCES_TOTAL`].
 
 use chrono::{
     DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset,

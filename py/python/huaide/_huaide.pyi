@@ -226,7 +226,7 @@ def allocate(
     *,
     seed: str,
     as_of: datetime.date | str,
-    mechanism: wire.Mechanism | None = None,
+    mechanism: wire.Mechanism | str | None = None,
 ) -> Allocation: ...
 
 def exhibition_elections(
