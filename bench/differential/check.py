@@ -29,6 +29,35 @@ import subprocess
 import sys
 
 
+MECHANISMS = ["deferred_acceptance", "serial_dictatorship", "first_come"]
+
+
+def plan_of(r, programs):
+    """A plan of `programs`, which lets people have several programs half the time."""
+    plan = {"id": "x", "community": "c", "year": 2006, "timezone": "Asia/Shanghai", "programs": programs}
+    if r.random() < 0.5:
+        plan["allocation"] = {"max_programs": r.randint(1, 3)}
+    return plan
+
+
+def stamp(r, application):
+    """Gives `application` a submission time half the time."""
+    if r.random() < 0.5:
+        application["submitted_at"] = f"2006-02-{r.randint(1, 28):02d}T10:00:00+08:00"
+
+
+def request_of(r, seed, plan, people, applications):
+    """The allocation request, under a random mechanism."""
+    return {
+        "plan": plan,
+        "people": people,
+        "applications": applications,
+        "mechanism": r.choice(MECHANISMS),
+        "seed": f"s{seed}",
+        "as_of": "2006-03-01",
+    }
+
+
 def small(seed):
     """A small request exercising every rule the engine has."""
     r = random.Random(seed)
@@ -54,15 +83,7 @@ def small(seed):
         if r.random() < 0.1:
             p["confidential"] = True
         programs.append(p)
-    plan = {
-        "id": "x",
-        "community": "c",
-        "year": 2006,
-        "timezone": "Asia/Shanghai",
-        "programs": programs,
-    }
-    if r.random() < 0.5:
-        plan["allocation"] = {"max_programs": r.randint(1, 3)}
+    plan = plan_of(r, programs)
     people = [
         {
             "id": f"u{j:03d}",
@@ -86,17 +107,9 @@ def small(seed):
             taken.update(mates)
             if mates:
                 a["group"] = [f"u{k:03d}" for k in mates]
-        if r.random() < 0.5:
-            a["submitted_at"] = f"2006-02-{r.randint(1, 28):02d}T10:00:00+08:00"
+        stamp(r, a)
         applications.append(a)
-    return {
-        "plan": plan,
-        "people": people,
-        "applications": applications,
-        "mechanism": r.choice(["deferred_acceptance", "serial_dictatorship", "first_come"]),
-        "seed": f"s{seed}",
-        "as_of": "2006-03-01",
-    }
+    return request_of(r, seed, plan, people, applications)
 
 
 def big(seed):
@@ -115,25 +128,15 @@ def big(seed):
         if r.random() < 0.5:
             p["allocation"] = {"tiers": [{"residency": ["resident"]}]}
         programs.append(p)
-    plan = {"id": "x", "community": "c", "year": 2006, "timezone": "Asia/Shanghai", "programs": programs}
-    if r.random() < 0.5:
-        plan["allocation"] = {"max_programs": r.randint(1, 3)}
+    plan = plan_of(r, programs)
     people = [{"id": f"u{j:05d}", "residency": r.choice(["resident", "visitor"]), "tags": []} for j in range(n)]
     applications = []
     for j in range(n):
         a = {"person": f"u{j:05d}", "choices": r.sample([p["id"] for p in programs], r.randint(1, 8))}
-        if r.random() < 0.5:
-            a["submitted_at"] = f"2006-02-{r.randint(1, 28):02d}T10:00:00+08:00"
+        stamp(r, a)
         applications.append(a)
     r.shuffle(applications)
-    return {
-        "plan": plan,
-        "people": people,
-        "applications": applications,
-        "mechanism": r.choice(["deferred_acceptance", "serial_dictatorship", "first_come"]),
-        "seed": f"s{seed}",
-        "as_of": "2006-03-01",
-    }
+    return request_of(r, seed, plan, people, applications)
 
 
 def errors(seed):

@@ -485,16 +485,22 @@ proptest! {
     }
 }
 
+/// A fixed sample of 192 instances of `strategy` (the same on every run).
+fn sample(strategy: impl Strategy<Value = Instance>) -> Vec<Instance> {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    (0..192)
+        .map(|_| strategy.new_tree(&mut runner).unwrap().current())
+        .collect()
+}
+
 /// The random instances do exercise the new behaviour: in a fixed sample, people refused
 /// `household_limit` are often offered a seat later (34 of 192 when written).
 #[test]
 fn instances_exercise_the_held_back_refill() {
-    use proptest::strategy::ValueTree;
-    use proptest::test_runner::TestRunner;
-    let mut runner = TestRunner::deterministic();
     let (mut refusals, mut offered) = (0, 0);
-    for _ in 0..192 {
-        let inst = instance().new_tree(&mut runner).unwrap().current();
+    for inst in sample(instance()) {
         let t = trace(&inst);
         let refused: BTreeSet<(String, String)> = t
             .allocation
@@ -522,12 +528,8 @@ fn instances_exercise_the_held_back_refill() {
 /// and 37 of 192 when written).
 #[test]
 fn grouped_instances_place_groups() {
-    use proptest::strategy::ValueTree;
-    use proptest::test_runner::TestRunner;
-    let mut runner = TestRunner::deterministic();
     let (mut placed, mut offered) = (0, 0);
-    for _ in 0..192 {
-        let inst = grouped().new_tree(&mut runner).unwrap().current();
+    for inst in sample(grouped()) {
         let t = trace(&inst);
         let leaders: Vec<String> = (0..inst.groups.len())
             .filter(|&pair| inst.groups[pair])

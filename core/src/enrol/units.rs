@@ -111,7 +111,8 @@ pub(crate) struct Units {
     /// Refusals and reserve bits of the few choices that have them (see [`Choice`]).
     extras: Vec<Extra>,
     /// The index in `extras` of each choice (by its place in the flat choice order),
-    /// `u32::MAX` for none; empty while no choice has extras (plans without rules).
+    /// `u32::MAX` or missing for none: it ends at the last choice with extras, so it stays
+    /// empty for plans without rules.
     extra_of: Vec<u32>,
     /// Start of each unit's households in `households` (one more than units).
     household_at: Vec<u32>,
@@ -231,8 +232,6 @@ impl Units {
             self.extra_of.resize(self.choices.len(), u32::MAX);
             self.extra_of.push(self.extras.len() as u32);
             self.extras.push(Extra { refusal, reserves });
-        } else if !self.extra_of.is_empty() {
-            self.extra_of.push(u32::MAX);
         }
         self.choices.push(Choice {
             program,
