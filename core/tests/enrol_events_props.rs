@@ -6,12 +6,12 @@
 //! allocation refused `household_limit` included (they wait, held back, at their place in
 //! the allocation order).
 //!
-//! The waiting-order properties run on individuals (no groups), one seat each, no reserves
-//! and no timetables, so that "eligible for a freed seat" can be checked from the public
-//! state alone: a waiting person may be offered a seat unless they hold a program they rank
-//! higher or their household is at the program's limit. The capacity, household, eligibility
-//! and replay properties also draw groups of two (often of one household), which take a seat
-//! each, all or none.
+//! All properties draw groups of two (often of one household) among individuals, one seat
+//! each, no reserves and no timetables, so that "may take a freed seat" can be checked from
+//! the public state and the instance alone: a waiting unit (a person, or a group with its
+//! members side by side) may be offered seats unless it holds a program it ranks higher,
+//! its household would exceed the program's limit with all its members, or it needs more
+//! seats than are free (a group of two behind one free seat; units behind it may take it).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -263,28 +263,59 @@ fn in_household(inst: &Instance, people: &[String], h: u32) -> u32 {
         .count() as u32
 }
 
-/// Whether `person`'s household is at program `p`'s limit among `holding`.
-fn household_full(inst: &Instance, p: usize, holding: &[String], person: &str) -> bool {
-    match (inst.programs[p].1, inst.people[person_index(person)].0) {
-        (Some(cap), Some(h)) => in_household(inst, holding, h) >= cap,
-        _ => false,
+/// Whether person `i` leads a group: they apply, with the next person in their `group`.
+fn leads(inst: &Instance, i: usize) -> bool {
+    follows(inst, i + 1) && i + 1 < inst.people.len() && !inst.choices[i].is_empty()
+}
+
+/// The unit `person` applies in: themselves, or both members of their group (by id).
+fn unit_of(inst: &Instance, person: &str) -> Vec<String> {
+    let i = person_index(person);
+    if follows(inst, i) {
+        vec![format!("u{}", i - 1), person.to_owned()]
+    } else if leads(inst, i) {
+        vec![person.to_owned(), format!("u{}", i + 1)]
+    } else {
+        vec![person.to_owned()]
     }
 }
 
-/// Whether `person` holds a program they rank above `p` (then a seat in `p` cannot help).
+/// Whether the unit of `person` would take program `p` past its household limit: some
+/// household would have more members among `holding` and the unit together than it may.
+fn household_full(inst: &Instance, p: usize, holding: &[String], person: &str) -> bool {
+    let Some(cap) = inst.programs[p].1 else {
+        return false;
+    };
+    let unit = unit_of(inst, person);
+    unit.iter()
+        .filter_map(|x| inst.people[person_index(x)].0)
+        .any(|h| in_household(inst, holding, h) + in_household(inst, &unit, h) > cap)
+}
+
+/// Whether `person`'s unit holds a program its application ranks above `p` (then a seat in
+/// `p` cannot help).
 fn holds_better(inst: &Instance, state: &Snapshot, person: &str, p: usize) -> bool {
-    let choices = &inst.choices[person_index(person)];
+    let leader = &unit_of(inst, person)[0];
+    let choices = &inst.choices[person_index(leader)];
     let rank = choices.iter().position(|&c| c == p).unwrap();
     choices[..rank]
         .iter()
         .any(|&q| state[&format!("p{q}")].enrolled.iter().any(|x| x == person))
 }
 
+/// Whether the unit of `person` may not be offered seats in program `p` now: its household
+/// is at the limit, or it needs more seats than the `free` ones.
+fn passed_over(inst: &Instance, p: usize, holding: &[String], free: usize, person: &str) -> bool {
+    household_full(inst, p, holding, person) || unit_of(inst, person).len() > free
+}
+
 /// The waiting order the allocation gives program `id`: everyone waitlisted or refused
-/// `household_limit` for it, by draw (the instances have no tiers, and first come without
-/// stamps is the draw).
-fn waiting_order(a: &Allocation, id: &str) -> Vec<String> {
+/// `household_limit` for it, by their unit's place in the draw (that of its member drawn
+/// last; the instances have no tiers, and first come without stamps is the draw), a
+/// group's members side by side by id.
+fn waiting_order(inst: &Instance, a: &Allocation, id: &str) -> Vec<String> {
     let draw = a.draw();
+    let place = |x: &String| draw.iter().position(|d| d == x);
     let mut out: Vec<String> = a
         .decisions()
         .into_iter()
@@ -294,7 +325,7 @@ fn waiting_order(a: &Allocation, id: &str) -> Vec<String> {
         })
         .map(|(person, _)| person)
         .collect();
-    out.sort_by_key(|x| draw.iter().position(|d| d == x));
+    out.sort_by_key(|x| (unit_of(inst, x).iter().map(place).max(), x.clone()));
     out
 }
 
@@ -308,20 +339,38 @@ fn config() -> ProptestConfig {
 proptest! {
     #![proptest_config(config())]
 
-    /// No event makes an offer beyond the capacity (a lowered capacity removes nobody, so
-    /// seats may be over it only until people leave).
+    /// No offer goes beyond the capacity at the moment it is made (offers that lapse before
+    /// an event pass their seats on first, at the capacity then; a lowered capacity removes
+    /// nobody, so seats may be over it only until people leave), and the log accounts for
+    /// every change of who holds seats.
     #[test]
     fn capacity_is_never_exceeded(inst in grouped()) {
         let t = trace(&inst);
         for p in t.states[0].values() {
             prop_assert!(holders(p).len() as u64 <= u64::from(p.capacity.unwrap_or(u32::MAX)));
         }
-        for w in t.states.windows(2) {
+        for (k, w) in t.states.windows(2).enumerate() {
             for (id, after) in &w[1] {
-                let before = holders(&w[0][id]).len();
-                let now = holders(after).len();
-                let cap = after.capacity.unwrap() as usize;
-                prop_assert!(now <= before || now <= cap, "{id}: {before} -> {now} > {cap}");
+                let before = &w[0][id];
+                let mut holding = holders(before);
+                let mut cap = before.capacity.unwrap() as usize;
+                for h in &after.log[before.log.len()..] {
+                    match h.what {
+                        "capacity_changed" => cap = after.capacity.unwrap() as usize,
+                        "offer_made" => {
+                            holding.extend(h.people.iter().cloned());
+                            prop_assert!(holding.len() <= cap, "event {k}: {id} over {cap}");
+                        }
+                        "offer_declined" | "offer_expired" | "dropped" | "withdrawn" => {
+                            holding.retain(|x| !h.people.contains(x));
+                        }
+                        _ => {}
+                    }
+                }
+                let mut now = holders(after);
+                holding.sort();
+                now.sort();
+                prop_assert_eq!(holding, now, "event {}: {}", k, id);
             }
         }
     }
@@ -398,14 +447,16 @@ proptest! {
     }
 
     /// Right after the allocation, each program's waiting order is everyone waitlisted or
-    /// refused `household_limit` for it, by draw (no tiers; first come without stamps is
-    /// the draw), and the held-back ones are exactly those whose household is at the limit.
+    /// refused `household_limit` for it, by their unit's place in the draw (no tiers; first
+    /// come without stamps is the draw), the held-back ones are exactly those whose
+    /// household is at the limit, and every other waiting unit needs more seats than are
+    /// free.
     #[test]
-    fn household_limited_people_wait_in_allocation_order(inst in instance()) {
+    fn household_limited_people_wait_in_allocation_order(inst in grouped()) {
         let a = allocation(&inst);
         let state = snapshot(&inst, &EnrolmentState::new(&a));
         for (id, p) in &state {
-            prop_assert_eq!(&p.waitlist, &waiting_order(&a, id), "{}", id);
+            prop_assert_eq!(&p.waitlist, &waiting_order(&inst, &a, id), "{}", id);
             let holding = holders(p);
             let held: Vec<String> = p
                 .waitlist
@@ -414,18 +465,27 @@ proptest! {
                 .cloned()
                 .collect();
             prop_assert_eq!(&p.held_back, &held, "{}", id);
+            // No seat is left free while a unit waiting for it fits (a group turned away
+            // for want of seats, then displaced, leaves them to those it turned away).
+            let free = (p.capacity.unwrap() as usize).saturating_sub(holding.len());
+            for x in &p.waitlist {
+                prop_assert!(
+                    held.contains(x) || unit_of(&inst, x).len() > free,
+                    "{free} free in {id} and {x} waits"
+                );
+            }
         }
     }
 
-    /// Every offer goes to the first person in the waiting order who may take it: everyone
-    /// still waiting ahead of them has a household at the limit at that moment (people who
-    /// hold a better choice leave the list first). After each event, no seat stays free
-    /// while someone waiting may take it.
+    /// Every offer goes to the first unit in the waiting order that may take it: every unit
+    /// still waiting ahead of it has a household at the limit, or needs more seats than are
+    /// free, at that moment (units that hold a better choice leave the list first). After
+    /// each event, no seat stays free while a unit waiting may take it.
     #[test]
-    fn freed_seats_go_to_the_first_eligible_in_waiting_order(inst in instance()) {
+    fn freed_seats_go_to_the_first_eligible_in_waiting_order(inst in grouped()) {
         let t = trace(&inst);
         for (id, p) in &t.states[0] {
-            prop_assert_eq!(&p.waitlist, &waiting_order(&t.allocation, id), "{}", id);
+            prop_assert_eq!(&p.waitlist, &waiting_order(&inst, &t.allocation, id), "{}", id);
         }
         for (k, w) in t.states.windows(2).enumerate() {
             for (id, after) in &w[1] {
@@ -441,31 +501,34 @@ proptest! {
                         cap = after.capacity.unwrap() as usize;
                     }
                     let Some(person) = h.people.first() else { continue };
+                    let is_them = |x: &String| h.people.contains(x);
                     match h.what {
                         "offer_made" => {
-                            let at = waiting.iter().position(|x| x == person);
+                            prop_assert_eq!(&h.people, &unit_of(&inst, person));
+                            let at = waiting.iter().position(is_them);
                             prop_assert!(at.is_some(), "event {k}: {person} not waiting for {id}");
                             let at = at.unwrap();
+                            let free = cap.saturating_sub(holding.len());
                             for ahead in &waiting[..at] {
                                 prop_assert!(
-                                    household_full(&inst, p, &holding, ahead),
+                                    passed_over(&inst, p, &holding, free, ahead),
                                     "event {k}: {person} offered {id} before {ahead}"
                                 );
                             }
-                            waiting.remove(at);
-                            holding.push(person.clone());
+                            waiting.retain(|x| !is_them(x));
+                            holding.extend(h.people.iter().cloned());
                             prop_assert!(holding.len() <= cap, "event {k}: {id} over {cap}");
                         }
                         "offer_declined" | "offer_expired" | "dropped" => {
-                            holding.retain(|x| x != person);
+                            holding.retain(|x| !is_them(x));
                         }
                         "withdrawn" => {
-                            holding.retain(|x| x != person);
-                            waiting.retain(|x| x != person);
+                            holding.retain(|x| !is_them(x));
+                            waiting.retain(|x| !is_them(x));
                         }
                         "left_waitlist" => {
                             prop_assert!(holds_better(&inst, &w[1], person, p));
-                            waiting.retain(|x| x != person);
+                            waiting.retain(|x| !is_them(x));
                         }
                         _ => {}
                     }
@@ -475,7 +538,9 @@ proptest! {
                 if free > 0 {
                     for x in &after.waitlist {
                         prop_assert!(
-                            after.held_back.contains(x) || holds_better(&inst, &w[1], x, p),
+                            after.held_back.contains(x)
+                                || holds_better(&inst, &w[1], x, p)
+                                || unit_of(&inst, x).len() > free,
                             "event {k}: {free} free in {id} and {x} waits"
                         );
                     }

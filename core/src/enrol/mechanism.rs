@@ -15,6 +15,14 @@
 //! does. Keys compare as (primary, draw): primary is the tier (deferred acceptance), nothing
 //! (serial dictatorship) or the order of `submitted_at` (first come).
 //!
+//! **Seats a group leaves.** A program may turn a person away while a group holds its last
+//! seats, and later let the group go for a better-priority person, leaving a seat free that
+//! the person it turned away would fit; deferred acceptance alone never asks them again.
+//! So when a run has groups, each round ends with a refill: seats left free go, without
+//! displacing anyone, to the units the program turned away that still hold nothing they
+//! rank higher, in priority order (see `Refill`). No seat stays free while a unit waiting
+//! for it fits.
+//!
 //! **Order of proposals.** When every running program chooses by priority alone, units
 //! propose in draw order: the matching is the same in any order, and in draw order few
 //! proposals displace anyone. When a program takes groups, reserves or a household cap, a
@@ -37,6 +45,10 @@ use super::conflicts::Conflicts;
 use super::units::{household_add, household_cap, household_fits, Choice, Units};
 use crate::hint;
 use crate::plan::{Mechanism, Plan};
+
+mod refill;
+
+use refill::Refill;
 
 /// Seats left in one program: general, then each reserve.
 #[derive(Clone, Debug)]
@@ -305,7 +317,14 @@ impl Run<'_> {
         let rounds = range.clone().map(|u| units.limit(u)).max().unwrap_or(0);
         let mut next: Vec<u32> = vec![0; range.len()];
         let mut holds: Vec<Option<Hold>> = Vec::new();
+        let mut refill = range
+            .clone()
+            .any(|u| units.members(u).len() > 1)
+            .then(|| Refill::new(seats.len(), range.len()));
         for _ in 0..rounds {
+            if let Some(r) = refill.as_mut() {
+                r.clear();
+            }
             holds.clear();
             holds.resize_with(seats.len(), || None);
             let mut bar = self.bars(seats);
@@ -349,6 +368,7 @@ impl Run<'_> {
                     let Some(choice) = choices.get(*ptr as usize) else {
                         break;
                     };
+                    let at = *ptr;
                     *ptr += 1;
                     if !self.open(choice, h, prior) {
                         continue;
@@ -359,6 +379,10 @@ impl Run<'_> {
                         continue;
                     };
                     if k >= *bar_p {
+                        // A bar of 0: the program takes nobody this round.
+                        if let Some(r) = refill.as_mut().filter(|_| *bar_p != 0) {
+                            r.turn(p, k, u, i, at);
+                        }
                         continue;
                     }
                     let (Some(hold), Some(seat)) = (holds.get_mut(p), seats.get(p)) else {
@@ -378,12 +402,23 @@ impl Run<'_> {
                             } else {
                                 // The bar is the top's key, so `k` beats it.
                                 let Some(mut top) = heap.peek_mut().filter(|top| top.0 > k) else {
+                                    if let Some(r) = refill.as_mut() {
+                                        r.turn(p, k, u, i, at);
+                                    }
                                     continue;
                                 };
-                                let out = top.1;
+                                let (out_key, out) = *top;
                                 *top = (k, u);
                                 drop(top);
                                 queue.push_back(out);
+                                if let Some(r) = refill.as_mut() {
+                                    let j = out as usize - base;
+                                    let held = next.get(j).map_or(0, |&x| x.saturating_sub(1));
+                                    r.turn(p, out_key, out, j, held);
+                                }
+                            }
+                            if let Some(r) = refill.as_mut() {
+                                r.hold(i, at);
                             }
                             if heap.len() as u64 >= seat.general {
                                 *bar_p = heap.peek().map_or(0, |top| top.0);
@@ -395,10 +430,26 @@ impl Run<'_> {
                                 key: k,
                                 unit: u,
                                 size: units.members(u as usize).len() as u64,
-                                reserves: units.reserves(units.flat(u as usize, *ptr as usize - 1)),
+                                reserves: units.reserves(units.flat(u as usize, at as usize)),
                                 slot: 0,
                             });
                             let rejected = choose(list, seat, units);
+                            if let Some(r) = refill.as_mut() {
+                                r.hold(i, at);
+                                for &x in &rejected {
+                                    let j = x as usize - base;
+                                    let held = if x == u {
+                                        at
+                                    } else {
+                                        next.get(j).map_or(0, |&x| x.saturating_sub(1))
+                                    };
+                                    let choice = units.choices(x as usize).get(held as usize);
+                                    let k = choice.map_or(u64::MAX, |c| {
+                                        key(self.mechanism, units, x as usize, c)
+                                    });
+                                    r.turn(p, k, x, j, held);
+                                }
+                            }
                             if rejected.contains(&u) {
                                 continue;
                             }
@@ -407,6 +458,9 @@ impl Run<'_> {
                         }
                     }
                 }
+            }
+            if let Some(r) = refill.as_mut() {
+                r.run(units, base, seats, &mut holds);
             }
             for (p, hold) in holds.iter_mut().enumerate() {
                 let Some(seat) = seats.get_mut(p) else {
