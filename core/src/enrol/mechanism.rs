@@ -11,9 +11,11 @@
 //!
 //! **Seats.** Each program fills its general seats by priority, then each reserve in order
 //! (matching units first, then anyone); see [`crate::plan::ProgramPolicy`]. A group needs a
-//! seat for each member; a group that does not fit is passed over for the next unit that
-//! does. Keys compare as (primary, draw): primary is the tier (deferred acceptance), nothing
-//! (serial dictatorship) or the order of `submitted_at` (first come).
+//! seat for each member, all from one pool (the general seats or one reserve; a group is not
+//! split between them, so one general and one reserved seat left do not seat a group of
+//! two); a group that does not fit is passed over for the next unit that does. Keys
+//! compare as (primary, draw): primary is the tier (deferred acceptance), nothing (serial
+//! dictatorship) or the order of `submitted_at` (first come).
 //!
 //! **Seats a group leaves.** A program may turn a person away while a group holds its last
 //! seats, and later let the group go for a better-priority person, leaving a seat free that
@@ -21,7 +23,7 @@
 //! So when a run has groups, each round ends with a refill: seats left free go, without
 //! displacing anyone, to the units the program turned away that still hold nothing they
 //! rank higher, in priority order (see `Refill`). No seat stays free while a unit waiting
-//! for it fits.
+//! for it fits in its pool.
 //!
 //! **Order of proposals.** When every running program chooses by priority alone, units
 //! propose in draw order: the matching is the same in any order, and in draw order few
