@@ -415,7 +415,7 @@ impl Run<'_> {
                                 queue.push_back(out);
                                 if let Some(r) = refill.as_mut() {
                                     let j = out as usize - base;
-                                    let held = next.get(j).map_or(0, |&x| x.saturating_sub(1));
+                                    let held = next.get(j).map_or(0, |&n| n.saturating_sub(1));
                                     r.turn(p, out_key, out, j, held);
                                 }
                             }
@@ -443,7 +443,7 @@ impl Run<'_> {
                                     let held = if x == u {
                                         at
                                     } else {
-                                        next.get(j).map_or(0, |&x| x.saturating_sub(1))
+                                        next.get(j).map_or(0, |&n| n.saturating_sub(1))
                                     };
                                     let choice = units.choices(x as usize).get(held as usize);
                                     let k = choice.map_or(u64::MAX, |c| {
