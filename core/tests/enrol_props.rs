@@ -2,7 +2,8 @@
 //! timetable conflict, household limits (never more than `max_enrolled` members of one
 //! household in a program with that rule), no blocking pair (deferred acceptance, one seat
 //! each; a person whose household is at the program's limit does not block), waiting lists
-//! in priority order, determinism and independence from input order.
+//! in priority order, determinism and independence from input order. All but stability
+//! also hold with groups of two, whose members get the same programs.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -27,6 +28,9 @@ struct Instance {
     limit: u32,
     caps: Vec<Option<u32>>,       // household max_enrolled per program
     households: Vec<Option<u32>>, // household per person
+    /// Per application: whether it brings along, as its `group`, the first person who
+    /// neither applies nor is in a group yet (empty: no groups).
+    pairs: Vec<bool>,
 }
 
 fn instance() -> impl Strategy<Value = Instance> {
@@ -66,9 +70,23 @@ fn instance() -> impl Strategy<Value = Instance> {
                     limit,
                     caps,
                     households,
+                    pairs: Vec::new(),
                 },
             )
     })
+}
+
+/// An instance of [`instance`] in which about half the applications bring a partner.
+fn grouped() -> impl Strategy<Value = Instance> {
+    instance()
+        .prop_flat_map(|inst| {
+            let n = inst.apps.len();
+            (Just(inst), proptest::collection::vec(any::<bool>(), n))
+        })
+        .prop_map(|(mut inst, pairs)| {
+            inst.pairs = pairs;
+            inst
+        })
 }
 
 const RES: [&str; 3] = ["resident", "surrounding", "visitor"];
@@ -118,8 +136,10 @@ fn build(inst: &Instance, reverse: bool) -> AllocationRequest {
         })
         .collect();
     let mut seen = std::collections::BTreeSet::new();
+    let applicants: std::collections::BTreeSet<usize> = inst.apps.iter().map(|a| a.0).collect();
+    let mut spare = (0..inst.people.len()).filter(|i| !applicants.contains(i));
     let mut apps: Vec<Value> = Vec::new();
-    for (person, choices, stamp) in &inst.apps {
+    for (k, (person, choices, stamp)) in inst.apps.iter().enumerate() {
         if !seen.insert(*person) {
             continue;
         }
@@ -133,6 +153,11 @@ fn build(inst: &Instance, reverse: bool) -> AllocationRequest {
         let mut a = json!({"person": format!("u{person}"), "choices": c});
         if let Some(s) = stamp {
             a["submitted_at"] = json!(format!("2006-02-01T08:0{s}:00+08:00"));
+        }
+        if inst.pairs.get(k).copied().unwrap_or(false) {
+            if let Some(partner) = spare.next() {
+                a["group"] = json!([format!("u{partner}")]);
+            }
         }
         apps.push(a);
     }
@@ -203,50 +228,9 @@ proptest! {
     fn invariants_hold(inst in instance()) {
         let req = build(&inst, false);
         let a = run(&req);
+        common_invariants(&inst, &req, &a)?;
         let index: BTreeMap<&str, usize> =
             req.plan.programs.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
-        for (id, outcome) in &a.programs() {
-            let prog = &req.plan.programs[index[id.as_str()]];
-            let cap = prog.capacity.unwrap();
-            // Capacity never exceeded; programs below their minimum do not run.
-            prop_assert!(outcome.enrolled.len() as u32 <= cap.max);
-            if outcome.status == huaide::enrol::ProgramStatus::Running {
-                prop_assert!(outcome.enrolled.len() as u32 >= cap.min);
-            } else {
-                prop_assert!(outcome.enrolled.is_empty());
-            }
-            // No ineligible enrolment.
-            for person in &outcome.enrolled {
-                if let Some(rule) = &prog.audience {
-                    let first = prog.schedule.as_ref().unwrap().first;
-                    prop_assert!(evaluate(rule, &view(&req, person), first).is_ok());
-                }
-            }
-            // Never more than `max_enrolled` members of one household.
-            if let Some(max) = inst.caps[index[id.as_str()]] {
-                let mut count: BTreeMap<&str, u32> = BTreeMap::new();
-                for person in &outcome.enrolled {
-                    if let Some(h) = household(&req, person) {
-                        *count.entry(h).or_default() += 1;
-                    }
-                }
-                prop_assert!(count.values().all(|&c| c <= max), "{id}: {count:?} over {max}");
-            }
-            // Waiting lists ordered by priority, then draw.
-            if inst.mechanism == 0 {
-                let keys: Vec<_> = outcome.waitlist.iter().map(|p| priority(&req, &a, p, index[id.as_str()])).collect();
-                prop_assert!(keys.windows(2).all(|w| w[0] < w[1]));
-            }
-        }
-        // Limits and no timetable conflict.
-        for (person, got) in &a.assignments() {
-            prop_assert!(got.len() as u32 <= inst.limit);
-            for (i, x) in got.iter().enumerate() {
-                for y in &got[i + 1..] {
-                    prop_assert!(!overlaps(&req, index[x.as_str()], index[y.as_str()]), "{person}: {x} and {y} overlap");
-                }
-            }
-        }
         // Deferred acceptance with one seat each: no blocking pair.
         if inst.mechanism == 0 && inst.limit == 1 {
             let (assignments, programs) = (a.assignments(), a.programs());
@@ -283,11 +267,125 @@ proptest! {
                 }
             }
         }
-        // Same inputs → byte-identical output; input order changes nothing.
-        let one = serde_json::to_string(&a).unwrap();
-        prop_assert_eq!(&one, &serde_json::to_string(&run(&req)).unwrap());
-        prop_assert_eq!(&one, &serde_json::to_string(&run(&build(&inst, true))).unwrap());
     }
+
+    /// The same invariants with groups (but for stability, which groups do not keep): a
+    /// group's members get the same programs, a waiting list is in the order of its units'
+    /// priority (a group's worst tier and the place of its member drawn last), and no seat
+    /// stays free while a unit waiting for it fits.
+    #[test]
+    fn invariants_hold_with_groups(inst in grouped()) {
+        let req = build(&inst, false);
+        let a = run(&req);
+        common_invariants(&inst, &req, &a)?;
+        let assignments = a.assignments();
+        for app in &req.applications {
+            for member in &app.group {
+                prop_assert_eq!(&assignments[member], &assignments[&app.person]);
+            }
+        }
+        // No seat stays free while a unit waiting for it fits (seats a group leaves go to
+        // those it kept out).
+        for (id, outcome) in &a.programs() {
+            let p = req.plan.programs.iter().find(|p| &p.id == id).unwrap();
+            let free = (p.capacity.unwrap().max as usize).saturating_sub(outcome.enrolled.len());
+            for x in &outcome.waitlist {
+                prop_assert!(unit_of(&req, x).len() > free, "{free} free in {id} and {x} waits");
+            }
+        }
+    }
+}
+
+/// The unit of `person`: the members of the application that names them.
+fn unit_of<'a>(req: &'a AllocationRequest, person: &'a str) -> Vec<&'a str> {
+    req.applications
+        .iter()
+        .find(|app| app.person == person || app.group.iter().any(|g| g == person))
+        .map_or(vec![person], |app| {
+            std::iter::once(app.person.as_str())
+                .chain(app.group.iter().map(String::as_str))
+                .collect()
+        })
+}
+
+/// Capacity, minimums, eligibility, household limits, waiting-list order, limits, no
+/// timetable conflict, determinism and independence from input order.
+fn common_invariants(
+    inst: &Instance,
+    req: &AllocationRequest,
+    a: &Allocation,
+) -> Result<(), TestCaseError> {
+    let index: BTreeMap<&str, usize> = req
+        .plan
+        .programs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    for (id, outcome) in &a.programs() {
+        let prog = &req.plan.programs[index[id.as_str()]];
+        let cap = prog.capacity.unwrap();
+        // Capacity never exceeded; programs below their minimum do not run.
+        prop_assert!(outcome.enrolled.len() as u32 <= cap.max);
+        if outcome.status == huaide::enrol::ProgramStatus::Running {
+            prop_assert!(outcome.enrolled.len() as u32 >= cap.min);
+        } else {
+            prop_assert!(outcome.enrolled.is_empty());
+        }
+        // No ineligible enrolment.
+        for person in &outcome.enrolled {
+            if let Some(rule) = &prog.audience {
+                let first = prog.schedule.as_ref().unwrap().first;
+                prop_assert!(evaluate(rule, &view(req, person), first).is_ok());
+            }
+        }
+        // Never more than `max_enrolled` members of one household.
+        if let Some(max) = inst.caps[index[id.as_str()]] {
+            let mut count: BTreeMap<&str, u32> = BTreeMap::new();
+            for person in &outcome.enrolled {
+                if let Some(h) = household(req, person) {
+                    *count.entry(h).or_default() += 1;
+                }
+            }
+            prop_assert!(
+                count.values().all(|&c| c <= max),
+                "{id}: {count:?} over {max}"
+            );
+        }
+        // Waiting lists ordered by priority, then draw (a unit's: its worst tier and
+        // the place of its member drawn last), a group's members side by side by id.
+        if inst.mechanism == 0 {
+            let p = index[id.as_str()];
+            let key = |person: &String| {
+                let unit = unit_of(req, person);
+                let tier = unit.iter().map(|m| priority(req, a, m, p).0).max();
+                let draw = unit.iter().map(|m| priority(req, a, m, p).1).max();
+                (tier, draw, person.clone())
+            };
+            let keys: Vec<_> = outcome.waitlist.iter().map(key).collect();
+            prop_assert!(keys.windows(2).all(|w| w[0] < w[1]), "{id}: {keys:?}");
+        }
+    }
+    // Limits and no timetable conflict.
+    for (person, got) in &a.assignments() {
+        prop_assert!(got.len() as u32 <= inst.limit);
+        for (i, x) in got.iter().enumerate() {
+            for y in &got[i + 1..] {
+                prop_assert!(
+                    !overlaps(req, index[x.as_str()], index[y.as_str()]),
+                    "{person}: {x} and {y} overlap"
+                );
+            }
+        }
+    }
+    // Same inputs → byte-identical output; input order changes nothing.
+    let one = serde_json::to_string(&a).unwrap();
+    prop_assert_eq!(&one, &serde_json::to_string(&run(req)).unwrap());
+    prop_assert_eq!(
+        &one,
+        &serde_json::to_string(&run(&build(inst, true))).unwrap()
+    );
+    Ok(())
 }
 
 #[test]
@@ -300,6 +398,7 @@ fn draw_matches_lottery_order() {
         limit: 1,
         caps: vec![None],
         households: vec![None; 9],
+        pairs: Vec::new(),
     };
     let req = build(&inst, false);
     let a = run(&req);
@@ -384,4 +483,29 @@ proptest! {
             prop_assert_eq!(&got[&format!("u{i:02}")], &mine);
         }
     }
+}
+
+/// The grouped instances do hold groups: in a fixed sample of 200, many requests have a
+/// group, and in many a group gets a program (126 and 44 when written).
+#[test]
+fn grouped_instances_have_groups() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let (mut with, mut placed) = (0, 0);
+    for _ in 0..200 {
+        let inst = grouped().new_tree(&mut runner).unwrap().current();
+        let req = build(&inst, false);
+        let groups: Vec<&str> = req
+            .applications
+            .iter()
+            .filter(|app| !app.group.is_empty())
+            .map(|app| app.person.as_str())
+            .collect();
+        with += usize::from(!groups.is_empty());
+        let a = run(&req);
+        let assignments = a.assignments();
+        placed += usize::from(groups.iter().any(|g| !assignments[*g].is_empty()));
+    }
+    assert!(with >= 100 && placed >= 30, "{with} {placed}");
 }
