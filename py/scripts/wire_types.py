@@ -57,7 +57,7 @@ def wire_types() -> str:
             text=True,
         )
         text = out.read_text(encoding="utf-8")
-    # The tool's own header names a temporary path; the bundle's root type groups nothing.
+    # The tool's own header names a temporary path: the banner replaces it.
     body = text.split("\nfrom __future__ import annotations\n", 1)[1]
     return BANNER + "\nfrom __future__ import annotations\n" + body
 

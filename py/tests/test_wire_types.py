@@ -1,6 +1,7 @@
 """``huaide/wire.py`` is generated from ``schema/wire.schema.json`` (``py/scripts/wire_types.py``)."""
 
 import importlib.util
+import json
 from pathlib import Path
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "wire_types.py"
@@ -16,8 +17,6 @@ def test_wire_py_is_generated_from_the_schema_bundle() -> None:
 
 
 def test_wire_names_every_type_of_the_bundle() -> None:
-    import json
-
     from huaide import wire
 
     bundle = json.loads((SCRIPT.parents[2] / "schema" / "wire.schema.json").read_text())

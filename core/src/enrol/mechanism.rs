@@ -202,7 +202,7 @@ enum Hold {
 
 /// Chooses from `held` (sorted by key) for the seats; sets slots; returns the rejected.
 /// Under a household cap, a unit whose household would exceed it is never taken.
-fn choose(held: &mut Vec<Held>, seats: &Seats, units: &Units) -> Vec<u32> {
+fn choose(held: &mut Vec<Held>, seats: &Seats, units: &Units) -> Vec<Held> {
     held.sort_by_key(|h| h.key);
     let mut taken = vec![false; held.len()];
     let mut counts = if seats.cap.is_some() {
@@ -250,7 +250,7 @@ fn choose(held: &mut Vec<Held>, seats: &Seats, units: &Units) -> Vec<u32> {
         if t {
             keep.push(*h);
         } else {
-            rejected.push(h.unit);
+            rejected.push(*h);
         }
     }
     *held = keep;
@@ -383,7 +383,7 @@ impl Run<'_> {
                     if k >= *bar_p {
                         // A bar of 0: the program takes nobody this round.
                         if let Some(r) = refill.as_mut().filter(|_| *bar_p != 0) {
-                            r.turn(p, k, u, i, at);
+                            r.turn(p, k, u, i, &next);
                         }
                         continue;
                     }
@@ -405,7 +405,7 @@ impl Run<'_> {
                                 // The bar is the top's key, so `k` beats it.
                                 let Some(mut top) = heap.peek_mut().filter(|top| top.0 > k) else {
                                     if let Some(r) = refill.as_mut() {
-                                        r.turn(p, k, u, i, at);
+                                        r.turn(p, k, u, i, &next);
                                     }
                                     continue;
                                 };
@@ -414,9 +414,7 @@ impl Run<'_> {
                                 drop(top);
                                 queue.push_back(out);
                                 if let Some(r) = refill.as_mut() {
-                                    let j = out as usize - base;
-                                    let held = next.get(j).map_or(0, |&n| n.saturating_sub(1));
-                                    r.turn(p, out_key, out, j, held);
+                                    r.turn(p, out_key, out, out as usize - base, &next);
                                 }
                             }
                             if let Some(r) = refill.as_mut() {
@@ -438,24 +436,14 @@ impl Run<'_> {
                             let rejected = choose(list, seat, units);
                             if let Some(r) = refill.as_mut() {
                                 r.hold(i, at);
-                                for &x in &rejected {
-                                    let j = x as usize - base;
-                                    let held = if x == u {
-                                        at
-                                    } else {
-                                        next.get(j).map_or(0, |&n| n.saturating_sub(1))
-                                    };
-                                    let choice = units.choices(x as usize).get(held as usize);
-                                    let k = choice.map_or(u64::MAX, |c| {
-                                        key(self.mechanism, units, x as usize, c)
-                                    });
-                                    r.turn(p, k, x, j, held);
+                                for h in &rejected {
+                                    r.turn(p, h.key, h.unit, h.unit as usize - base, &next);
                                 }
                             }
-                            if rejected.contains(&u) {
+                            if rejected.iter().any(|h| h.unit == u) {
                                 continue;
                             }
-                            queue.extend(rejected);
+                            queue.extend(rejected.iter().map(|h| h.unit));
                             break;
                         }
                     }

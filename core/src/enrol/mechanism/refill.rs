@@ -52,8 +52,11 @@ impl Refill {
         self.held_at.iter_mut().for_each(|h| *h = NONE);
     }
 
-    /// Program `p` turned away unit `u` (run index `i`) at its choice `choice`, with `key`.
-    pub(super) fn turn(&mut self, p: usize, key: u64, u: u32, i: usize, choice: u32) {
+    /// Program `p` turned away unit `u` (run index `i`), whose key there is `key`: the
+    /// choice it proposed to, or was held by, is the one before its place in `next` (the
+    /// next choice each unit of the run will propose to).
+    pub(super) fn turn(&mut self, p: usize, key: u64, u: u32, i: usize, next: &[u32]) {
+        let choice = next.get(i).map_or(0, |&n| n.saturating_sub(1));
         if let Some(list) = self.turned.get_mut(p) {
             list.push(Turned {
                 key,
