@@ -3,6 +3,7 @@
 //! Thin by design: read Python objects into core types, call core, map errors, convert
 //! results. All domain logic lives in the `huaide` crate.
 
+mod ballots_in;
 mod convert;
 mod enrol;
 mod errors;
@@ -10,6 +11,7 @@ mod exhibition;
 mod formats;
 mod motion;
 mod plan;
+mod profile_in;
 mod vote;
 
 use pyo3::prelude::*;

@@ -1,11 +1,11 @@
 //! `tally(election, ballots)` and its result object.
 
 use huaide::vote;
-use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString, PyTuple};
 
+use crate::ballots_in::read_ballots;
 use crate::convert::{from_py, or_raise, to_py};
+use crate::profile_in::read_profile;
 
 /// The result of a count; `.to_dict()` gives exactly the wire format.
 #[pyclass(module = "huaide._huaide", name = "TallyResult", frozen)]
@@ -79,7 +79,9 @@ impl PyTallyResult {
     }
 }
 
-/// Counts `ballots` (a list of dicts) in `election` (a dict). The count runs without the GIL.
+/// Counts `ballots` in `election` (a dict). The ballots are a list (or any iterable,
+/// streamed) of ballot dicts, of rankings given as lists, or a 2-D integer array of rankings
+/// (see `ballots_in`). The count runs without the GIL.
 #[pyfunction]
 pub fn tally(
     py: Python<'_>,
@@ -87,15 +89,15 @@ pub fn tally(
     ballots: &Bound<'_, PyAny>,
 ) -> PyResult<PyTallyResult> {
     let election: vote::Election = from_py(election, "election")?;
-    let ballots: Vec<vote::Ballot> = from_py(ballots, "ballots")?;
-    let inner = or_raise(py, py.detach(|| vote::tally(&election, &ballots)))?;
+    let ballots = read_ballots(&election, ballots)?;
+    let inner = or_raise(py, py.detach(|| vote::tally_box(&election, &ballots)))?;
     Ok(PyTallyResult { inner })
 }
 
 /// Counts a compact profile: `rankings` as lists of candidate indices (positions in the
-/// election's `candidates`) or ids, best first, with an optional count per ranking. Same
-/// result as `tally` on the equivalent ballots; much less to convert: the marks go straight
-/// into the core's profile, without building a dict or list per ballot. The count runs
+/// election's `candidates`) or ids, best first, or a 2-D integer array (`-1` padding), with
+/// an optional count per ranking (a list or a 1-D integer array). Same result as `tally` on
+/// the equivalent ballots; the marks go straight into the core's profile. The count runs
 /// without the GIL.
 #[pyfunction]
 #[pyo3(signature = (election, rankings, counts=None))]
@@ -103,41 +105,10 @@ pub fn tally_profile(
     py: Python<'_>,
     election: &Bound<'_, PyAny>,
     rankings: &Bound<'_, PyAny>,
-    counts: Option<Vec<u64>>,
+    counts: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyTallyResult> {
     let election: vote::Election = from_py(election, "election")?;
-    let mut builder = or_raise(
-        py,
-        vote::ProfileBuilder::new(&election, rankings.len()?, counts),
-    )?;
-    let mark = |builder: &mut vote::ProfileBuilder, item: Bound<'_, PyAny>| -> PyResult<()> {
-        if let Ok(id) = item.cast::<PyString>() {
-            return or_raise(py, builder.id(id.to_str()?));
-        }
-        let index: u16 = item.extract().map_err(|_| {
-            PyTypeError::new_err("a ranking mark must be a candidate index (0 to 65535) or id")
-        })?;
-        builder.index(index);
-        Ok(())
-    };
-    for ranking in rankings.try_iter()? {
-        let ranking = ranking?;
-        if let Ok(list) = ranking.cast::<PyList>() {
-            for item in list.iter() {
-                mark(&mut builder, item)?;
-            }
-        } else if let Ok(tuple) = ranking.cast::<PyTuple>() {
-            for item in tuple.iter() {
-                mark(&mut builder, item)?;
-            }
-        } else {
-            for item in ranking.try_iter()? {
-                mark(&mut builder, item?)?;
-            }
-        }
-        or_raise(py, builder.end_ranking())?;
-    }
-    let profile = or_raise(py, builder.finish())?;
+    let profile = read_profile(&election, rankings, counts)?;
     let inner = or_raise(py, py.detach(|| vote::tally_profile(&election, &profile)))?;
     Ok(PyTallyResult { inner })
 }
@@ -151,8 +122,11 @@ pub fn tally_partial<'py>(
     ballots: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let election: vote::Election = from_py(election, "election")?;
-    let ballots: Vec<vote::Ballot> = from_py(ballots, "ballots")?;
-    let partial = or_raise(py, py.detach(|| vote::tally_partial(&election, &ballots)))?;
+    let ballots = read_ballots(&election, ballots)?;
+    let partial = or_raise(
+        py,
+        py.detach(|| vote::tally_partial_box(&election, &ballots)),
+    )?;
     to_py(py, &partial)
 }
 

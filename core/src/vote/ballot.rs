@@ -3,8 +3,9 @@
 use foldhash::fast::FixedState;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
+use super::ballot_box::{BallotBox, EntryView, Voters, UNKNOWN};
 use super::election::{Election, Method};
 
 /// One position on a ranked ballot.
@@ -102,120 +103,91 @@ impl RejectionCode {
     }
 }
 
-/// Up to this many candidates, a candidate id is found by comparing it with each id in turn.
-const SCAN_CANDIDATES: usize = 24;
-
-/// Checks ballots one by one, remembering who has voted.
+/// Checks the entries of a [`BallotBox`] one by one, remembering who has voted.
 pub(crate) struct BallotChecker<'e> {
     election: &'e Election,
-    /// The candidate ids in order, searched directly when they are few (faster than hashing).
-    ids: Vec<&'e str>,
-    index_of: HashMap<&'e str, usize, FixedState>,
-    roll: Option<HashSet<&'e str, FixedState>>,
-    voted: HashSet<String, FixedState>,
+    /// For each voter of the box, whether they are on the roll (no roll: `None`).
+    on_roll: Option<Vec<bool>>,
+    /// For each voter of the box, whether they have used up their vote.
+    voted: Vec<bool>,
+    /// The box's voter ids, for [`BallotChecker::voted`].
+    voters: &'e Voters,
 }
 
 impl<'e> BallotChecker<'e> {
-    pub(crate) fn new(election: &'e Election) -> Self {
-        let index_of = election
-            .candidates
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id(), i))
-            .collect();
-        let roll = election
-            .roll
-            .as_ref()
-            .map(|roll| roll.iter().map(String::as_str).collect());
+    pub(crate) fn new(election: &'e Election, ballots: &'e BallotBox) -> Self {
+        let voters = ballots.voters();
+        let on_roll = election.roll.as_ref().map(|roll| {
+            let roll: HashSet<&str, FixedState> = roll.iter().map(String::as_str).collect();
+            (0..voters.len())
+                .map(|v| roll.contains(voters.get(u32::try_from(v).unwrap_or(u32::MAX))))
+                .collect()
+        });
         BallotChecker {
             election,
-            ids: election.candidates.iter().map(|c| c.id()).collect(),
-            index_of,
-            roll,
-            voted: HashSet::default(),
+            on_roll,
+            voted: vec![false; voters.len()],
+            voters,
         }
-    }
-
-    /// The index of a candidate id, if it is standing.
-    pub(crate) fn index_of(&self, id: &str) -> Option<usize> {
-        if self.ids.len() <= SCAN_CANDIDATES {
-            return self.ids.iter().position(|c| *c == id);
-        }
-        self.index_of.get(id).copied()
     }
 
     /// The voters who have used up their vote so far, sorted.
     pub(crate) fn voted(&self) -> Vec<String> {
-        let mut voted: Vec<String> = self.voted.iter().cloned().collect();
+        let mut voted: Vec<String> = (0..self.voted.len())
+            .filter(|&v| self.voted.get(v).copied().unwrap_or(false))
+            .filter_map(|v| u32::try_from(v).ok())
+            .map(|v| self.voters.get(v).to_owned())
+            .collect();
         voted.sort_unstable();
         voted
     }
 
     /// The roll and double-voting checks alone (for methods that read other ballot kinds).
-    pub(crate) fn check_voter(&mut self, ballot: &Ballot) -> Result<(), RejectionCode> {
-        if let Some(roll) = &self.roll {
-            match &ballot.voter {
+    pub(crate) fn check_voter(&mut self, entry: &EntryView<'_>) -> Result<(), RejectionCode> {
+        let voter = entry.voter.map(|v| v as usize);
+        if let Some(on_roll) = &self.on_roll {
+            match voter {
                 None => return Err(RejectionCode::MissingVoter),
-                Some(voter) if !roll.contains(voter.as_str()) => {
+                Some(v) if !on_roll.get(v).copied().unwrap_or(false) => {
                     return Err(RejectionCode::NotOnRoll)
                 }
                 Some(_) => {}
             }
         }
-        if let Some(voter) = &ballot.voter {
-            if !self.voted.insert(voter.clone()) {
+        if let Some(voted) = voter.and_then(|v| self.voted.get_mut(v)) {
+            if std::mem::replace(voted, true) {
                 return Err(RejectionCode::DuplicateVoter);
             }
         }
         Ok(())
     }
 
-    /// The candidate indices the ballot marks, or why it is rejected.
+    /// The candidate indices a plurality, approval or committee entry marks, or why it is
+    /// rejected.
     ///
     /// Checks run in a fixed order: ballot kind, roll, double voting, emptiness, unknown
     /// candidates, repeated choices, number of choices. A voter's first ballot uses up their
     /// vote even when it is rejected for its content, as a cast paper ballot would.
-    pub(crate) fn check(&mut self, ballot: &Ballot) -> Result<Vec<usize>, RejectionCode> {
-        let flattened: Vec<&String>;
-        let marks: &[&String] = match (self.election.method, &ballot.ranking, &ballot.approve) {
-            (Method::Plurality, Some(ranks), None) if ballot.scores.is_none() => {
-                flattened = ranks.iter().flat_map(Rank::candidates).collect();
-                &flattened
+    pub(crate) fn check(&mut self, entry: &EntryView<'_>) -> Result<Vec<usize>, RejectionCode> {
+        let chosen: Vec<u32> = match (self.election.method, &entry.ranking, &entry.approve) {
+            (Method::Plurality, Some(ranks), None) if entry.scores.is_none() => {
+                ranks.iter().flatten().copied().collect()
             }
             (method, None, Some(ids))
                 if (method == Method::Approval || method.is_committee())
-                    && ballot.scores.is_none() =>
+                    && entry.scores.is_none() =>
             {
-                flattened = ids.iter().collect();
-                &flattened
+                ids.to_vec()
             }
-            (_, None, None) if ballot.scores.is_none() => return Err(RejectionCode::EmptyBallot),
+            (_, None, None) if entry.scores.is_none() => return Err(RejectionCode::EmptyBallot),
             _ => return Err(RejectionCode::WrongBallotKind),
         };
-        if let Some(roll) = &self.roll {
-            match &ballot.voter {
-                None => return Err(RejectionCode::MissingVoter),
-                Some(voter) if !roll.contains(voter.as_str()) => {
-                    return Err(RejectionCode::NotOnRoll)
-                }
-                Some(_) => {}
-            }
-        }
-        if let Some(voter) = &ballot.voter {
-            if !self.voted.insert(voter.clone()) {
-                return Err(RejectionCode::DuplicateVoter);
-            }
-        }
-        if marks.is_empty() {
+        self.check_voter(entry)?;
+        if chosen.is_empty() {
             return Err(RejectionCode::EmptyBallot);
         }
-        let mut chosen = Vec::with_capacity(marks.len());
-        for mark in marks.iter() {
-            let index = *self
-                .index_of
-                .get(mark.as_str())
-                .ok_or(RejectionCode::UnknownCandidate)?;
-            chosen.push(index);
+        if chosen.contains(&UNKNOWN) {
+            return Err(RejectionCode::UnknownCandidate);
         }
         let mut distinct = chosen.clone();
         distinct.sort_unstable();
@@ -226,6 +198,6 @@ impl<'e> BallotChecker<'e> {
         if chosen.len() > self.election.choice_limit() {
             return Err(RejectionCode::TooManyChoices);
         }
-        Ok(chosen)
+        Ok(chosen.into_iter().map(|c| c as usize).collect())
     }
 }

@@ -14,7 +14,8 @@
 
 use std::cmp::Ordering;
 
-use super::ballot::{Ballot, BallotChecker, RejectionCode};
+use super::ballot::{BallotChecker, RejectionCode};
+use super::ballot_box::{EntryView, UNKNOWN};
 use super::election::{Election, Method, ScoreRange};
 use super::error::TallyError;
 use super::merge::{option_error, rank_tiers, Aggregate, Outcome};
@@ -59,34 +60,29 @@ pub(crate) fn levels(election: &Election) -> usize {
 /// `scores`), roll and double voting, emptiness, unknown candidates, range.
 pub(crate) fn read_scores(
     checker: &mut BallotChecker<'_>,
-    ballot: &Ballot,
+    ballot: &EntryView<'_>,
     election: &Election,
 ) -> Result<Vec<u32>, RejectionCode> {
-    let scores = match (&ballot.scores, &ballot.ranking, &ballot.approve) {
-        (Some(scores), None, None) => scores,
+    let (candidates, values) = match (&ballot.scores, &ballot.ranking, &ballot.approve) {
+        (Some(scores), None, None) => *scores,
         (None, None, None) => return Err(RejectionCode::EmptyBallot),
         _ => return Err(RejectionCode::WrongBallotKind),
     };
     checker.check_voter(ballot)?;
-    if scores.is_empty() {
+    if candidates.is_empty() {
         return Err(RejectionCode::EmptyBallot);
+    }
+    if candidates.contains(&UNKNOWN) {
+        return Err(RejectionCode::UnknownCandidate);
     }
     let r = range(election);
     let mut out = vec![r.min; election.candidates.len()];
-    let mut positions = Vec::with_capacity(scores.len());
-    for id in scores.keys() {
-        positions.push(
-            checker
-                .index_of(id)
-                .ok_or(RejectionCode::UnknownCandidate)?,
-        );
-    }
-    for (&c, &score) in positions.iter().zip(scores.values()) {
+    for (&c, &score) in candidates.iter().zip(values) {
         let score = u32::try_from(score)
             .ok()
             .filter(|s| (r.min..=r.max).contains(s))
             .ok_or(RejectionCode::ScoreOutOfRange)?;
-        if let Some(slot) = out.get_mut(c) {
+        if let Some(slot) = out.get_mut(c as usize) {
             *slot = score;
         }
     }

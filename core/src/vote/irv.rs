@@ -22,7 +22,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::ballot::Ballot;
+use super::ballot_box::BallotBox;
 use super::election::Election;
 use super::error::TallyError;
 use super::profile::Profile;
@@ -140,9 +140,11 @@ pub(crate) fn inactive_of(values: &[u64; CAUSES]) -> Inactive {
 /// Counts an `irv` election.
 pub(crate) fn tally_irv(
     election: &Election,
-    ballots: &[Ballot],
+    ballots: &BallotBox,
 ) -> Result<TallyResult, TallyError> {
-    tally_irv_with(election, |rules| read_ballots(election, ballots, rules))
+    tally_irv_with(election, |rules| {
+        read_ballots(election, ballots, rules, false)
+    })
 }
 
 /// Counts an `irv` election over a compact profile.

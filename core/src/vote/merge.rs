@@ -14,11 +14,12 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::ballot::{Ballot, BallotChecker, RejectionCode};
+use super::ballot_box::BallotBox;
+use super::content_groups::ContentGroups;
 use super::election::{Election, Method};
 use super::error::TallyError;
 use super::pairwise::{ranked_level_key, square_map, PairwiseMatrix, MAX_PAIRWISE_CANDIDATES};
 use super::profile::Profile;
-use super::ranked::{add_group, ContentMap};
 use super::ranked_shards::{is_elimination, ranked_partial, RankedGroup, RankedMerger};
 use super::ranking::{rank_with_rule, Ranked, TieRule};
 use super::result::{BallotSummary, Rejection, TallyResult};
@@ -217,29 +218,29 @@ pub(crate) struct Shard {
 }
 
 /// Counts one shard of ballots (the election must have been checked).
-pub(crate) fn count_shard(election: &Election, ballots: &[Ballot]) -> Result<Shard, TallyError> {
+pub(crate) fn count_shard(election: &Election, ballots: &BallotBox) -> Result<Shard, TallyError> {
     let n = election.candidates.len();
     let method = election.method;
     let unranked = election.pairwise.unwrap_or_default().unranked;
     let mut aggregate = empty_aggregate(election);
     let mut summary = BallotSummary::default();
     let mut rejected = Vec::new();
-    let mut checker = BallotChecker::new(election);
-    let mut ranked_groups: ContentMap<Vec<usize>> = ContentMap::default();
+    let mut checker = BallotChecker::new(election, ballots);
+    let mut ranked_groups: ContentGroups<usize> = ContentGroups::default();
     let mut key: Vec<usize> = Vec::new();
     let mut seen: Vec<bool> = Vec::new();
-    for (index, ballot) in ballots.iter().enumerate() {
+    for (index, ballot) in ballots.entries().enumerate() {
         let weight = ballot.weight();
         add_to(&mut summary.cast, weight)?;
         let counted = if method.is_ranked() {
             // Grouped by content (levels as `[length, members…]…`), added after the loop.
-            ranked_level_key(&mut checker, ballot, &mut key, &mut seen)
-                .map(|()| add_group(&mut ranked_groups, key.as_slice(), weight))
+            ranked_level_key(&mut checker, &ballot, &mut key, &mut seen)
+                .map(|()| ranked_groups.add(&key, weight))
         } else if method.is_graded() {
-            graded::read_scores(&mut checker, ballot, election)
+            graded::read_scores(&mut checker, &ballot, election)
                 .map(|scores| graded::add_scores(&mut aggregate, &scores, weight, election))
         } else {
-            checker.check(ballot).map(|chosen| {
+            checker.check(&ballot).map(|chosen| {
                 if method.is_committee() {
                     let mut set = chosen;
                     set.sort_unstable();
@@ -265,7 +266,7 @@ pub(crate) fn count_shard(election: &Election, ballots: &[Ballot]) -> Result<Sha
                 add_to(&mut summary.rejected, weight)?;
                 rejected.push(Rejection {
                     index,
-                    voter: ballot.voter.clone(),
+                    voter: ballots.voter_id(ballot.voter),
                     code,
                     count: weight,
                 });
@@ -274,10 +275,10 @@ pub(crate) fn count_shard(election: &Election, ballots: &[Ballot]) -> Result<Sha
     }
     let mut levels: Vec<Vec<usize>> = Vec::new();
     let mut position: Vec<usize> = Vec::new();
-    for (key, weight) in ranked_groups {
+    for (key, weight) in ranked_groups.iter() {
         let added = if method == Method::Borda {
             levels.clear();
-            let mut rest = key.as_slice();
+            let mut rest = key;
             while let [len, tail @ ..] = rest {
                 levels.push(tail.iter().take(*len).copied().collect());
                 rest = tail.get(*len..).unwrap_or(&[]);
@@ -286,7 +287,7 @@ pub(crate) fn count_shard(election: &Election, ballots: &[Ballot]) -> Result<Sha
                 .ok()
                 .flatten()
         } else if let Some(matrix) = aggregate.pairwise.as_mut() {
-            matrix.add_level_key(&key, weight, unranked, &mut position)
+            matrix.add_level_key(key, weight, unranked, &mut position)
         } else {
             None
         };
@@ -316,6 +317,23 @@ fn empty_aggregate(election: &Election) -> Aggregate {
 /// Counts one shard of `ballots` for `election` into a [`PartialTally`].
 pub fn tally_partial(election: &Election, ballots: &[Ballot]) -> Result<PartialTally, TallyError> {
     super::check_election(election)?;
+    partial_of_box(election, &BallotBox::from_ballots(election, ballots)?)
+}
+
+/// Counts one shard held in a [`BallotBox`] filled for `election`: the same partial tally
+/// as [`tally_partial`] on the equivalent ballots (`invalid_option` at `ballots` when the
+/// box was filled for other candidates).
+pub fn tally_partial_box(
+    election: &Election,
+    ballots: &BallotBox,
+) -> Result<PartialTally, TallyError> {
+    super::check_election(election)?;
+    super::tally::check_fits(election, ballots)?;
+    partial_of_box(election, ballots)
+}
+
+/// [`tally_partial_box`] for a checked election.
+fn partial_of_box(election: &Election, ballots: &BallotBox) -> Result<PartialTally, TallyError> {
     super::tally::check_ballot_entries(ballots)?;
     if is_elimination(election.method) {
         return ranked_partial(election, ballots);
@@ -579,7 +597,7 @@ pub(crate) fn finish(
 /// Counts an election of one of this module's methods in one shard.
 pub(crate) fn tally_extended(
     election: &Election,
-    ballots: &[Ballot],
+    ballots: &BallotBox,
 ) -> Result<TallyResult, TallyError> {
     check_method(election)?;
     let shard = count_shard(election, ballots)?;

@@ -5,12 +5,15 @@
 //! [`TallyResult`] that accounts for every ballot and every tie.
 
 mod ballot;
+mod ballot_box;
 mod committee;
 mod condorcet;
+mod content_groups;
 mod election;
 mod error;
 mod graded;
 mod irv;
+mod mark_key;
 mod merge;
 mod pairwise;
 mod positional;
@@ -26,6 +29,7 @@ mod tally;
 mod tiebreak;
 
 pub use ballot::{Ballot, Rank, RejectionCode};
+pub use ballot_box::{BallotBox, BallotBoxBuilder, UNKNOWN};
 pub use committee::{optimal_committees, CommitteeRule, MAX_COMMITTEE_WORK};
 pub use election::{
     Candidate, Election, Method, PairwiseOptions, ScoreRange, Strength, TieBreak, Unranked,
@@ -33,8 +37,8 @@ pub use election::{
 pub use error::TallyError;
 pub use irv::{DuplicateRule, IrvOptions, OvervoteRule};
 pub use merge::{
-    merge_partials, read_partials, tally_partial, ApprovalGroup, MergeError, PartialTally,
-    MAX_GRADE_CELLS, MAX_RANKED_PAIRS_CANDIDATES,
+    merge_partials, read_partials, tally_partial, tally_partial_box, ApprovalGroup, MergeError,
+    PartialTally, MAX_GRADE_CELLS, MAX_RANKED_PAIRS_CANDIDATES,
 };
 pub use pairwise::MAX_PAIRWISE_CANDIDATES;
 pub use profile::{plurality_counts, tally_profile, Profile, MAX_PROFILE_CANDIDATES};
@@ -44,7 +48,7 @@ pub use ranked_shards::RankedGroup;
 pub use result::{BallotSummary, Rejection, TallyResult, Tie, TieResolution};
 pub use rounds::{Inactive, Round, RoundTie, Transfer};
 pub use stv::{Quota, StvOptions, StvRule};
-pub use tally::{check_election, tally, MAX_CANDIDATES};
+pub use tally::{check_election, tally, tally_box, MAX_CANDIDATES};
 
 use crate::error::read_document;
 use serde::Deserializer;

@@ -4,7 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use super::ballot::{Ballot, BallotChecker, Rank, RejectionCode};
+use super::ballot::{BallotChecker, RejectionCode};
+use super::ballot_box::{EntryView, UNKNOWN};
 use super::election::Unranked;
 
 /// Most candidates the pairwise methods accept (the matrix has `n²` cells).
@@ -217,7 +218,7 @@ pub(crate) fn square_map(
 /// kind (only `ranking`), roll and double voting, emptiness, unknown candidates, repeats.
 pub(crate) fn ranked_level_key(
     checker: &mut BallotChecker<'_>,
-    ballot: &Ballot,
+    ballot: &EntryView<'_>,
     key: &mut Vec<usize>,
     seen: &mut Vec<bool>,
 ) -> Result<(), RejectionCode> {
@@ -227,21 +228,22 @@ pub(crate) fn ranked_level_key(
         _ => return Err(RejectionCode::WrongBallotKind),
     };
     checker.check_voter(ballot)?;
-    if ranks.iter().all(|rank| rank.candidates().is_empty()) {
+    if ranks.iter().all(<[u32]>::is_empty) {
         return Err(RejectionCode::EmptyBallot);
     }
     key.clear();
     seen.clear();
     let mut repeated = false;
-    for rank in ranks.iter().map(Rank::candidates) {
+    for rank in ranks.iter() {
         if rank.is_empty() {
             continue;
         }
+        if rank.contains(&UNKNOWN) {
+            return Err(RejectionCode::UnknownCandidate);
+        }
         key.push(rank.len());
-        for id in rank {
-            let c = checker
-                .index_of(id)
-                .ok_or(RejectionCode::UnknownCandidate)?;
+        for &c in rank {
+            let c = c as usize;
             if seen.len() <= c {
                 seen.resize(c.saturating_add(1), false);
             }

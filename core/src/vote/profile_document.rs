@@ -70,26 +70,23 @@ pub struct ProfileBuilder<'e> {
     ids: Vec<(&'e str, u16)>,
     profile: Profile,
     counts: Option<Vec<u64>>,
-    rankings: usize,
+    /// The number of rankings announced, when known in advance.
+    rankings: Option<usize>,
     ranking: Vec<u16>,
 }
 
 impl<'e> ProfileBuilder<'e> {
-    /// A builder for `rankings` rankings of `election`, with their `counts` (default all 1).
-    /// Errors: `invalid_option` when `counts` has another length, `too_large` for too many
-    /// candidates.
+    /// A builder for the rankings of `election`, with their `counts` (default all 1), and
+    /// the number of `rankings` when it is known in advance (a stream's is not). Errors:
+    /// `invalid_option` when `counts` has another length than the rankings (here when their
+    /// number is known, else when the builder finishes), `too_large` for too many candidates.
     pub fn new(
         election: &'e Election,
-        rankings: usize,
+        rankings: Option<usize>,
         counts: Option<Vec<u64>>,
     ) -> Result<Self, TallyError> {
-        if let Some(counts) = &counts {
-            if counts.len() != rankings {
-                return Err(TallyError::InvalidOption {
-                    path: "profile.counts".to_owned(),
-                    message: format!("{} counts for {} rankings", counts.len(), rankings),
-                });
-            }
+        if let (Some(counts), Some(rankings)) = (&counts, rankings) {
+            check_counts(counts.len(), rankings)?;
         }
         let mut ids: Vec<(&str, u16)> = election
             .candidates
@@ -147,10 +144,10 @@ impl<'e> ProfileBuilder<'e> {
     /// `invalid_option` past the announced number of rankings).
     pub fn end_ranking(&mut self) -> Result<(), TallyError> {
         let i = self.profile.len();
-        if i >= self.rankings {
+        if let Some(rankings) = self.rankings.filter(|&n| i >= n) {
             return Err(TallyError::InvalidOption {
                 path: "profile.rankings".to_owned(),
-                message: format!("more than {} rankings", self.rankings),
+                message: format!("more than {rankings} rankings"),
             });
         }
         let count = self
@@ -165,13 +162,29 @@ impl<'e> ProfileBuilder<'e> {
 
     /// The profile (`invalid_option` if fewer rankings ended than announced).
     pub fn finish(self) -> Result<Profile, TallyError> {
-        if self.profile.len() != self.rankings {
+        let ended = self.profile.len();
+        if let Some(rankings) = self.rankings.filter(|&n| n != ended) {
             return Err(TallyError::InvalidOption {
                 path: "profile.rankings".to_owned(),
-                message: format!("{} rankings of {}", self.profile.len(), self.rankings),
+                message: format!("{ended} rankings of {rankings}"),
             });
         }
+        if let Some(counts) = &self.counts {
+            check_counts(counts.len(), ended)?;
+        }
         Ok(self.profile)
+    }
+}
+
+/// `invalid_option` at `profile.counts` unless there are as many counts as rankings.
+fn check_counts(counts: usize, rankings: usize) -> Result<(), TallyError> {
+    if counts == rankings {
+        Ok(())
+    } else {
+        Err(TallyError::InvalidOption {
+            path: "profile.counts".to_owned(),
+            message: format!("{counts} counts for {rankings} rankings"),
+        })
     }
 }
 
@@ -192,7 +205,8 @@ impl ProfileDocument {
     /// range, an id unknown or a candidate repeated, `invalid_count` for a count of 0,
     /// `too_large` for hostile sizes.
     pub fn to_profile_for(&self, election: &Election) -> Result<Profile, TallyError> {
-        let mut builder = ProfileBuilder::new(election, self.rankings.len(), self.counts.clone())?;
+        let mut builder =
+            ProfileBuilder::new(election, Some(self.rankings.len()), self.counts.clone())?;
         for ranking in &self.rankings {
             for mark in ranking {
                 builder.mark(mark)?;
@@ -206,16 +220,7 @@ impl ProfileDocument {
     /// for an id: use [`ProfileDocument::to_profile_for`]); other errors as there.
     pub fn to_profile(&self, candidates: usize) -> Result<Profile, TallyError> {
         if let Some(counts) = &self.counts {
-            if counts.len() != self.rankings.len() {
-                return Err(TallyError::InvalidOption {
-                    path: "profile.counts".to_owned(),
-                    message: format!(
-                        "{} counts for {} rankings",
-                        counts.len(),
-                        self.rankings.len()
-                    ),
-                });
-            }
+            check_counts(counts.len(), self.rankings.len())?;
         }
         let mut profile = Profile::new(candidates)?;
         for (i, ranking) in self.rankings.iter().enumerate() {

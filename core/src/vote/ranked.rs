@@ -15,12 +15,14 @@
 //! in place, without copying its rankings.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
-use super::ballot::{Ballot, BallotChecker, RejectionCode};
+use super::ballot::{BallotChecker, RejectionCode};
+use super::ballot_box::{BallotBox, UNKNOWN};
+use super::content_groups::ContentGroups;
 use super::election::Election;
 use super::error::TallyError;
 use super::irv::{DuplicateRule, OvervoteRule};
+use super::mark_key;
 use super::profile::Profile;
 use super::result::{BallotSummary, Rejection};
 use crate::error::FieldPath;
@@ -223,23 +225,6 @@ pub(crate) struct RankedBallots<'a> {
     pub rejected: Vec<Rejection>,
 }
 
-/// A map keyed by ballot contents, with a fixed (deterministic) hasher.
-pub(crate) type ContentMap<K> = HashMap<K, u64, foldhash::fast::FixedState>;
-
-/// Adds `weight` to `key`'s total in `map`.
-pub(crate) fn add_group<K, Q>(map: &mut ContentMap<K>, key: &Q, weight: u64) -> Option<()>
-where
-    K: std::hash::Hash + Eq + Clone + std::borrow::Borrow<Q>,
-    Q: std::hash::Hash + Eq + ToOwned<Owned = K> + ?Sized,
-{
-    if let Some(total) = map.get_mut(key) {
-        *total = total.checked_add(weight)?;
-    } else {
-        map.insert(key.to_owned(), weight);
-    }
-    Some(())
-}
-
 pub(crate) fn check_size(election: &Election) -> Result<(), TallyError> {
     if election.candidates.len() > MAX_ELIMINATION_CANDIDATES {
         return Err(TallyError::TooLarge {
@@ -251,12 +236,12 @@ pub(crate) fn check_size(election: &Election) -> Result<(), TallyError> {
     Ok(())
 }
 
-/// Valid ballots grouped by their marks, before compiling: each key is, for each marked
-/// rank, its number (from 1), its length, then its candidates (indices). This is what a
+/// Valid ballots grouped by their marks, before compiling: each key is a
+/// [`mark_key`](super::mark_key) of candidate indices. This is what a
 /// shard sends for `irv`/`stv` ([`super::merge`]): the count depends on nothing else.
 pub(crate) struct MarkedBallots {
-    /// Distinct mark keys with their weights (unspecified, deterministic order).
-    pub marks: ContentMap<Vec<u32>>,
+    /// Distinct mark keys with their weights (in order of first appearance).
+    pub marks: ContentGroups<u32>,
     /// Ballot totals.
     pub summary: BallotSummary,
     /// Rejected ballots, in input order.
@@ -265,46 +250,155 @@ pub(crate) struct MarkedBallots {
     pub voters: Vec<String>,
 }
 
-/// Checks, compiles and groups the ballots of a ranked election.
+/// Checks and compiles the ballots of a ranked election.
 ///
 /// A ballot is rejected when it has no `ranking` (`empty_ballot`), is of another kind
 /// (`wrong_ballot_kind`), fails the roll checks, names an unknown candidate
 /// (`unknown_candidate`), or marks a rank past `max_rankings` (`too_many_choices`). A
 /// `ranking` that marks nobody is valid: it is an undervote, inactive from round 1.
 ///
-/// Valid ballots are first grouped by their marks (as candidate indices, with their rank
-/// numbers), so each distinct ballot is compiled once; compiled ballots are grouped again.
+/// With `grouped`, valid ballots are first grouped by their marks (see [`MarkedBallots`]),
+/// so each distinct ballot is compiled once and its group carries the ballots' total weight:
+/// `stv` needs this, since it computes each transfer per group of identical ballots.
+/// Without, each entry is compiled as it comes (an `irv` count only adds weights, so the
+/// grouping cannot change its result, and ballots are often all distinct).
 pub(crate) fn read_ballots(
     election: &Election,
-    ballots: &[Ballot],
+    ballots: &BallotBox,
     rules: &ReadRules,
+    grouped: bool,
 ) -> Result<RankedBallots<'static>, TallyError> {
-    let marked = read_marks(election, ballots, rules.max_rankings)?;
-    compile_marks(marked.marks, marked.summary, marked.rejected, rules)
+    if grouped {
+        let marked = read_marks(election, ballots, rules.max_rankings)?;
+        return compile_marks(&marked.marks, marked.summary, marked.rejected, rules);
+    }
+    let mut groups = Groups::default();
+    let mut seen = Stamps::new(election.candidates.len());
+    let read = read_entries(election, ballots, rules.max_rankings, |marked, weight| {
+        let codes = groups.codes.to_mut();
+        let tail = match marked {
+            Marked::Plain(candidates) if !seen.repeats(candidates) => {
+                compile_plain(candidates, rules, codes)
+            }
+            Marked::Plain(candidates) => {
+                let ranks: Vec<(u32, usize, usize)> = (0..candidates.len())
+                    .map(|i| {
+                        let number = u32::try_from(i).unwrap_or(u32::MAX).saturating_add(1);
+                        (number, i, i.saturating_add(1))
+                    })
+                    .collect();
+                compile(&ranks, candidates, rules, codes)
+            }
+            Marked::Ranks(ranks, marks) => compile(ranks, marks, rules, codes),
+        };
+        groups.close(weight, tail)
+    });
+    let (summary, rejected, _) = read?;
+    Ok(RankedBallots {
+        groups,
+        summary,
+        rejected,
+    })
 }
 
-/// The first phase of [`read_ballots`]: checks the ballots and groups the valid ones by their
-/// marks.
+/// Checks the ballots and groups the valid ones by their marks (the first phase of a
+/// grouped [`read_ballots`], and what a shard sends).
 pub(crate) fn read_marks(
     election: &Election,
-    ballots: &[Ballot],
+    ballots: &BallotBox,
     max_rankings: Option<u32>,
 ) -> Result<MarkedBallots, TallyError> {
+    let mut raw: ContentGroups<u32> = ContentGroups::default();
+    let mut key: Vec<u32> = Vec::new();
+    let read = read_entries(election, ballots, max_rankings, |marked, weight| {
+        let key = match marked {
+            // A plain ranking is its own key.
+            Marked::Plain(candidates) => candidates,
+            Marked::Ranks(ranks, marks) => {
+                key.clear();
+                let mut previous = 0;
+                for &(number, start, end) in ranks {
+                    let candidates = marks.get(start..end).unwrap_or(&[]);
+                    mark_key::push_rank(&mut key, previous, number, candidates);
+                    previous = number;
+                }
+                &key
+            }
+        };
+        raw.add(key, weight)
+            .ok_or_else(|| TallyError::CountOverflow {
+                path: "ballots".to_owned(),
+            })
+    });
+    let (summary, rejected, voters) = read?;
+    Ok(MarkedBallots {
+        marks: raw,
+        summary,
+        rejected,
+        voters,
+    })
+}
+
+/// The marked ranks of a valid ranked ballot.
+enum Marked<'a> {
+    /// Ranks 1, 2, … each marking one candidate: the candidates in rank order.
+    Plain(&'a [u32]),
+    /// Any ranks, as [`compile`] takes them: `(number, start, end)` into the marks.
+    Ranks(&'a [(u32, usize, usize)], &'a [u32]),
+}
+
+/// Marks candidates seen on one ballot, cleared in O(1) between ballots by a new stamp.
+struct Stamps {
+    seen: Vec<u32>,
+    stamp: u32,
+}
+
+impl Stamps {
+    fn new(candidates: usize) -> Self {
+        Stamps {
+            seen: vec![0; candidates],
+            stamp: 0,
+        }
+    }
+
+    /// Whether a candidate appears twice in `candidates` (all below the count given).
+    fn repeats(&mut self, candidates: &[u32]) -> bool {
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            self.seen.fill(0);
+            self.stamp = 1;
+        }
+        for &c in candidates {
+            match self.seen.get_mut(c as usize) {
+                Some(mark) if *mark == self.stamp => return true,
+                Some(mark) => *mark = self.stamp,
+                None => return true,
+            }
+        }
+        false
+    }
+}
+
+/// Checks every entry of a ranked election and hands each valid one to `valid` with its
+/// marked ranks and its weight. Returns the ballot totals, the rejections and the voters
+/// who voted.
+fn read_entries(
+    election: &Election,
+    ballots: &BallotBox,
+    max_rankings: Option<u32>,
+    mut valid: impl FnMut(Marked<'_>, u64) -> Result<(), TallyError>,
+) -> Result<(BallotSummary, Vec<Rejection>, Vec<String>), TallyError> {
     check_size(election)?;
-    let mut checker = BallotChecker::new(election);
+    let mut checker = BallotChecker::new(election, ballots);
     let mut summary = BallotSummary::default();
     let mut rejected = Vec::new();
-    // Key: for each marked rank, its number, its length, then its candidates.
-    let mut raw: ContentMap<Vec<u32>> = ContentMap::default();
     let overflow = || TallyError::CountOverflow {
         path: "ballots".to_owned(),
     };
     let root = FieldPath::root("ballots");
-    let mut key: Vec<u32> = Vec::new();
-    let lookup = |checker: &BallotChecker, id: &str| -> Option<u32> {
-        checker.index_of(id).and_then(|i| u32::try_from(i).ok())
-    };
-    for (index, ballot) in ballots.iter().enumerate() {
+    let mut ranks: Vec<(u32, usize, usize)> = Vec::new();
+    let mut marks: Vec<u32> = Vec::new();
+    for (index, ballot) in ballots.entries().enumerate() {
         let weight = ballot.weight();
         summary.cast = summary.cast.checked_add(weight).ok_or_else(overflow)?;
         if let Some(ranking) = &ballot.ranking {
@@ -322,11 +416,24 @@ pub(crate) fn read_marks(
                 (None, None, None) => return Err(RejectionCode::EmptyBallot),
                 _ => return Err(RejectionCode::WrongBallotKind),
             };
-            checker.check_voter(ballot)?;
-            key.clear();
+            checker.check_voter(&ballot)?;
+            if let Some(candidates) = ranking.plain() {
+                // Rank `i + 1` is refused past `max_rankings`, else for an unknown
+                // candidate, in rank order as below.
+                let allowed = max_rankings.map_or(usize::MAX, |max| max as usize);
+                let unknown = candidates.iter().position(|&c| c == UNKNOWN);
+                if unknown.is_some_and(|at| at < allowed) {
+                    return Err(RejectionCode::UnknownCandidate);
+                }
+                if candidates.len() > allowed {
+                    return Err(RejectionCode::TooManyChoices);
+                }
+                return Ok(Some(candidates));
+            }
+            ranks.clear();
+            marks.clear();
             for (position, rank) in ranking.iter().enumerate() {
-                let ids = rank.candidates();
-                if ids.is_empty() {
+                if rank.is_empty() {
                     continue;
                 }
                 let number = u32::try_from(position)
@@ -335,43 +442,42 @@ pub(crate) fn read_marks(
                 if max_rankings.is_some_and(|max| number > max) {
                     return Err(RejectionCode::TooManyChoices);
                 }
-                key.push(number);
-                key.push(u32::try_from(ids.len()).unwrap_or(u32::MAX));
-                for id in ids {
-                    let candidate = lookup(&checker, id).ok_or(RejectionCode::UnknownCandidate)?;
-                    key.push(candidate);
+                if rank.contains(&UNKNOWN) {
+                    return Err(RejectionCode::UnknownCandidate);
                 }
+                let start = marks.len();
+                marks.extend_from_slice(rank);
+                ranks.push((number, start, marks.len()));
             }
-            Ok(())
+            Ok(None)
         })();
         match outcome {
-            Ok(()) => {
+            Ok(plain) => {
                 summary.valid = summary.valid.checked_add(weight).ok_or_else(overflow)?;
-                add_group(&mut raw, key.as_slice(), weight).ok_or_else(overflow)?;
+                let marked = match plain {
+                    Some(candidates) => Marked::Plain(candidates),
+                    None => Marked::Ranks(&ranks, &marks),
+                };
+                valid(marked, weight)?;
             }
             Err(code) => {
                 summary.rejected = summary.rejected.checked_add(weight).ok_or_else(overflow)?;
                 rejected.push(Rejection {
                     index,
-                    voter: ballot.voter.clone(),
+                    voter: ballots.voter_id(ballot.voter),
                     code,
                     count: weight,
                 });
             }
         }
     }
-    Ok(MarkedBallots {
-        marks: raw,
-        summary,
-        rejected,
-        voters: checker.voted(),
-    })
+    Ok((summary, rejected, checker.voted()))
 }
 
-/// The second phase of [`read_ballots`]: compiles each distinct mark key (see
+/// The second phase of a grouped [`read_ballots`]: compiles each distinct mark key (see
 /// [`MarkedBallots`]) under `rules` into the flat layout of [`Groups`].
 pub(crate) fn compile_marks(
-    raw: impl IntoIterator<Item = (Vec<u32>, u64)>,
+    raw: &ContentGroups<u32>,
     summary: BallotSummary,
     rejected: Vec<Rejection>,
     rules: &ReadRules,
@@ -379,16 +485,19 @@ pub(crate) fn compile_marks(
     let mut groups = Groups::default();
     let mut ranks: Vec<(u32, usize, usize)> = Vec::new();
     let mut marks: Vec<u32> = Vec::new();
-    for (key, weight) in raw {
+    let mut seen = Stamps::new(MAX_ELIMINATION_CANDIDATES);
+    for (key, weight) in raw.iter() {
+        if mark_key::is_plain(key) && !seen.repeats(key) {
+            let tail = compile_plain(key, rules, groups.codes.to_mut());
+            groups.close(weight, tail)?;
+            continue;
+        }
         ranks.clear();
         marks.clear();
-        let mut rest = key.as_slice();
-        while let [number, len, tail @ ..] = rest {
-            let len = *len as usize;
+        for (number, candidates) in mark_key::ranks_of(key) {
             let start = marks.len();
-            marks.extend(tail.iter().take(len));
-            ranks.push((*number, start, marks.len()));
-            rest = tail.get(len..).unwrap_or(&[]);
+            marks.extend_from_slice(candidates);
+            ranks.push((number, start, marks.len()));
         }
         let tail = compile(&ranks, &marks, rules, groups.codes.to_mut());
         groups.close(weight, tail)?;
@@ -398,6 +507,22 @@ pub(crate) fn compile_marks(
         summary,
         rejected,
     })
+}
+
+/// Compiles ranks 1, 2, … each marking one candidate, none twice (a plain key): such a
+/// ballot compiles to its candidates, whatever the rules, and runs out of rankings at its
+/// end.
+fn compile_plain(candidates: &[u32], rules: &ReadRules, steps: &mut Vec<u16>) -> Cause {
+    // Candidates of an elimination count are fewer than `ANY`.
+    steps.extend(
+        candidates
+            .iter()
+            .map(|&c| u16::try_from(c).unwrap_or(ANY - 1)),
+    );
+    match u32::try_from(candidates.len()).unwrap_or(u32::MAX) {
+        0 => Cause::Undervote,
+        length => out_of_rankings(length, rules),
+    }
 }
 
 /// Compiles a compact profile (strict rankings) for a ranked election: what [`read_ballots`]

@@ -13,11 +13,14 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::ballot::{Ballot, Rank};
+use super::ballot::Rank;
+use super::ballot_box::BallotBox;
+use super::content_groups::ContentGroups;
 use super::election::{Election, Method};
 use super::error::TallyError;
+use super::mark_key;
 use super::merge::{MergeError, PartialTally};
-use super::ranked::{add_group, check_size, compile_marks, read_marks, ContentMap, ReadRules};
+use super::ranked::{check_size, compile_marks, read_marks, ReadRules};
 use super::result::{BallotSummary, Rejection, TallyResult};
 use super::stv::stv_read_rules;
 use super::{irv, stv, MAX_RANK_POSITIONS};
@@ -51,16 +54,16 @@ fn read_rules(election: &Election) -> ReadRules {
 /// by their marks in a canonical order.
 pub(crate) fn ranked_partial(
     election: &Election,
-    ballots: &[Ballot],
+    ballots: &BallotBox,
 ) -> Result<PartialTally, TallyError> {
     let marked = read_marks(election, ballots, read_rules(election).max_rankings)?;
     let ids: Vec<&str> = election.candidates.iter().map(|c| c.id()).collect();
-    let mut keys: Vec<(Vec<u32>, u64)> = marked.marks.into_iter().collect();
-    keys.sort_unstable();
+    let mut keys: Vec<(&[u32], u64)> = marked.marks.iter().collect();
+    keys.sort_unstable_by(|a, b| mark_key::canonical_cmp(a.0, b.0).then(a.1.cmp(&b.1)));
     let groups = keys
         .into_iter()
         .map(|(key, count)| RankedGroup {
-            ranking: ranking_of(&key, &ids),
+            ranking: ranking_of(key, &ids),
             count,
         })
         .collect();
@@ -79,7 +82,7 @@ pub(crate) fn ranked_partial(
     })
 }
 
-/// A mark key (for each marked rank: number, length, candidates) as a wire ranking.
+/// A [`mark_key`] as a wire ranking.
 fn ranking_of(key: &[u32], ids: &[&str]) -> Vec<Rank> {
     let name = |c: &u32| {
         ids.get(*c as usize)
@@ -87,18 +90,14 @@ fn ranking_of(key: &[u32], ids: &[&str]) -> Vec<Rank> {
             .unwrap_or_default()
     };
     let mut ranking = Vec::new();
-    let mut rest = key;
-    while let [number, len, tail @ ..] = rest {
-        let len = *len as usize;
-        let marks = tail.get(..len).unwrap_or(&[]);
-        while ranking.len().saturating_add(1) < *number as usize {
+    for (number, marks) in mark_key::ranks_of(key) {
+        while ranking.len().saturating_add(1) < number as usize {
             ranking.push(Rank::Several(Vec::new()));
         }
         ranking.push(match marks {
             [one] => Rank::One(name(one)),
             several => Rank::Several(several.iter().map(name).collect()),
         });
-        rest = tail.get(len..).unwrap_or(&[]);
     }
     ranking
 }
@@ -108,7 +107,7 @@ pub(crate) struct RankedMerger<'e> {
     election: &'e Election,
     index_of: BTreeMap<&'e str, u32>,
     max_rankings: Option<u32>,
-    marks: ContentMap<Vec<u32>>,
+    marks: ContentGroups<u32>,
 }
 
 impl<'e> RankedMerger<'e> {
@@ -124,7 +123,7 @@ impl<'e> RankedMerger<'e> {
                 .filter_map(|(i, c)| Some((c.id(), u32::try_from(i).ok()?)))
                 .collect(),
             max_rankings: read_rules(election).max_rankings,
-            marks: ContentMap::default(),
+            marks: ContentGroups::default(),
         })
     }
 
@@ -142,11 +141,13 @@ impl<'e> RankedMerger<'e> {
             reason,
         };
         let mut key: Vec<u32> = Vec::new();
+        let mut candidates: Vec<u32> = Vec::new();
         for group in groups {
             if group.ranking.len() > MAX_RANK_POSITIONS {
                 return Err(mismatch("a ranking has too many positions"));
             }
             key.clear();
+            let mut previous = 0;
             for (position, rank) in group.ranking.iter().enumerate() {
                 let ids = rank.candidates();
                 if ids.is_empty() {
@@ -158,17 +159,18 @@ impl<'e> RankedMerger<'e> {
                 if self.max_rankings.is_some_and(|max| number > max) {
                     return Err(mismatch("a ranking goes past max_rankings"));
                 }
-                key.push(number);
-                key.push(u32::try_from(ids.len()).unwrap_or(u32::MAX));
+                candidates.clear();
                 for id in ids {
                     let c = self
                         .index_of
                         .get(id.as_str())
                         .ok_or_else(|| mismatch("unknown candidate"))?;
-                    key.push(*c);
+                    candidates.push(*c);
                 }
+                mark_key::push_rank(&mut key, previous, number, &candidates);
+                previous = number;
             }
-            add_group(&mut self.marks, key.as_slice(), group.count).ok_or_else(overflow)?;
+            self.marks.add(&key, group.count).ok_or_else(overflow)?;
             total = total.checked_add(group.count).ok_or_else(overflow)?;
         }
         Ok(total)
@@ -181,7 +183,7 @@ impl<'e> RankedMerger<'e> {
         rejected: Vec<Rejection>,
     ) -> Result<TallyResult, TallyError> {
         let marks = self.marks;
-        let read = |rules: &ReadRules| compile_marks(marks, summary, rejected, rules);
+        let read = |rules: &ReadRules| compile_marks(&marks, summary, rejected, rules);
         match self.election.method {
             Method::Stv => stv::tally_stv_with(self.election, read),
             _ => irv::tally_irv_with(self.election, read),

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::ballot::{Ballot, BallotChecker};
+use super::ballot_box::BallotBox;
 use super::election::{Election, Method};
 use super::error::TallyError;
 use super::ranking::{rank_with_rule, TieRule};
@@ -18,6 +19,32 @@ pub const MAX_CANDIDATES: usize = 100_000;
 /// `cast = valid + rejected` always holds. Errors are for unusable documents only.
 pub fn tally(election: &Election, ballots: &[Ballot]) -> Result<TallyResult, TallyError> {
     check_election(election)?;
+    count(election, &BallotBox::from_ballots(election, ballots)?)
+}
+
+/// Counts a [`BallotBox`] filled for `election`: the same result as [`tally`] on the
+/// equivalent ballots. `invalid_option` (at `ballots`) when the box was filled for an
+/// election with other candidates.
+pub fn tally_box(election: &Election, ballots: &BallotBox) -> Result<TallyResult, TallyError> {
+    check_election(election)?;
+    check_fits(election, ballots)?;
+    count(election, ballots)
+}
+
+/// `invalid_option` when `ballots` was filled for other candidates than `election`'s.
+pub(crate) fn check_fits(election: &Election, ballots: &BallotBox) -> Result<(), TallyError> {
+    if ballots.fits(election) {
+        Ok(())
+    } else {
+        Err(TallyError::InvalidOption {
+            path: "ballots".to_owned(),
+            message: "the ballot box was filled for an election with other candidates".to_owned(),
+        })
+    }
+}
+
+/// Counts the ballots of a checked election.
+fn count(election: &Election, ballots: &BallotBox) -> Result<TallyResult, TallyError> {
     check_ballot_entries(ballots)?;
     match election.method {
         Method::Irv => return super::irv::tally_irv(election, ballots),
@@ -28,19 +55,18 @@ pub fn tally(election: &Election, ballots: &[Ballot]) -> Result<TallyResult, Tal
         _ => {}
     }
 
-    let ids: Vec<&str> = election.candidates.iter().map(|c| c.id()).collect();
-    let mut votes = vec![0u64; ids.len()];
+    let mut votes = vec![0u64; election.candidates.len()];
     let mut summary = BallotSummary::default();
     let mut rejected = Vec::new();
-    let mut checker = BallotChecker::new(election);
+    let mut checker = BallotChecker::new(election, ballots);
     let overflow = || TallyError::CountOverflow {
         path: "ballots".to_owned(),
     };
 
-    for (index, ballot) in ballots.iter().enumerate() {
+    for (index, ballot) in ballots.entries().enumerate() {
         let weight = ballot.weight();
         summary.cast = summary.cast.checked_add(weight).ok_or_else(overflow)?;
-        match checker.check(ballot) {
+        match checker.check(&ballot) {
             Ok(chosen) => {
                 summary.valid = summary.valid.checked_add(weight).ok_or_else(overflow)?;
                 for candidate in chosen {
@@ -53,7 +79,7 @@ pub fn tally(election: &Election, ballots: &[Ballot]) -> Result<TallyResult, Tal
                 summary.rejected = summary.rejected.checked_add(weight).ok_or_else(overflow)?;
                 rejected.push(Rejection {
                     index,
-                    voter: ballot.voter.clone(),
+                    voter: ballots.voter_id(ballot.voter),
                     code,
                     count: weight,
                 });
@@ -164,9 +190,9 @@ pub fn check_election(election: &Election) -> Result<(), TallyError> {
 }
 
 /// Checks the structure of grouped ballots: a count of at least 1 and no voter beside it.
-pub(crate) fn check_ballot_entries(ballots: &[Ballot]) -> Result<(), TallyError> {
+pub(crate) fn check_ballot_entries(ballots: &BallotBox) -> Result<(), TallyError> {
     let root = FieldPath::root("ballots");
-    for (i, ballot) in ballots.iter().enumerate() {
+    for (i, ballot) in ballots.entries().enumerate() {
         if let Some(count) = ballot.count {
             if count == 0 {
                 return Err(TallyError::InvalidCount {

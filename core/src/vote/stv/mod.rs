@@ -49,7 +49,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::ballot::Ballot;
+use super::ballot_box::BallotBox;
 use super::election::Election;
 use super::error::TallyError;
 use super::irv::{inactive_of, DuplicateRule, OvervoteRule};
@@ -211,9 +211,11 @@ fn fixed(value: i128, decimals: u32) -> String {
 /// Counts an `stv` election.
 pub(crate) fn tally_stv(
     election: &Election,
-    ballots: &[Ballot],
+    ballots: &BallotBox,
 ) -> Result<TallyResult, TallyError> {
-    tally_stv_with(election, |rules| read_ballots(election, ballots, rules))
+    tally_stv_with(election, |rules| {
+        read_ballots(election, ballots, rules, true)
+    })
 }
 
 /// Counts an `stv` election over a compact profile.

@@ -1,0 +1,327 @@
+//! Ballots from Python objects, read straight into the core's [`BallotBox`].
+//!
+//! The fast path walks lists, tuples and any iterable (a generator is streamed, never copied
+//! into a list), reads each ballot dict with exact-type checks, and looks each candidate id
+//! up once per distinct string object (the same `str` objects recur on most ballots). Any
+//! entry it does not recognise (another type, an unknown key, a value of the wrong kind) is
+//! read again by the generic document reader with the entry's own path, so the error is the
+//! one the wire documents give (`ballots[7].ranking[2]`), and an unusual but valid entry (a
+//! `Mapping` that is not a dict, a set of approvals) is still read.
+//!
+//! Python conveniences beyond the wire format: an entry that is a list or tuple is a
+//! ranking (`["a", ["b", "c"], "d"]`), in which an `int` is a candidate's index in the
+//! election's `candidates` (one out of range counts as an unknown candidate).
+
+use foldhash::fast::FixedState;
+use huaide::vote::{Ballot, BallotBox, BallotBoxBuilder, Election, UNKNOWN};
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyInt, PyList, PyMapping, PyString, PyTuple};
+use std::collections::HashMap;
+
+use crate::convert::{from_py, or_raise};
+
+/// How many distinct string objects the candidate cache remembers.
+const CACHE_LIMIT: usize = 1 << 16;
+
+/// How many string objects are looked up by a linear scan before the hash map.
+const NEAR: usize = 32;
+
+/// Candidate ids already seen, by the address of their `str` object: the first few in a
+/// short array (a ballot's marks are usually the same few objects), the rest in a map. The
+/// objects are kept alive while the cache lives, so an address cannot be reused by another
+/// string.
+pub(crate) struct CandidateCache<'py> {
+    near: Vec<(usize, u32)>,
+    by_address: HashMap<usize, u32, FixedState>,
+    keep: Vec<Bound<'py, PyString>>,
+}
+
+impl<'py> CandidateCache<'py> {
+    pub(crate) fn new() -> Self {
+        CandidateCache {
+            near: Vec::with_capacity(NEAR),
+            by_address: HashMap::default(),
+            keep: Vec::new(),
+        }
+    }
+
+    /// The candidate number of `id` by `lookup`, or `None` when it is not valid UTF-8.
+    pub(crate) fn get(
+        &mut self,
+        id: &Bound<'py, PyString>,
+        lookup: impl FnOnce(&str) -> u32,
+    ) -> Option<u32> {
+        let address = id.as_ptr() as usize;
+        if let Some(&(_, c)) = self.near.iter().find(|(a, _)| *a == address) {
+            return Some(c);
+        }
+        if let Some(&c) = self.by_address.get(&address) {
+            return Some(c);
+        }
+        let c = lookup(id.to_str().ok()?);
+        if self.near.len() < NEAR {
+            self.near.push((address, c));
+            self.keep.push(id.clone());
+        } else if self.keep.len() < CACHE_LIMIT {
+            self.by_address.insert(address, c);
+            self.keep.push(id.clone());
+        }
+        Some(c)
+    }
+}
+
+/// The key names of a ballot dict, as interned strings (compared by address first).
+struct Keys<'py> {
+    voter: Bound<'py, PyString>,
+    ranking: Bound<'py, PyString>,
+    approve: Bound<'py, PyString>,
+    scores: Bound<'py, PyString>,
+    count: Bound<'py, PyString>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Voter,
+    Ranking,
+    Approve,
+    Scores,
+    Count,
+}
+
+impl<'py> Keys<'py> {
+    fn new(py: Python<'py>) -> Self {
+        Keys {
+            voter: intern!(py, "voter").clone(),
+            ranking: intern!(py, "ranking").clone(),
+            approve: intern!(py, "approve").clone(),
+            scores: intern!(py, "scores").clone(),
+            count: intern!(py, "count").clone(),
+        }
+    }
+
+    fn of(&self, key: &Bound<'py, PyAny>) -> Option<Key> {
+        let all = [
+            (&self.ranking, Key::Ranking),
+            (&self.voter, Key::Voter),
+            (&self.count, Key::Count),
+            (&self.approve, Key::Approve),
+            (&self.scores, Key::Scores),
+        ];
+        if let Some((_, k)) = all.iter().find(|(s, _)| s.as_ptr() == key.as_ptr()) {
+            return Some(*k);
+        }
+        let text = key.cast_exact::<PyString>().ok()?.to_str().ok()?;
+        all.iter()
+            .find(|(s, _)| s.to_str().is_ok_and(|name| name == text))
+            .map(|(_, k)| *k)
+    }
+}
+
+/// Reads `ballots` for `election` into a box (see the module documentation).
+pub(crate) fn read_ballots(election: &Election, ballots: &Bound<'_, PyAny>) -> PyResult<BallotBox> {
+    let py = ballots.py();
+    let mut reader = Reader {
+        builder: BallotBoxBuilder::new(election),
+        cache: CandidateCache::new(),
+        keys: Keys::new(py),
+    };
+    if let Ok(list) = ballots.cast_exact::<PyList>() {
+        reader.builder.reserve(list.len());
+        for (i, item) in list.iter().enumerate() {
+            reader.entry(i, &item)?;
+        }
+    } else if let Ok(tuple) = ballots.cast_exact::<PyTuple>() {
+        reader.builder.reserve(tuple.len());
+        for (i, item) in tuple.iter().enumerate() {
+            reader.entry(i, &item)?;
+        }
+    } else if let Some(matrix) = crate::profile_in::int_matrix(ballots)? {
+        // A 2-D integer array: one ranking of candidate indices per row, -1 padding.
+        if matrix.dimensions() != 2 {
+            return Err(pyo3::exceptions::PyTypeError::new_err(
+                "an array of ballots has 2 dimensions: one ranking per row",
+            ));
+        }
+        for (i, row) in matrix.rows().enumerate() {
+            reader.builder.start();
+            reader.builder.start_ranking();
+            for &c in row.map_err(|message| matrix_error(py, i, message))? {
+                reader.builder.mark(u32::try_from(c).unwrap_or(UNKNOWN));
+                or_raise(py, reader.builder.end_rank())?;
+            }
+            or_raise(py, reader.builder.end())?;
+        }
+    } else {
+        match ballots.try_iter() {
+            Ok(items) if !is_document_like(ballots) => {
+                for (i, item) in items.enumerate() {
+                    reader.entry(i, &item?)?;
+                }
+            }
+            // Not a sequence of ballots: the generic reader gives today's error (or reads it).
+            _ => {
+                let ballots: Vec<Ballot> = from_py(ballots, "ballots")?;
+                return or_raise(py, BallotBox::from_ballots(election, &ballots));
+            }
+        }
+    }
+    Ok(reader.builder.finish())
+}
+
+/// Objects that are iterable but not a sequence of ballots: a `str`, `bytes`, or a mapping.
+pub(crate) fn is_document_like(value: &Bound<'_, PyAny>) -> bool {
+    value.is_instance_of::<PyString>()
+        || value.is_instance_of::<PyBytes>()
+        || value.is_instance_of::<PyDict>()
+        || value.cast::<PyMapping>().is_ok()
+}
+
+struct Reader<'e, 'py> {
+    builder: BallotBoxBuilder<'e>,
+    cache: CandidateCache<'py>,
+    keys: Keys<'py>,
+}
+
+impl<'py> Reader<'_, 'py> {
+    /// Adds entry `i`: by the fast path, else by the generic reader (exact errors).
+    fn entry(&mut self, i: usize, item: &Bound<'py, PyAny>) -> PyResult<()> {
+        self.builder.start();
+        let fast = if let Ok(dict) = item.cast_exact::<PyDict>() {
+            self.dict(dict)
+        } else if let Some(ranking) = as_sequence(item) {
+            self.builder.start_ranking();
+            if self.ranking(&ranking, true) == Some(()) {
+                Some(())
+            } else {
+                return Err(shorthand_error(item.py(), i));
+            }
+        } else {
+            None
+        };
+        let py = item.py();
+        match fast {
+            Some(()) => or_raise(py, self.builder.end()),
+            None => {
+                let ballot: Ballot = from_py(item, &format!("ballots[{i}]"))?;
+                or_raise(py, self.builder.push(&ballot))
+            }
+        }
+    }
+
+    /// A ballot dict; `None` when something is not of the expected exact type.
+    fn dict(&mut self, dict: &Bound<'py, PyDict>) -> Option<()> {
+        for (key, value) in dict.iter() {
+            let key = self.keys.of(&key)?;
+            if value.is_none() {
+                continue;
+            }
+            match key {
+                Key::Voter => {
+                    let voter = value.cast_exact::<PyString>().ok()?.to_str().ok()?;
+                    self.builder.voter(voter).ok()?;
+                }
+                Key::Count => {
+                    let count = value.cast_exact::<PyInt>().ok()?.extract::<u64>().ok()?;
+                    self.builder.count(count);
+                }
+                Key::Ranking => {
+                    self.builder.start_ranking();
+                    self.ranking(&as_sequence(&value)?, false)?;
+                }
+                Key::Approve => {
+                    self.builder.start_approve();
+                    for id in as_sequence(&value)?.iter() {
+                        let c = self.candidate(&id, false)?;
+                        self.builder.approve(c).ok()?;
+                    }
+                }
+                Key::Scores => {
+                    self.builder.start_scores();
+                    for (id, score) in value.cast_exact::<PyDict>().ok()?.iter() {
+                        let c = self.candidate(&id, false)?;
+                        let score = score.cast_exact::<PyInt>().ok()?.extract::<i64>().ok()?;
+                        self.builder.score(c, score).ok()?;
+                    }
+                }
+            }
+        }
+        Some(())
+    }
+
+    /// The ranks of a ranking: an id (or, with `indices`, an int), or a list of them.
+    fn ranking(&mut self, ranks: &Sequence<'py>, indices: bool) -> Option<()> {
+        for rank in ranks.iter() {
+            if let Some(several) = as_sequence(&rank) {
+                for id in several.iter() {
+                    let c = self.candidate(&id, indices)?;
+                    self.builder.mark(c);
+                }
+            } else {
+                let c = self.candidate(&rank, indices)?;
+                self.builder.mark(c);
+            }
+            self.builder.end_rank().ok()?;
+        }
+        Some(())
+    }
+
+    /// The number of a candidate mark: a `str` id, or with `indices` an `int` index.
+    fn candidate(&mut self, mark: &Bound<'py, PyAny>, indices: bool) -> Option<u32> {
+        if let Ok(id) = mark.cast::<PyString>() {
+            let builder = &self.builder;
+            return self.cache.get(id, |text| builder.candidate(text));
+        }
+        if indices && mark.is_exact_instance_of::<PyInt>() {
+            let index = mark.extract::<i64>().ok()?;
+            return Some(u32::try_from(index).unwrap_or(UNKNOWN));
+        }
+        None
+    }
+}
+
+/// A list or tuple, exactly.
+pub(crate) enum Sequence<'py> {
+    List(Bound<'py, PyList>),
+    Tuple(Bound<'py, PyTuple>),
+}
+
+impl<'py> Sequence<'py> {
+    pub(crate) fn iter(&self) -> Box<dyn Iterator<Item = Bound<'py, PyAny>> + '_> {
+        match self {
+            Sequence::List(list) => Box::new(list.iter()),
+            Sequence::Tuple(tuple) => Box::new(tuple.iter()),
+        }
+    }
+}
+
+/// `value` as a list or tuple (exact types only).
+pub(crate) fn as_sequence<'py>(value: &Bound<'py, PyAny>) -> Option<Sequence<'py>> {
+    if let Ok(list) = value.cast_exact::<PyList>() {
+        return Some(Sequence::List(list.clone()));
+    }
+    value
+        .cast_exact::<PyTuple>()
+        .ok()
+        .map(|t| Sequence::Tuple(t.clone()))
+}
+
+/// The error for a ranking given as a list whose marks are neither ids nor indices.
+fn shorthand_error(py: Python<'_>, i: usize) -> PyErr {
+    let err = huaide::DocumentError {
+        path: format!("ballots[{i}]"),
+        message: "a ranking given as a list holds candidate ids (str), indices (int) or \
+                  lists of them"
+            .to_owned(),
+    };
+    crate::errors::to_py_err(py, &err)
+}
+
+/// The error for a row of an index array that is not a ranking.
+fn matrix_error(py: Python<'_>, i: usize, message: String) -> PyErr {
+    let err = huaide::DocumentError {
+        path: format!("ballots[{i}]"),
+        message,
+    };
+    crate::errors::to_py_err(py, &err)
+}

@@ -1,0 +1,259 @@
+//! Compact profiles from Python objects: lists (or tuples, or any iterable, streamed) of
+//! rankings of candidate indices or ids, and NumPy-style integer arrays read through the
+//! buffer protocol in one bulk copy (a 2-D array of rankings, `-1` padding the shorter ones, and a
+//! 1-D array of counts). NumPy itself is never imported.
+
+use huaide::vote::{Election, Profile, ProfileBuilder};
+use pyo3::exceptions::PyTypeError;
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyInt, PyMemoryView, PyString};
+
+use crate::ballots_in::{as_sequence, is_document_like, CandidateCache};
+use crate::convert::or_raise;
+
+/// A C-ordered 1-D or 2-D integer array, copied out of a buffer.
+pub(crate) struct IntMatrix {
+    dimensions: usize,
+    rows: usize,
+    columns: usize,
+    values: Vec<i64>,
+}
+
+impl IntMatrix {
+    /// The rows, each up to its first `-1` (the rest of the row must be `-1`, and no value
+    /// may be below `-1`).
+    pub(crate) fn rows(&self) -> impl Iterator<Item = Result<&[i64], String>> + '_ {
+        (0..self.rows).map(move |r| {
+            let start = r.saturating_mul(self.columns);
+            let row = self
+                .values
+                .get(start..start.saturating_add(self.columns))
+                .unwrap_or(&[]);
+            let end = row.iter().position(|&v| v == -1).unwrap_or(row.len());
+            let (ranking, padding) = row.split_at(end);
+            if let Some(v) = ranking.iter().find(|&&v| v < 0) {
+                return Err(format!("{v} is not a candidate index"));
+            }
+            if padding.iter().any(|&v| v != -1) {
+                return Err("a ranking continues after its -1 padding".to_owned());
+            }
+            Ok(ranking)
+        })
+    }
+
+    /// The number of rows.
+    pub(crate) fn len(&self) -> usize {
+        self.rows
+    }
+
+    /// All values, row after row.
+    pub(crate) fn values(&self) -> &[i64] {
+        &self.values
+    }
+
+    /// 1 or 2.
+    pub(crate) fn dimensions(&self) -> usize {
+        self.dimensions
+    }
+}
+
+/// Native-endian integers of `size` bytes in `bytes` as `i64`s (`None` when one does not fit).
+fn widen(bytes: &[u8], size: usize, signed: bool) -> Option<Vec<i64>> {
+    fn each<const N: usize>(bytes: &[u8], f: impl Fn([u8; N]) -> Option<i64>) -> Option<Vec<i64>> {
+        bytes
+            .chunks_exact(N)
+            .map(|chunk| f(<[u8; N]>::try_from(chunk).ok()?))
+            .collect()
+    }
+    match (size, signed) {
+        (1, true) => each::<1>(bytes, |b| Some(i64::from(i8::from_ne_bytes(b)))),
+        (1, false) => each::<1>(bytes, |b| Some(i64::from(u8::from_ne_bytes(b)))),
+        (2, true) => each::<2>(bytes, |b| Some(i64::from(i16::from_ne_bytes(b)))),
+        (2, false) => each::<2>(bytes, |b| Some(i64::from(u16::from_ne_bytes(b)))),
+        (4, true) => each::<4>(bytes, |b| Some(i64::from(i32::from_ne_bytes(b)))),
+        (4, false) => each::<4>(bytes, |b| Some(i64::from(u32::from_ne_bytes(b)))),
+        (8, true) => each::<8>(bytes, |b| Some(i64::from_ne_bytes(b))),
+        (8, false) => each::<8>(bytes, |b| i64::try_from(u64::from_ne_bytes(b)).ok()),
+        _ => None,
+    }
+}
+
+/// `obj` as an integer array when it exposes one through the buffer protocol (NumPy,
+/// `array.array`, a `memoryview`), with 1 or 2 dimensions; `None` for other objects.
+///
+/// The array is read through a `memoryview` (its `format`, `shape` and one `tobytes()`
+/// copy in C order), which the stable ABI for Python 3.10 offers, unlike the buffer API.
+pub(crate) fn int_matrix(obj: &Bound<'_, PyAny>) -> PyResult<Option<IntMatrix>> {
+    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() {
+        return Ok(None);
+    }
+    let Ok(view) = PyMemoryView::from(obj) else {
+        return Ok(None);
+    };
+    let shape: Vec<usize> = view.getattr(intern!(obj.py(), "shape"))?.extract()?;
+    let (dimensions, rows, columns) = match shape.as_slice() {
+        [n] => (1, *n, 1),
+        [rows, columns] => (2, *rows, *columns),
+        shape => {
+            return Err(PyTypeError::new_err(format!(
+                "an array of rankings or counts has 1 or 2 dimensions, not {}",
+                shape.len()
+            )))
+        }
+    };
+    let format: String = view.getattr(intern!(obj.py(), "format"))?.extract()?;
+    let size: usize = view.getattr(intern!(obj.py(), "itemsize"))?.extract()?;
+    let (order, code) = match format.chars().next() {
+        Some(c @ ('@' | '=' | '<' | '>' | '!')) => (c, format.get(1..).unwrap_or("")),
+        _ => ('@', format.as_str()),
+    };
+    let native = match order {
+        '<' => cfg!(target_endian = "little"),
+        '>' | '!' => cfg!(target_endian = "big"),
+        _ => true,
+    };
+    let signed = match code {
+        "b" | "h" | "i" | "l" | "q" | "n" if native => true,
+        "B" | "H" | "I" | "L" | "Q" | "N" if native => false,
+        _ => {
+            return Err(PyTypeError::new_err(format!(
+                "an array of rankings or counts must hold integers in native byte order, \
+                 not format {format:?}"
+            )))
+        }
+    };
+    let bytes = view.call_method0(intern!(obj.py(), "tobytes"))?;
+    let bytes = bytes.cast::<PyBytes>()?;
+    let values = widen(bytes.as_bytes(), size, signed)
+        .ok_or_else(|| PyTypeError::new_err("an array value does not fit in 64 bits"))?;
+    Ok(Some(IntMatrix {
+        dimensions,
+        rows,
+        columns,
+        values,
+    }))
+}
+
+/// The counts argument: `None`, a list or iterable of ints, or a 1-D integer array.
+fn read_counts(counts: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<u64>>> {
+    let Some(counts) = counts.filter(|c| !c.is_none()) else {
+        return Ok(None);
+    };
+    if let Some(array) = int_matrix(counts)? {
+        return array
+            .values()
+            .iter()
+            .map(|&v| u64::try_from(v).ok())
+            .collect::<Option<Vec<u64>>>()
+            .map(Some)
+            .ok_or_else(|| PyTypeError::new_err("counts must not be negative"));
+    }
+    Ok(Some(counts.extract()?))
+}
+
+/// The marks of one ranking into the builder.
+fn ranking<'py>(
+    py: Python<'py>,
+    builder: &mut ProfileBuilder<'_>,
+    cache: &mut CandidateCache<'py>,
+    ids: &[(&str, u16)],
+    ranking: &Bound<'py, PyAny>,
+) -> PyResult<()> {
+    let mut mark = |item: Bound<'py, PyAny>| -> PyResult<()> {
+        if let Ok(id) = item.cast::<PyString>() {
+            let found = cache.get(id, |text| {
+                ids.binary_search_by(|(c, _)| (*c).cmp(text))
+                    .ok()
+                    .and_then(|at| ids.get(at))
+                    .map_or(u32::MAX, |(_, c)| u32::from(*c))
+            });
+            return match found.and_then(|c| u16::try_from(c).ok()) {
+                Some(c) => {
+                    builder.index(c);
+                    Ok(())
+                }
+                // Unknown (or not UTF-8): the builder's own error.
+                None => or_raise(py, builder.id(&id.to_string_lossy())),
+            };
+        }
+        let index: u16 = if item.is_exact_instance_of::<PyInt>() {
+            item.extract().ok()
+        } else {
+            None
+        }
+        .or_else(|| item.extract().ok())
+        .ok_or_else(|| {
+            PyTypeError::new_err("a ranking mark must be a candidate index (0 to 65535) or id")
+        })?;
+        builder.index(index);
+        Ok(())
+    };
+    if let Some(sequence) = as_sequence(ranking) {
+        for item in sequence.iter() {
+            mark(item)?;
+        }
+    } else {
+        for item in ranking.try_iter()? {
+            mark(item?)?;
+        }
+    }
+    or_raise(py, builder.end_ranking())
+}
+
+/// Reads `rankings` (and `counts`) for `election` into a profile.
+pub(crate) fn read_profile(
+    election: &Election,
+    rankings: &Bound<'_, PyAny>,
+    counts: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Profile> {
+    let py = rankings.py();
+    let counts = read_counts(counts)?;
+    if let Some(matrix) = int_matrix(rankings)? {
+        if matrix.dimensions() != 2 {
+            return Err(PyTypeError::new_err(
+                "an array of rankings has 2 dimensions: one row per ranking",
+            ));
+        }
+        {
+            let rows = matrix.len();
+            let mut builder = or_raise(py, ProfileBuilder::new(election, Some(rows), counts))?;
+            for (i, row) in matrix.rows().enumerate() {
+                let row = row.map_err(|message| {
+                    let err = huaide::vote::TallyError::InvalidOption {
+                        path: format!("profile[{i}].ranking"),
+                        message,
+                    };
+                    crate::errors::to_py_err(py, &err)
+                })?;
+                for &c in row {
+                    builder.index(u16::try_from(c).unwrap_or(u16::MAX));
+                }
+                or_raise(py, builder.end_ranking())?;
+            }
+            return or_raise(py, builder.finish());
+        }
+    }
+    let mut ids: Vec<(&str, u16)> = election
+        .candidates
+        .iter()
+        .enumerate()
+        .filter_map(|(c, candidate)| Some((candidate.id(), u16::try_from(c).ok()?)))
+        .collect();
+    ids.sort_unstable();
+    let mut cache = CandidateCache::new();
+    let sized = as_sequence(rankings).map(|s| match s {
+        crate::ballots_in::Sequence::List(l) => l.len(),
+        crate::ballots_in::Sequence::Tuple(t) => t.len(),
+    });
+    let length = match sized {
+        Some(n) => Some(n),
+        None if is_document_like(rankings) => Some(rankings.len()?),
+        None => rankings.len().ok(),
+    };
+    let mut builder = or_raise(py, ProfileBuilder::new(election, length, counts))?;
+    for item in rankings.try_iter()? {
+        ranking(py, &mut builder, &mut cache, &ids, &item?)?;
+    }
+    or_raise(py, builder.finish())
+}
