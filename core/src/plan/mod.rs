@@ -19,8 +19,10 @@ mod io;
 mod occurrence;
 mod policy;
 mod progress;
+mod rrule;
 mod schedule;
 mod validate;
+mod zone;
 
 pub use calendar::{Calendar, DayKind, Deadline, Holiday, MakeupDay, Period, Slot};
 pub use condition::{Condition, Counts, Demand, Fill};
