@@ -23,9 +23,11 @@
 //!   left with none is refused.
 //!
 //! Refused, with a message: MINUTELY and SECONDLY, BYEASTER and unknown parts, a part given
-//! twice, values out of the RFC's ranges, INTERVAL 0, `UNTIL` without `Z`, and the parts RFC
+//! twice, values out of the RFC's ranges, INTERVAL 0, `UNTIL` without `Z`, the parts RFC
 //! 5545 forbids for a frequency (BYWEEKNO other than YEARLY, BYYEARDAY with MONTHLY, WEEKLY
-//! or DAILY, BYMONTHDAY with WEEKLY).
+//! or DAILY, BYMONTHDAY with WEEKLY), and a MONTHLY or YEARLY `BYDAY` that mixes entries
+//! with and without an ordinal (`SA,-1WE`): RFC 5545 means either, dateutil (and the rrule
+//! crate huaide used before) both at once, which is never.
 
 pub(crate) mod expand;
 pub(crate) mod parse;

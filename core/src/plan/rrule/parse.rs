@@ -211,6 +211,19 @@ fn check_parts_for_freq(rule: &Rule) -> Result<(), String> {
     if !rule.by_month_day.is_empty() && rule.freq == Freq::Weekly {
         return refuse("BYMONTHDAY");
     }
+    let ordinal = |d: &WeekdayNum| d.n != 0;
+    if rule.freq <= Freq::Monthly
+        && rule.by_day.iter().any(ordinal)
+        && !rule.by_day.iter().all(ordinal)
+    {
+        // RFC 5545 reads `SA,-1WE` as a union, python-dateutil (and the rrule crate before)
+        // as an intersection, which is never: refused rather than read either way.
+        return Err(
+            "BYDAY mixes weekdays with and without an ordinal (`SA,-1WE`); \
+                    calendar programs read that differently: use two schedules or `dates`"
+                .to_owned(),
+        );
+    }
     Ok(())
 }
 
@@ -223,7 +236,7 @@ mod tests {
     fn reads_every_part() {
         let r = parse(
             "freq=monthly;interval=2;count=10;wkst=su;bysetpos=-1,2;bymonth=1,12;\
-             bymonthday=-1,15;byday=-1fr,+2MO,TU;byhour=9;byminute=30;bysecond=0",
+             bymonthday=-1,15;byday=-1fr,+2MO,1TU;byhour=9;byminute=30;bysecond=0",
         )
         .unwrap();
         assert_eq!(r.freq, Freq::Monthly);
@@ -235,7 +248,7 @@ mod tests {
             vec![
                 WeekdayNum { n: -1, weekday: 4 },
                 WeekdayNum { n: 2, weekday: 0 },
-                WeekdayNum { n: 0, weekday: 1 }
+                WeekdayNum { n: 1, weekday: 1 }
             ]
         );
         let u = parse("FREQ=YEARLY;BYWEEKNO=20;BYYEARDAY=-366;UNTIL=20061231T160000Z").unwrap();
@@ -244,6 +257,8 @@ mod tests {
             "2006-12-31 16:00:00".to_owned()
         );
         assert!(parse("FREQ=DAILY").unwrap().is_unbounded());
+        // Ordinals are ignored below MONTHLY, so mixing them there is no ambiguity.
+        assert!(parse("FREQ=WEEKLY;BYDAY=SA,-1WE").is_ok());
     }
 
     #[test]
@@ -280,6 +295,8 @@ mod tests {
             "FREQ=DAILY;BYHOUR=+1",
             "FREQ=MONTHLY;BYDAY=+-1MO",
             "FREQ=MONTHLY;BYDAY=é",
+            "FREQ=MONTHLY;BYDAY=SA,-1WE",
+            "FREQ=YEARLY;BYDAY=MO,20MO",
         ] {
             assert!(parse(bad).is_err(), "{bad}");
         }

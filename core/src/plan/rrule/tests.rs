@@ -178,11 +178,10 @@ fn rule_strategy() -> impl Strategy<Value = String> {
                         v.iter()
                             .enumerate()
                             .map(|(k, d)| {
-                                let n = ordinals
-                                    .as_ref()
-                                    .and_then(|o| o.get(k))
-                                    .copied()
-                                    .unwrap_or(0);
+                                // All entries with an ordinal, or none (mixing is refused).
+                                let n = ordinals.as_ref().map_or(0, |o| {
+                                    o.get(k % o.len()).copied().filter(|&n| n != 0).unwrap_or(1)
+                                });
                                 let name = names[usize::try_from(*d).unwrap()];
                                 if n == 0 {
                                     name.to_owned()
