@@ -42,6 +42,7 @@ pub use progress::{
     AttendanceRecord, ConditionProgress, EnrolmentCount, ProgressInput, ProgressReport,
     ProgressStatus, TargetProgress,
 };
+pub use rrule::expand::MAX_RRULE_PERIODS;
 pub use schedule::{
     Schedule, TimeSpan, MAX_ALL_DAY_DAYS, MAX_LEAD_DAYS, MAX_OCCURRENCES_PER_PROGRAM,
     MAX_OCCURRENCES_TOTAL, MAX_RRULE_STEPS,

@@ -9,9 +9,12 @@
 //! exception is the first session of a schedule with an RRULE: the rule starts there (its
 //! DTSTART), and moving it would move every later session by the gap, so a first session
 //! inside a gap is refused (`invalid_schedule` at `.first`). An `UNTIL` in the RRULE must be
-//! in UTC (`…Z`), as RFC 5545 requires when DTSTART has a time zone. `FREQ=MINUTELY` and
-//! `FREQ=SECONDLY` are refused (no community programme needs them and they make expansion
-//! slow); expansion is bounded by [`MAX_RRULE_STEPS`], [`MAX_LEAD_DAYS`],
+//! in UTC (`…Z`), as RFC 5545 requires when DTSTART has a time zone; it is compared with
+//! each session's instant (as read in the zone), and the rule ends at the first session
+//! after it. The rule itself is expanded by [`super::rrule`] in wall-clock times; the zone is
+//! [`super::zone::Zone`], parsed once per call. `FREQ=MINUTELY` and `FREQ=SECONDLY` are
+//! refused (no community programme needs them and they make expansion slow); expansion is
+//! bounded by [`MAX_RRULE_STEPS`], [`MAX_RRULE_PERIODS`], [`MAX_LEAD_DAYS`],
 //! [`MAX_OCCURRENCES_PER_PROGRAM`] and [`MAX_OCCURRENCES_TOTAL`].
 
 use chrono::{
