@@ -9,7 +9,8 @@ use super::calendar::Slot;
 use super::document::{Plan, Status};
 use super::error::PlanError;
 use super::finding::Finding;
-use super::schedule::{parse_tz, MAX_OCCURRENCES_TOTAL};
+use super::schedule::MAX_OCCURRENCES_TOTAL;
+use super::zone::Zone;
 use crate::error::Fault;
 
 /// Picks a program's venues, facilitators or equipment.
@@ -24,14 +25,11 @@ struct Booked {
 }
 
 /// Runs the checks over the plan year; `schedule_ok[i]` tells whether program `i` may be expanded.
-pub(crate) fn check(out: &mut Vec<Finding>, plan: &Plan, schedule_ok: &[bool]) {
+pub(crate) fn check(out: &mut Vec<Finding>, plan: &Plan, tz: &Zone, schedule_ok: &[bool]) {
     let (Some(year_start), Some(year_end)) = (
         NaiveDate::from_ymd_opt(plan.year, 1, 1),
         NaiveDate::from_ymd_opt(plan.year.saturating_add(1), 1, 1),
     ) else {
-        return;
-    };
-    let Some(tz) = parse_tz(&plan.timezone) else {
         return;
     };
     let mut all: Vec<Booked> = Vec::new();

@@ -7,13 +7,13 @@
 //! `VALUE=DATE`. UIDs are `<occurrence id>@<plan id>`; DTSTAMP is the caller's stamp.
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Offset, TimeZone, Utc};
-use chrono_tz::{OffsetComponents, OffsetName, Tz};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::document::{Plan, Status};
 use super::error::PlanError;
 use super::schedule::parse_tz;
+use super::zone::Zone;
 
 /// Options of [`Plan::to_ics`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -69,17 +69,17 @@ fn offset_text(seconds: i32) -> String {
     }
 }
 
-fn offset_at(tz: Tz, at: DateTime<Utc>) -> (i32, bool, Option<String>) {
+fn offset_at(tz: &Zone, at: DateTime<Utc>) -> (i32, bool, Option<String>) {
     let off = tz.offset_from_utc_datetime(&at.naive_utc());
     (
         off.fix().local_minus_utc(),
-        off.dst_offset() != Duration::zero(),
+        off.is_dst(),
         off.abbreviation().map(str::to_owned),
     )
 }
 
 /// Writes a VTIMEZONE with the offset in force at the start of `year` and every change in it.
-fn vtimezone(out: &mut String, tz: Tz, year: i32) {
+fn vtimezone(out: &mut String, tz: &Zone, year: i32) {
     line(out, "BEGIN:VTIMEZONE");
     line(out, &format!("TZID:{}", tz.name()));
     let component =
@@ -189,7 +189,7 @@ impl Plan {
         let name = self.title.as_deref().unwrap_or(&self.community);
         line(&mut out, &format!("X-WR-CALNAME:{}", escape(name)));
         if expanded.iter().any(|e| !e.occurrence.all_day) {
-            vtimezone(&mut out, tz, self.year);
+            vtimezone(&mut out, &tz, self.year);
         }
         for e in &expanded {
             let o = &e.occurrence;

@@ -35,21 +35,27 @@ pub fn read_progress_input<'de, D: Deserializer<'de>>(
 }
 
 /// The JSON Schema (draft 2020-12) of the plan document, pretty-printed with a final newline.
+///
+/// This is the committed `schema/plan.schema.json`, which the `schemas` test keeps equal to
+/// the schema generated from the types ([`crate::schema::documents`]); serving the text keeps
+/// the schema generator out of builds that only call this (the wasm package).
 pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(Plan);
-    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
-    text.push('\n');
-    text
+    include_str!("../../../schema/plan.schema.json").to_owned()
 }
 
 impl Plan {
     /// Reads a plan from TOML text; shape errors carry the path of the offending field.
+    ///
+    /// The TOML is read into a JSON value first (TOML dates and times become their RFC 3339
+    /// text), then the plan from that value as from any JSON: one plan reader serves TOML,
+    /// JSON and the bindings' values, which keeps the wasm package small.
     pub fn from_toml(text: &str) -> Result<Plan, PlanError> {
-        let deserializer = toml::Deserializer::parse(text).map_err(|err| DocumentError {
+        let mut value: serde_json::Value = toml::from_str(text).map_err(|err| DocumentError {
             path: ".".to_owned(),
             message: err.to_string(),
         })?;
-        read_plan(deserializer)
+        untag_toml_datetimes(&mut value);
+        read_plan(&value)
     }
 
     /// Reads a plan from JSON text.
@@ -71,5 +77,26 @@ impl Plan {
             path: ".".to_owned(),
             message: err.to_string(),
         })
+    }
+}
+
+/// The key under which the `toml` crate hands a TOML date or time to a non-TOML reader.
+const TOML_DATETIME: &str = "$__toml_private_datetime";
+
+/// Replaces every `{"$__toml_private_datetime": "…"}` by its text.
+fn untag_toml_datetimes(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            if map.len() == 1 {
+                if let Some(Value::String(text)) = map.get(TOML_DATETIME) {
+                    *value = Value::String(text.clone());
+                    return;
+                }
+            }
+            map.values_mut().for_each(untag_toml_datetimes);
+        }
+        Value::Array(items) => items.iter_mut().for_each(untag_toml_datetimes),
+        _ => {}
     }
 }

@@ -19,8 +19,10 @@ mod io;
 mod occurrence;
 mod policy;
 mod progress;
+mod rrule;
 mod schedule;
 mod validate;
+mod zone;
 
 pub use calendar::{Calendar, DayKind, Deadline, Holiday, MakeupDay, Period, Slot};
 pub use condition::{Condition, Counts, Demand, Fill};
@@ -40,6 +42,7 @@ pub use progress::{
     AttendanceRecord, ConditionProgress, EnrolmentCount, ProgressInput, ProgressReport,
     ProgressStatus, TargetProgress,
 };
+pub use rrule::expand::MAX_RRULE_PERIODS;
 pub use schedule::{
     Schedule, TimeSpan, MAX_ALL_DAY_DAYS, MAX_LEAD_DAYS, MAX_OCCURRENCES_PER_PROGRAM,
     MAX_OCCURRENCES_TOTAL, MAX_RRULE_STEPS,

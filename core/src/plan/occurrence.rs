@@ -105,7 +105,7 @@ impl Plan {
                 continue;
             };
             let path = format!("programs[{index}].schedule");
-            for s in schedule.expand(&self.calendar, tz, from, to_excl, &path)? {
+            for s in schedule.expand(&self.calendar, &tz, from, to_excl, &path)? {
                 out.push(Expanded {
                     program_index: index,
                     occurrence: Occurrence {

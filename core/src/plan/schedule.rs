@@ -9,21 +9,26 @@
 //! exception is the first session of a schedule with an RRULE: the rule starts there (its
 //! DTSTART), and moving it would move every later session by the gap, so a first session
 //! inside a gap is refused (`invalid_schedule` at `.first`). An `UNTIL` in the RRULE must be
-//! in UTC (`…Z`), as RFC 5545 requires when DTSTART has a time zone. `FREQ=MINUTELY` and
-//! `FREQ=SECONDLY` are refused (no community programme needs them and they make expansion
-//! slow); expansion is bounded by [`MAX_RRULE_STEPS`], [`MAX_LEAD_DAYS`],
+//! in UTC (`…Z`), as RFC 5545 requires when DTSTART has a time zone; it is compared with
+//! each session's instant (as read in the zone), and the rule ends at the first session
+//! after it. The rule itself is expanded by [`super::rrule`] in wall-clock times; the zone is
+//! [`super::zone::Zone`], parsed once per call. `FREQ=MINUTELY` and `FREQ=SECONDLY` are
+//! refused (no community programme needs them and they make expansion slow); expansion is
+//! bounded by [`MAX_RRULE_STEPS`], [`MAX_RRULE_PERIODS`], [`MAX_LEAD_DAYS`],
 //! [`MAX_OCCURRENCES_PER_PROGRAM`] and [`MAX_OCCURRENCES_TOTAL`].
 
 use chrono::{
     DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset,
     TimeZone,
 };
-use chrono_tz::Tz;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::calendar::Calendar;
 use super::error::PlanError;
+use super::rrule::expand::{Recurrence, MAX_RRULE_PERIODS};
+use super::rrule::{parse::parse, Rule};
+use super::zone::Zone;
 
 /// Most occurrences one program may expand to within a query or the plan year.
 pub const MAX_OCCURRENCES_PER_PROGRAM: usize = 1_000;
@@ -88,15 +93,15 @@ pub(crate) struct Session {
 }
 
 /// Parses an IANA zone name.
-pub(crate) fn parse_tz(name: &str) -> Option<Tz> {
-    name.parse::<Tz>().ok()
+pub(crate) fn parse_tz(name: &str) -> Option<Zone> {
+    Zone::parse(name)
 }
 
 /// Resolves a local time in `tz`: ambiguity takes the earlier instant, and a time in a gap
 /// moves forward by the gap (it is read with the offset in force a day earlier, before the
 /// gap, as RFC 5545 reads a DTSTART that does not exist): 02:30 on the day Berlin skips
 /// from 02:00 to 03:00 is 03:30.
-pub(crate) fn resolve(tz: Tz, local: NaiveDateTime) -> Option<DateTime<FixedOffset>> {
+pub(crate) fn resolve(tz: &Zone, local: NaiveDateTime) -> Option<DateTime<FixedOffset>> {
     if let Some(dt) = tz.from_local_datetime(&local).earliest() {
         return Some(dt.fixed_offset());
     }
@@ -107,31 +112,53 @@ pub(crate) fn resolve(tz: Tz, local: NaiveDateTime) -> Option<DateTime<FixedOffs
 }
 
 /// Parses the RRULE text (an optional `RRULE:` prefix is accepted).
-pub(crate) fn parse_rrule(text: &str) -> Result<rrule::RRule<rrule::Unvalidated>, String> {
+pub(crate) fn parse_rrule(text: &str) -> Result<Rule, String> {
     let body = text.trim();
     let body = body.strip_prefix("RRULE:").unwrap_or(body);
     if body.contains(['\n', '\r']) || body.to_ascii_uppercase().contains("DTSTART") {
         return Err("the rule must be a single RRULE without DTSTART".to_owned());
     }
-    let rule = body
-        .parse::<rrule::RRule<rrule::Unvalidated>>()
-        .map_err(|e| e.to_string())?;
-    if matches!(
-        rule.get_freq(),
-        rrule::Frequency::Minutely | rrule::Frequency::Secondly
-    ) {
-        return Err("FREQ=MINUTELY and FREQ=SECONDLY are not supported".to_owned());
+    parse(body)
+}
+
+/// Why a rule cannot start at a schedule's first session.
+pub(crate) enum StartError {
+    /// The first session falls in a DST gap (no DTSTART instant).
+    Gap,
+    /// The rule refuses this start (`UNTIL` before it, an unreachable BYHOUR).
+    Rule(String),
+}
+
+/// Starts expanding `rule` at the local time `first` in `tz`, for dates before `end`:
+/// the expansion and DTSTART's instant.
+pub(crate) fn start_rule(
+    rule: &Rule,
+    tz: &Zone,
+    first: NaiveDateTime,
+    end: NaiveDate,
+) -> Result<(Recurrence, DateTime<FixedOffset>), StartError> {
+    let dtstart = tz
+        .from_local_datetime(&first)
+        .earliest()
+        .ok_or(StartError::Gap)?
+        .fixed_offset();
+    if let Some(until) = rule.until {
+        if until < dtstart.naive_utc() {
+            return Err(StartError::Rule(format!(
+                "UNTIL {}Z is before the first session",
+                until.format("%Y%m%dT%H%M%S")
+            )));
+        }
     }
-    Ok(rule)
+    let recurrence = Recurrence::new(rule, first, end).map_err(StartError::Rule)?;
+    Ok((recurrence, dtstart))
 }
 
 impl Schedule {
     /// True when the RRULE has neither COUNT nor UNTIL.
     pub fn is_unbounded(&self) -> bool {
         match &self.rrule {
-            Some(text) => {
-                parse_rrule(text).is_ok_and(|r| r.get_count().is_none() && r.get_until().is_none())
-            }
+            Some(text) => parse_rrule(text).is_ok_and(|r| r.is_unbounded()),
             None => false,
         }
     }
@@ -144,7 +171,7 @@ impl Schedule {
     pub(crate) fn expand(
         &self,
         calendar: &Calendar,
-        tz: Tz,
+        tz: &Zone,
         from: NaiveDate,
         to: NaiveDate,
         path: &str,
@@ -206,26 +233,39 @@ impl Schedule {
         match &self.rrule {
             Some(text) => {
                 let rule = parse_rrule(text).map_err(|m| invalid("rrule", m))?;
-                let dtstart = tz
-                    .from_local_datetime(&self.first.and_time(start_time))
-                    .earliest()
-                    .ok_or_else(|| {
-                        invalid("first", "the first session falls in a DST gap".to_owned())
-                    })?
-                    .with_timezone(&rrule::Tz::Tz(tz));
-                let set = rule
-                    .build(dtstart)
-                    .map_err(|e| invalid("rrule", e.to_string()))?;
-                // `limit()` turns on the crate's own loop guard for rules that never match.
-                for (step, dt) in set.limit().into_iter().enumerate() {
-                    if step >= MAX_RRULE_STEPS {
-                        return Err(PlanError::TooLarge {
-                            path: format!("{path}.rrule"),
-                            what: "recurrence steps",
-                            limit: MAX_RRULE_STEPS as u64,
-                        });
+                let (mut recurrence, _) =
+                    start_rule(&rule, tz, self.first.and_time(start_time), to).map_err(
+                        |e| match e {
+                            StartError::Gap => {
+                                invalid("first", "the first session falls in a DST gap".to_owned())
+                            }
+                            StartError::Rule(m) => invalid("rrule", m),
+                        },
+                    )?;
+                let steps_exceeded = || PlanError::TooLarge {
+                    path: format!("{path}.rrule"),
+                    what: "recurrence steps",
+                    limit: MAX_RRULE_STEPS as u64,
+                };
+                let mut step = 0;
+                loop {
+                    let wall = recurrence.next_start().map_err(|_| PlanError::TooLarge {
+                        path: format!("{path}.rrule"),
+                        what: "recurrence periods",
+                        limit: MAX_RRULE_PERIODS as u64,
+                    })?;
+                    let Some(wall) = wall else { break };
+                    // A gap time is read forward, as the session will be.
+                    let at = resolve(tz, wall)
+                        .ok_or_else(|| invalid("rrule", "unresolvable local time".to_owned()))?;
+                    if rule.until.is_some_and(|u| at.naive_utc() > u) {
+                        break;
                     }
-                    let local = dt.naive_local();
+                    if step >= MAX_RRULE_STEPS {
+                        return Err(steps_exceeded());
+                    }
+                    step += 1;
+                    let local = at.naive_local();
                     if local.date() >= to {
                         break;
                     }

@@ -3,17 +3,18 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{Datelike, NaiveDate, TimeZone};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 
 use super::audience::{walk, Rule};
 use super::conflicts;
 use super::document::{Measure, Plan, Program, ProgramKind};
 use super::finding::{Finding, ValidationReport};
-use super::schedule::{parse_rrule, parse_tz, MAX_ALL_DAY_DAYS};
+use super::schedule::{parse_rrule, parse_tz, start_rule, StartError, MAX_ALL_DAY_DAYS};
+use super::zone::Zone;
 
 /// Most programs a plan may have; larger plans get one `too_large` finding and no further
-/// checks, and a `too_large` error from every expansion. (A recurrence that never matches costs
-/// the `rrule` crate up to 100 000 internal steps, so the program count bounds the work.)
+/// checks, and a `too_large` error from every expansion. (A recurrence that rarely matches may
+/// step through many periods, so the program count bounds the work.)
 pub const MAX_PROGRAMS: usize = 500;
 
 /// Reports empty and duplicate ids of one collection.
@@ -119,24 +120,34 @@ impl Plan {
             ));
             return ValidationReport::new(out);
         }
-        self.check_plan_level(&mut out);
+        let zone = parse_tz(&self.timezone);
+        self.check_plan_level(&mut out, zone.is_some());
         let ids = Ids::new(self);
         let mut schedule_ok = vec![false; self.programs.len()];
+        // Rules are still checked when the zone is unknown (that is its own finding).
+        let utc;
+        let rule_zone: &Zone = match &zone {
+            Some(z) => z,
+            None => {
+                utc = Zone::utc();
+                &utc
+            }
+        };
         for (i, (program, ok)) in self.programs.iter().zip(schedule_ok.iter_mut()).enumerate() {
-            *ok = self.check_program(&mut out, &ids, i, program);
+            *ok = self.check_program(&mut out, &ids, rule_zone, i, program);
         }
         check_condition_cycles(&mut out, self);
-        if parse_tz(&self.timezone).is_some() {
-            conflicts::check(&mut out, self, &schedule_ok);
+        if let Some(zone) = &zone {
+            conflicts::check(&mut out, self, zone, &schedule_ok);
         }
         ValidationReport::new(out)
     }
 
-    fn check_plan_level(&self, out: &mut Vec<Finding>) {
+    fn check_plan_level(&self, out: &mut Vec<Finding>, zone_known: bool) {
         if self.id.trim().is_empty() {
             out.push(Finding::error("empty_id", "id", "the plan id is empty"));
         }
-        if parse_tz(&self.timezone).is_none() {
+        if !zone_known {
             out.push(Finding::error(
                 "invalid_timezone",
                 "timezone",
@@ -262,6 +273,7 @@ impl Plan {
         &self,
         out: &mut Vec<Finding>,
         ids: &Ids<'_>,
+        zone: &Zone,
         i: usize,
         program: &Program,
     ) -> bool {
@@ -339,7 +351,7 @@ impl Plan {
         }
         self.check_capacity(out, &p, program);
         self.check_kind(out, &p, program);
-        self.check_schedule(out, ids, &p, program)
+        self.check_schedule(out, ids, zone, &p, program)
     }
 
     fn check_capacity(&self, out: &mut Vec<Finding>, p: &str, program: &Program) {
@@ -448,6 +460,7 @@ impl Plan {
         &self,
         out: &mut Vec<Finding>,
         ids: &Ids<'_>,
+        zone: &Zone,
         p: &str,
         program: &Program,
     ) -> bool {
@@ -486,15 +499,13 @@ impl Plan {
             ));
         }
         if let Some(text) = &s.rrule {
-            let tz = parse_tz(&self.timezone).unwrap_or(chrono_tz::Tz::UTC);
-            let start = s.first.and_time(s.time.map(|t| t.from).unwrap_or_default());
+            let start = s.first.and_time(s.time.map_or(NaiveTime::MIN, |t| t.from));
+            let end = s.first.succ_opt().unwrap_or(s.first);
             let built = parse_rrule(text).and_then(|rule| {
-                let dtstart = tz
-                    .from_local_datetime(&start)
-                    .earliest()
-                    .ok_or_else(|| "DTSTART falls in a DST gap".to_owned())?
-                    .with_timezone(&rrule::Tz::Tz(tz));
-                rule.build(dtstart).map_err(|e| e.to_string())
+                start_rule(&rule, zone, start, end).map_err(|e| match e {
+                    StartError::Gap => "DTSTART falls in a DST gap".to_owned(),
+                    StartError::Rule(m) => m,
+                })
             });
             match built {
                 Err(message) => out.push(Finding::error(
