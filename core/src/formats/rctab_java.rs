@@ -275,14 +275,15 @@ pub(crate) fn java_hash_order(keys: &[&str]) -> Vec<usize> {
         }
         *buckets = grown;
     };
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (i, key) in keys.iter().enumerate() {
+        if !seen.insert(key) {
+            continue;
+        }
         let mask = buckets.len() - 1;
         let Some(bucket) = buckets.get_mut(spread(key) & mask) else {
             continue;
         };
-        if bucket.iter().any(|&j| keys.get(j) == Some(key)) {
-            continue;
-        }
         let chain = bucket.len();
         bucket.push(i);
         // `treeifyBin` on a chain that had 8 nodes: a small table grows instead.
@@ -379,5 +380,16 @@ mod tests {
         let many: Vec<String> = (0..13).map(|i| format!("k{i}")).collect();
         let refs: Vec<&str> = many.iter().map(String::as_str).collect();
         assert_eq!(java_hash_order(&refs).len(), 13);
+        // "Aa" and "BB" share a hash: nine of a kind in one bucket grow a small table
+        // (Java's treeifyBin) but keep their insertion order.
+        let same: Vec<String> = (0..9u32)
+            .map(|i| {
+                (0..4)
+                    .map(|b| if i >> b & 1 == 1 { "Aa" } else { "BB" })
+                    .collect()
+            })
+            .collect();
+        let refs: Vec<&str> = same.iter().map(String::as_str).collect();
+        assert_eq!(java_hash_order(&refs), (0..9).collect::<Vec<_>>());
     }
 }

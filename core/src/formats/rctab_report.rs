@@ -273,6 +273,21 @@ impl View {
     }
 }
 
+impl View {
+    /// The last round's threshold, as RCTab writes it.
+    pub(super) fn final_threshold(&self) -> String {
+        self.rounds
+            .last()
+            .map(|r| r.threshold.to_java_string())
+            .unwrap_or_default()
+    }
+
+    /// Candidates in the first round (RCTab's number of candidates).
+    pub(super) fn candidates(&self) -> usize {
+        self.rounds.first().map_or(0, |r| r.tally.len())
+    }
+}
+
 fn max_places(round: &RoundView) -> u32 {
     round
         .tally
@@ -315,16 +330,20 @@ fn read_round(
         Some(value) => read(value, "final_round_surplus")?,
         None => Decimal::ZERO,
     };
-    let tied = |name: &str, purpose: &str| {
-        round
-            .ties
-            .iter()
-            .any(|t| t.purpose == purpose && t.candidates.iter().any(|c| c == name))
-    };
+    // (purpose, candidate) of every tie met in the round.
+    let tied: std::collections::HashSet<(&str, &str)> = round
+        .ties
+        .iter()
+        .flat_map(|t| {
+            t.candidates
+                .iter()
+                .map(|c| (t.purpose.as_str(), c.as_str()))
+        })
+        .collect();
     let decided = |names: &[String], purpose: &str| {
         let mut out: Vec<(String, bool)> = names
             .iter()
-            .map(|n| (n.clone(), tied(n, purpose)))
+            .map(|n| (n.clone(), tied.contains(&(purpose, n.as_str()))))
             .collect();
         out.sort_by(|a, b| java_compare(&a.0, &b.0));
         out
@@ -415,12 +434,6 @@ pub fn rctab_report(
             }
         })
         .collect();
-    let final_threshold = view
-        .rounds
-        .last()
-        .map(|r| r.threshold.to_java_string())
-        .unwrap_or_default();
-    let num_candidates = view.rounds.first().map_or(0, |r| r.tally.len());
     Ok(RctabReport {
         config: RctabReportConfig {
             contest: options.contest.clone(),
@@ -432,8 +445,8 @@ pub fn rctab_report(
         json_format_version: "1".to_owned(),
         results,
         summary: RctabSummary {
-            final_threshold,
-            num_candidates: u64::try_from(num_candidates).unwrap_or(u64::MAX),
+            final_threshold: view.final_threshold(),
+            num_candidates: u64::try_from(view.candidates()).unwrap_or(u64::MAX),
             num_winners: view.seats,
             total_num_ballots: Decimal::whole(view.valid).to_java_string(),
             undervotes: view.undervotes,
