@@ -43,6 +43,11 @@ pub fn documents() -> Vec<(&'static str, Schema)> {
         ("ballot_file", schema_for!(crate::formats::BallotFile)),
         ("write_request", schema_for!(crate::formats::WriteRequest)),
         (
+            "rctab_report_options",
+            schema_for!(crate::formats::RctabReportOptions),
+        ),
+        ("rctab_report", schema_for!(crate::formats::RctabReport)),
+        (
             "exhibition_request",
             schema_for!(crate::exhibition::ExhibitionRequest),
         ),
@@ -113,6 +118,8 @@ pub fn wire() -> Schema {
     add::<formats::ReadOptions>(g, n, "ReadOptions");
     add::<formats::BallotFile>(g, n, "BallotFile");
     add::<formats::WriteOptions>(g, n, "WriteOptions");
+    add::<formats::RctabReportOptions>(g, n, "RctabReportOptions");
+    add::<formats::RctabReport>(g, n, "RctabReport");
     add::<exhibition::ExhibitionRequest>(g, n, "ExhibitionRequest");
     add::<exhibition::ExhibitionElections>(g, n, "ExhibitionElections");
     add::<exhibition::CategoryBallots>(g, n, "CategoryBallots");

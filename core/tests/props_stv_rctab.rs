@@ -2,6 +2,9 @@
 //! the votes exactly (tallies + inactive by cause + residual surplus + final round surplus =
 //! valid ballots), the residual surplus reported per transfer adds up to `inactive.rounding`,
 //! the order of the ballots never changes the result, and with one seat the winner is IRV's.
+//! Values keep RCTab's scale (whole until a surplus fraction is in them). RCTab's detailed
+//! report of any `rctab` or `irv` result is written, its JSON tallies are the count's, its
+//! CSV conserves ballots in every round and its percentages stay within 100.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -9,6 +12,7 @@
     clippy::indexing_slicing
 )]
 
+use huaide::formats::{rctab_report, rctab_report_csv, RctabReportOptions};
 use huaide::vote::{
     tally, Ballot, Candidate, DuplicateRule, Election, IrvOptions, Method, OvervoteRule, Quota,
     Rank, Round, StvOptions, StvRule, TallyResult, TieBreak,
@@ -209,4 +213,105 @@ proptest! {
         prop_assume!(by_irv.complete);
         prop_assert_eq!(by_rctab.winners, by_irv.winners);
     }
+
+    #[test]
+    fn rctab_reports_conserve_ballots(
+        n in 2usize..7,
+        seats in 1u32..4,
+        decimals in 1u32..7,
+        fractional in any::<bool>(),
+        single in any::<bool>(),
+        read in read_options(),
+        ballots in ballots_strategy(6),
+    ) {
+        let seats = if single { 1 } else { seats.min(n as u32) };
+        let ballots = keep_known(ballots, n);
+        let stv = (!single).then_some(StvOptions {
+            rule: StvRule::Rctab,
+            decimals: Some(decimals),
+            fractional_threshold: fractional,
+            ..StvOptions::default()
+        });
+        let result = tally(&election(n, seats, read, stv), &ballots).unwrap();
+        if !single {
+            check_scale(&result, decimals, fractional)?;
+        }
+        check_report(&result)?;
+    }
+}
+
+/// Until the first surplus moves, every value is whole (`"6"`, not `"6.0000"`); after it,
+/// a value has no decimal places or exactly `decimals`.
+fn check_scale(result: &TallyResult, decimals: u32, fractional: bool) -> Result<(), TestCaseError> {
+    let first_election = result.rounds.iter().position(|r| !r.elected.is_empty());
+    for (i, round) in result.rounds.iter().enumerate() {
+        let i_ = &round.inactive;
+        let values = round.tally.values().chain([
+            &i_.overvote,
+            &i_.skipped_ranks,
+            &i_.repeated_ranking,
+            &i_.exhausted,
+            &i_.undervote,
+            &round.continuing,
+        ]);
+        for value in values {
+            let places = value.split_once('.').map_or(0, |(_, f)| f.len() as u32);
+            prop_assert!(places == 0 || places == decimals, "{value} in {round:?}");
+            if first_election.is_none_or(|e| i <= e) {
+                prop_assert_eq!(places, 0, "{} before any surplus: {:?}", value, round);
+            }
+        }
+        let threshold_places = round
+            .threshold
+            .split_once('.')
+            .map_or(0, |(_, f)| f.len() as u32);
+        prop_assert_eq!(threshold_places, if fractional { decimals } else { 0 });
+    }
+    Ok(())
+}
+
+/// The report is written; its JSON tallies are the count's; in the CSV, every round's active
+/// ballots, inactive ballots, undervotes and residual surplus add up to the ballots counted.
+fn check_report(result: &TallyResult) -> Result<(), TestCaseError> {
+    let options = RctabReportOptions::default();
+    let json = rctab_report(result, &options).unwrap();
+    prop_assert_eq!(json.results.len(), result.rounds.len());
+    for (report, round) in json.results.iter().zip(&result.rounds) {
+        prop_assert_eq!(&report.tally, &round.tally);
+    }
+    let csv = rctab_report_csv(result, &options).unwrap();
+    let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(csv.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    let find = |label: &str| rows.iter().find(|r| r[0] == label).cloned();
+    let undervotes = units(&find("Number of Undervotes (No Rankings)").unwrap()[1]);
+    let active = find("Active Ballots").unwrap();
+    let inactive = find("Inactive Ballots Total").unwrap();
+    let residual = find("Residual surplus");
+    let valid = i128::from(result.ballots.valid) * 10i128.pow(18);
+    for r in 0..result.rounds.len() {
+        let cell = |row: &Vec<String>| units(&row[1 + 3 * r]);
+        let left = residual.as_ref().map_or(0, cell);
+        prop_assert_eq!(
+            cell(&active) + cell(&inactive) + undervotes + left,
+            valid,
+            "{}",
+            csv
+        );
+        let percent: f64 = rows
+            .iter()
+            .filter(|row| result.rounds[0].tally.contains_key(&row[0]))
+            .filter_map(|row| {
+                row[2 + 3 * r]
+                    .strip_suffix('%')
+                    .map(|p| p.parse::<f64>().unwrap())
+            })
+            .sum();
+        prop_assert!(percent <= 100.0 + 1e-9, "{} in {}", percent, csv);
+    }
+    Ok(())
 }

@@ -236,3 +236,26 @@ fn exhibition_vectors_follow_the_schemas() {
         }
     }
 }
+
+#[test]
+fn rctab_report_vectors_follow_the_schemas() {
+    let options = validator("rctab_report_options");
+    let report = validator("rctab_report");
+    let mut seen = 0;
+    for case in vector_cases("rctab_report")
+        .into_iter()
+        .filter(|c| c["expect"].get("ok").is_some())
+    {
+        let pairs = [
+            (&options, &case["input"]["options"]),
+            (&report, &case["expect"]["ok"]["json"]),
+        ];
+        for (v, doc) in pairs.into_iter().filter(|(_, doc)| !doc.is_null()) {
+            let errors: Vec<String> = v.iter_errors(doc).map(|e| e.to_string()).collect();
+            assert!(errors.is_empty(), "{}: {errors:?}", case["name"]);
+            seen += 1;
+        }
+    }
+    assert!(seen >= 3, "only {seen} documents checked");
+    check("rctab_report_options", &[], Some("rctab_report_options"));
+}

@@ -107,6 +107,25 @@ fn call(function: &str, input: &Value) -> Result<Value, String> {
                     .map_err(code)?;
             Ok(Value::String(text))
         }
+        "rctab_report" => {
+            let election = huaide::vote::read_election(&input["election"]).map_err(code)?;
+            let ballots = huaide::vote::read_ballots(&input["ballots"]).map_err(code)?;
+            let options = match input.get("options") {
+                Some(options) => {
+                    huaide::formats::read_rctab_report_options(options).map_err(code)?
+                }
+                None => huaide::formats::RctabReportOptions::default(),
+            };
+            let result = huaide::vote::tally(&election, &ballots).map_err(code)?;
+            let json = huaide::formats::rctab_report(&result, &options).map_err(code)?;
+            let csv = huaide::formats::rctab_report_csv(&result, &options).map_err(code)?;
+            Ok(serde_json::json!({"json": json, "csv": csv}))
+        }
+        "rctab_report_options" => {
+            let config = input["config"].as_str().unwrap_or_default();
+            let options = huaide::formats::rctab_report_options(config).map_err(code)?;
+            Ok(serde_json::to_value(options).unwrap())
+        }
         "exhibition_elections" | "tally_exhibition" => {
             let mut rest = input.clone();
             let ballots = rest.as_object_mut().unwrap().remove("ballots");

@@ -1,5 +1,5 @@
 //! `read_ballots(input, format, **options)` and `write_ballots(file, format, **options)`:
-//! every ballot file reader and writer behind one function each.
+//! every ballot file reader and writer behind one function each; `rctab_report_options`.
 
 use huaide::formats;
 use pyo3::prelude::*;
@@ -50,4 +50,12 @@ pub fn write_ballots(
         py,
         py.detach(|| formats::write_ballot_file(&file, format, &options)),
     )
+}
+
+/// The options of `TallyResult.rctab_report` read from an RCTab contest config (its JSON
+/// text): the header fields and the candidates in config order.
+#[pyfunction]
+pub fn rctab_report_options<'py>(py: Python<'py>, config: &str) -> PyResult<Bound<'py, PyAny>> {
+    let options = or_raise(py, formats::rctab_report_options(config))?;
+    to_py(py, &options)
 }

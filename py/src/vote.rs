@@ -1,7 +1,8 @@
 //! `tally(election, ballots)` and its result object.
 
-use huaide::vote;
+use huaide::{formats, vote};
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 
 use crate::ballots_in::read_ballots;
 use crate::convert::{from_py, or_raise, to_py};
@@ -69,6 +70,29 @@ impl PyTallyResult {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.inner)
     }
+    /// RCTab's detailed JSON report of an `irv` or `stv` (rule `rctab`) count, as a dict
+    /// (what rcvis reads); `options` are the header fields (`contest`, `date`,
+    /// `jurisdiction`, `office`, `generated_by`) and `candidates` in config order.
+    #[pyo3(signature = (**options))]
+    fn rctab_report<'py>(
+        &self,
+        py: Python<'py>,
+        options: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let options = report_options(options)?;
+        let report = or_raise(py, formats::rctab_report(&self.inner, &options))?;
+        to_py(py, &report)
+    }
+    /// RCTab's detailed CSV report, as text (CRLF line ends); options as `rctab_report`.
+    #[pyo3(signature = (**options))]
+    fn rctab_report_csv(
+        &self,
+        py: Python<'_>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<String> {
+        let options = report_options(options)?;
+        or_raise(py, formats::rctab_report_csv(&self.inner, &options))
+    }
     fn __repr__(&self) -> String {
         format!(
             "TallyResult(election={:?}, winners={:?}, complete={})",
@@ -76,6 +100,13 @@ impl PyTallyResult {
             self.inner.winners,
             if self.inner.complete { "True" } else { "False" }
         )
+    }
+}
+
+fn report_options(options: Option<&Bound<'_, PyDict>>) -> PyResult<formats::RctabReportOptions> {
+    match options {
+        Some(dict) => from_py(dict.as_any(), "options"),
+        None => Ok(formats::RctabReportOptions::default()),
     }
 }
 

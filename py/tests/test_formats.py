@@ -1,4 +1,7 @@
-"""read_ballots and write_ballots: the input shapes, the result, and FormatError (a DocumentError)."""
+"""read_ballots and write_ballots: the input shapes, the result, and FormatError (a DocumentError);
+RCTab's detailed report of a result."""
+
+import json
 
 import pytest
 
@@ -88,3 +91,41 @@ def test_write_ballots_errors_carry_code_and_path() -> None:
     assert (raised.value.code, raised.value.path) == ("format_unsupported", "format")
     with pytest.raises(huaide.DocumentError):
         huaide.write_ballots({"candidates": ["a"], "ballots": []}, "preflib", data_type="xyz")
+
+
+def test_rctab_report_from_an_rctab_config() -> None:
+    config = json.dumps({
+        "outputSettings": {"contestName": "Chair", "contestDate": "2006-03-15"},
+        "candidates": [{"name": "b"}, {"name": "a"}],
+        "cvrFileSources": [{"undeclaredWriteInLabel": "UWI"}],
+    })
+    options = huaide.rctab_report_options(config)
+    assert options == {
+        "contest": "Chair", "date": "2006-03-15", "jurisdiction": "", "office": "",
+        "candidates": ["b", "a", "Undeclared Write-ins"],
+    }
+    election = {"id": "e", "method": "irv", "seats": 1, "candidates": ["a", "b"]}
+    result = huaide.tally(election, [{"ranking": ["a"]}, {"ranking": ["b"]}, {"ranking": ["a"]}])
+    report = result.rctab_report(**options, generated_by="RCTab 2.0.0")
+    assert report["config"] == {
+        "contest": "Chair", "date": "2006-03-15", "generatedBy": "RCTab 2.0.0",
+        "jurisdiction": "", "office": "",
+    }
+    assert report["summary"]["totalNumBallots"] == "3"
+    csv = result.rctab_report_csv(**options)
+    assert csv.endswith("\r\n")
+    assert csv.splitlines()[8] == "Winner(s),a"
+
+
+def test_rctab_report_errors_carry_code_and_path() -> None:
+    result = huaide.tally(
+        {"id": "s", "method": "borda", "seats": 1, "candidates": ["a", "b"]},
+        [{"ranking": ["a", "b"]}],
+    )
+    for write in (result.rctab_report, result.rctab_report_csv):
+        with pytest.raises(huaide.FormatError) as raised:
+            write()
+        assert (raised.value.code, raised.value.path) == ("format_unsupported", "result.method")
+    with pytest.raises(huaide.FormatError) as raised:
+        huaide.rctab_report_options("{")
+    assert raised.value.code == "format_syntax"

@@ -36,6 +36,15 @@ def test_readme_ballot_writers_example_runs() -> None:
     ]
 
 
+def test_readme_rctab_report_example_runs() -> None:
+    assert _run_block("rctab_report") == [
+        "[{'a': '4', 'b': '3', 'c': '2'}, {'a': '4', 'b': '5'}]",
+        "[{'eliminated': 'c', 'transfers': {'b': '2'}}]",
+        "b,3,33.33%,2,5,55.55%,0",
+        "format_unsupported result.method",
+    ]
+
+
 def test_readme_exhibition_example_runs() -> None:
     lines = _run_block("exhibition_elections")
     assert lines[0] == "[('ph-03', 'after_deadline')]"

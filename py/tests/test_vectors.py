@@ -25,6 +25,12 @@ def _exhibition(d: dict[str, Any]) -> dict[str, Any]:
     )
 
 
+def _rctab_report(d: dict[str, Any]) -> dict[str, Any]:
+    result = huaide.tally(d["election"], d["ballots"])
+    options = d.get("options", {})
+    return {"json": result.rctab_report(**options), "csv": result.rctab_report_csv(**options)}
+
+
 def _call(function: str, data: dict[str, Any]) -> Any:
     """Calls the Python API named by a vector file; returns the wire-format result."""
     calls: dict[str, Callable[[dict[str, Any]], Any]] = {
@@ -49,6 +55,8 @@ def _call(function: str, data: dict[str, Any]) -> Any:
         "write_ballots": lambda d: huaide.write_ballots(
             d["file"], d["format"], **d.get("options", {})
         ),
+        "rctab_report": _rctab_report,
+        "rctab_report_options": lambda d: huaide.rctab_report_options(d["config"]),
         "exhibition_elections": _exhibition,
         "tally_exhibition": lambda d: huaide.tally_exhibition(_exhibition(d), d["ballots"]),
     }

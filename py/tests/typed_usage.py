@@ -43,3 +43,13 @@ def winners() -> list[str]:
     ballots: list[wire.Ballot] = [{"ranking": ["li"]}, {"ranking": ["li"]}, {"ranking": ["wang"]}]
     result: wire.TallyResult = huaide.tally(election, ballots).to_dict()
     return [c for group in result["ranking"][:1] for c in group]
+
+
+def rctab_first_round() -> dict[str, str]:
+    """The first round's tally in RCTab's detailed report of a small IRV count."""
+    election: wire.Election = {"id": "chair", "method": "irv", "seats": 1, "candidates": ["li", "wang"]}
+    ballots: list[wire.Ballot] = [{"ranking": ["li"]}, {"ranking": ["wang", "li"]}]
+    options: wire.RctabReportOptions = {"contest": "Chair", "candidates": ["wang", "li"]}
+    report: wire.RctabReport = huaide.tally(election, ballots).rctab_report(**options)
+    round_: wire.RctabRound = report["results"][0]
+    return round_["tally"]

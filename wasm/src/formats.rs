@@ -1,5 +1,6 @@
 //! `readBallots(input, format, options)` and `writeBallots(file, format, options)`: every
-//! ballot file reader and writer behind one function each.
+//! ballot file reader and writer behind one function each; RCTab's detailed report of a
+//! result (`rctabReport`, `rctabReportCsv`, `rctabReportOptions`).
 
 use huaide::formats;
 use wasm_bindgen::prelude::*;
@@ -14,6 +15,10 @@ const CALLS_WITHOUT_OPTIONS: &str = r#"
 export function readBallots(input: BallotInput, format: BallotFormat): BallotFile;
 /** Writes a ballot file with the default options. */
 export function writeBallots(file: BallotFile, format: BallotFormat): string;
+/** RCTab's detailed JSON report with the default options. */
+export function rctabReport(result: TallyResult): RctabReport;
+/** RCTab's detailed CSV report with the default options. */
+export function rctabReportCsv(result: TallyResult): string;
 "#;
 
 /// Reads a ballot file: `input` is the text, or the files of an export (an object of name
@@ -53,4 +58,42 @@ pub fn write_ballots(
         _ => formats::WriteOptions::default(),
     };
     formats::write_ballot_file(&file, format, &options).map_err(|e| to_js_error(&e))
+}
+
+fn report_options(options: Option<JsValue>) -> Result<formats::RctabReportOptions, JsValue> {
+    match options {
+        Some(options) if !options.is_undefined() && !options.is_null() => {
+            from_js(options, "options")
+        }
+        _ => Ok(formats::RctabReportOptions::default()),
+    }
+}
+
+/// RCTab's detailed JSON report (what rcvis reads) of an `irv` or `stv` (rule `rctab`)
+/// result; `options` are the header fields and the candidates in config order.
+#[wasm_bindgen(js_name = rctabReport, unchecked_return_type = "RctabReport")]
+pub fn rctab_report(
+    #[wasm_bindgen(unchecked_param_type = "TallyResult")] result: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RctabReportOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let result: huaide::vote::TallyResult = from_js(result, "result")?;
+    let options = report_options(options)?;
+    to_js(&formats::rctab_report(&result, &options).map_err(|e| to_js_error(&e))?)
+}
+
+/// RCTab's detailed CSV report, as text (CRLF line ends); options as `rctabReport`.
+#[wasm_bindgen(js_name = rctabReportCsv)]
+pub fn rctab_report_csv(
+    #[wasm_bindgen(unchecked_param_type = "TallyResult")] result: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RctabReportOptions")] options: Option<JsValue>,
+) -> Result<String, JsValue> {
+    let result: huaide::vote::TallyResult = from_js(result, "result")?;
+    let options = report_options(options)?;
+    formats::rctab_report_csv(&result, &options).map_err(|e| to_js_error(&e))
+}
+
+/// The options of `rctabReport` read from an RCTab contest config (its JSON text).
+#[wasm_bindgen(js_name = rctabReportOptions, unchecked_return_type = "RctabReportOptions")]
+pub fn rctab_report_options(config: &str) -> Result<JsValue, JsValue> {
+    to_js(&formats::rctab_report_options(config).map_err(|e| to_js_error(&e))?)
 }

@@ -19,6 +19,11 @@ export function call(huaide, fn, input) {
     allocate: (d) => huaide.allocate(d.plan, d.people, d.applications, options(d)),
     read_ballots: (d) => huaide.readBallots(d.input, d.format, d.options),
     write_ballots: (d) => huaide.writeBallots(d.file, d.format, d.options),
+    rctab_report: (d) => {
+      const result = huaide.tally(d.election, d.ballots);
+      return { json: huaide.rctabReport(result, d.options), csv: huaide.rctabReportCsv(result, d.options) };
+    },
+    rctab_report_options: (d) => huaide.rctabReportOptions(d.config),
     exhibition_elections: (d) => huaide.exhibitionElections(exhibition(d)),
     tally_exhibition: (d) => huaide.tallyExhibition(huaide.exhibitionElections(exhibition(d)), d.ballots),
     enrol_events: (d) => huaide.replayEnrolment(d.plan, d.people, d.applications, options(d), d.events ?? []),

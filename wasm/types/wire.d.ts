@@ -2895,6 +2895,206 @@ export interface TargetProgress {
   value: number;
 }
 /**
+ * A candidate elected or eliminated in a round, and the transfer of its votes.
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "RctabAction".
+ */
+export interface RctabAction {
+  /**
+   * The candidate elected, for an election.
+   */
+  elected?: string | null;
+  /**
+   * The candidate eliminated, for an elimination.
+   */
+  eliminated?: string | null;
+  /**
+   * Votes moved to each candidate, to `exhausted`, and (a winner's) `residual surplus`.
+   */
+  transfers: {
+    [k: string]: string | undefined;
+  };
+}
+/**
+ * Inactive ballots of a round, by cause.
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "RctabInactiveBallots".
+ */
+export interface RctabInactiveBallots {
+  /**
+   * Ballots with no continuing candidate left among their rankings.
+   */
+  exhaustedChoices: string;
+  /**
+   * Multi-winner counts, last round only: the surplus of the last winners, which has
+   * nowhere to go.
+   */
+  finalRoundSurplus?: string | null;
+  /**
+   * Ballots exhausted at an overvote.
+   */
+  overvotes: string;
+  /**
+   * Ballots that ranked a candidate twice (under `exhaustOnDuplicateCandidate`).
+   */
+  repeatedRankings: string;
+  /**
+   * Ballots that skipped too many ranks.
+   */
+  skippedRankings: string;
+}
+/**
+ * RCTab's detailed JSON report (its `*_detailed_report.json`), field for field. Serialized,
+ * fields come in RCTab's (alphabetical) order.
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "RctabReport".
+ */
+export interface RctabReport {
+  /**
+   * The contest's header fields.
+   */
+  config: RctabReportConfig;
+  /**
+   * Always `"1"`.
+   */
+  jsonFormatVersion: string;
+  /**
+   * One entry per round.
+   */
+  results: RctabRound[];
+  /**
+   * Totals of the contest.
+   */
+  summary: RctabSummary;
+}
+/**
+ * The report's `config`: the contest's header fields.
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "RctabReportConfig".
+ */
+export interface RctabReportConfig {
+  /**
+   * The contest's name.
+   */
+  contest: string;
+  /**
+   * The contest's date.
+   */
+  date: string;
+  /**
+   * The tabulator, e.g. `RCTab 2.0.0`.
+   */
+  generatedBy: string;
+  /**
+   * The jurisdiction.
+   */
+  jurisdiction: string;
+  /**
+   * The office.
+   */
+  office: string;
+}
+/**
+ * One round of the report.
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "RctabRound".
+ */
+export interface RctabRound {
+  /**
+   * Inactive ballots (votes) by cause.
+   */
+  inactiveBallots: RctabInactiveBallots;
+  /**
+   * The round number, from 1.
+   */
+  round: number;
+  /**
+   * Votes of each candidate in the count, by name.
+   */
+  tally: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * The round's decisions: the elected (by name), then the eliminated (by name), each
+   * with where its votes went at the start of the next round.
+   */
+  tallyResults: RctabAction[];
+  /**
+   * The winning threshold.
+   */
+  threshold: string;
+}
+/**
+ * The report's totals.
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "RctabSummary".
+ */
+export interface RctabSummary {
+  /**
+   * The last round's threshold.
+   */
+  finalThreshold: string;
+  /**
+   * Candidates in the count, undeclared write-ins included.
+   */
+  numCandidates: number;
+  /**
+   * Seats to fill.
+   */
+  numWinners: number;
+  /**
+   * Ballots counted.
+   */
+  totalNumBallots: string;
+  /**
+   * Ballots that rank nobody.
+   */
+  undervotes: number;
+}
+/**
+ * What the report needs beyond the count: the header fields of RCTab's contest config and
+ * the candidates in config order. Every field may be left out.
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "RctabReportOptions".
+ */
+export interface RctabReportOptions {
+  /**
+   * The candidates in the config's order, undeclared write-ins (`Undeclared Write-ins`)
+   * last, as RCTab lists them. Only the CSV's order of candidates tied in the first round
+   * depends on it. Default: the result's candidates by id, write-ins last.
+   */
+  candidates?: string[] | null;
+  /**
+   * The contest's name (RCTab's `outputSettings.contestName`).
+   */
+  contest?: string;
+  /**
+   * The contest's date as RCTab's config has it (`outputSettings.contestDate`), e.g.
+   * `2024-11-05`; written as given.
+   */
+  date?: string;
+  /**
+   * The tabulator that made the report, RCTab's `generatedBy` (`RCTab 2.0.0` in RCTab's
+   * own reports). Default: `huaide` and its version (`huaide 0.1.0`).
+   */
+  generated_by?: string | null;
+  /**
+   * The jurisdiction (`outputSettings.contestJurisdiction`).
+   */
+  jurisdiction?: string;
+  /**
+   * The office (`outputSettings.contestOffice`).
+   */
+  office?: string;
+}
+/**
  * Options of [`read_ballot_file`]; each format reads the ones it needs.
  *
  * This interface was referenced by `HuaideWireFormat`'s JSON-Schema

@@ -14,6 +14,10 @@
 //! the simple CSV): [`write_ballot_file`] turns a [`BallotFile`] into the file's text, or
 //! says which ballot (`ballots[3].ranking[1]`) the format cannot express. Exports of
 //! proprietary systems (CDF, Dominion, Hart, Clear Ballot, RCTab's CSV) are read only.
+//!
+//! Results go out as RCTab's detailed report, the JSON that rcvis reads and the CSV
+//! ([`rctab_report`], [`rctab_report_csv`]), so that an `irv` or `stv` (rule `rctab`) count
+//! can be published with the tools officials already use.
 
 mod blt;
 mod cdf;
@@ -23,6 +27,9 @@ mod csv_ranks;
 mod dominion;
 mod hart;
 mod preflib;
+mod rctab_java;
+mod rctab_report;
+mod rctab_report_csv;
 mod read;
 mod write;
 mod write_blt;
@@ -38,6 +45,12 @@ pub use csv_ranks::{read_ranking_csv, read_rctab_csv, RctabCsvLayout};
 pub use dominion::read_dominion;
 pub use hart::read_hart;
 pub use preflib::{read_preflib, PreflibFile, MAX_PREFLIB_ALTERNATIVES};
+pub use rctab_report::{
+    rctab_report, rctab_report_options, read_rctab_report_options, RctabAction,
+    RctabInactiveBallots, RctabReport, RctabReportConfig, RctabReportOptions, RctabRound,
+    RctabSummary,
+};
+pub use rctab_report_csv::rctab_report_csv;
 pub use read::{
     read_ballot_file, read_request, BallotFile, BallotFormat, BallotInput, ReadOptions, ReadRequest,
 };
@@ -154,6 +167,15 @@ pub enum FormatError {
         /// The format.
         format: &'static str,
     },
+    /// A result the report format does not cover (RCTab's report of a plurality count, or
+    /// of a result without rounds).
+    #[error("{path}: {message}")]
+    UnsupportedResult {
+        /// Where, in the result: `result.method`, `result.rounds`.
+        path: String,
+        /// What the format does not cover.
+        message: String,
+    },
     /// The file holds something the format cannot express (a skipped rank in PrefLib, a
     /// quote in a BLT name, …).
     #[error("{path}: {message}")]
@@ -183,7 +205,9 @@ impl Fault for FormatError {
             FormatError::ContestNotFound { .. } => "format_contest_not_found",
             FormatError::MissingFile { .. } => "format_missing_file",
             FormatError::MissingOption { .. } => "format_missing_option",
-            FormatError::Unsupported { .. } => "format_unsupported",
+            FormatError::Unsupported { .. } | FormatError::UnsupportedResult { .. } => {
+                "format_unsupported"
+            }
             FormatError::Unwritable { .. } => "format_unwritable",
             FormatError::TooLarge { .. } => "too_large",
         }
@@ -197,6 +221,7 @@ impl Fault for FormatError {
             | FormatError::MissingFile { path, .. }
             | FormatError::MissingOption { path, .. }
             | FormatError::Unsupported { path, .. }
+            | FormatError::UnsupportedResult { path, .. }
             | FormatError::Unwritable { path, .. }
             | FormatError::TooLarge { path, .. } => Some(path),
         }

@@ -2,8 +2,9 @@
 //! detailed report.
 //!
 //! Every vote value is an exact decimal **string** (`"4"`, `"7.25"`, `"0.33333"`): whole
-//! numbers for `irv`, the rule's fixed-point arithmetic for `stv`. Strings keep the value
-//! exact in every binding.
+//! numbers for `irv`, the rule's fixed-point arithmetic for `stv` (under the `rctab` rule as
+//! RCTab writes it: whole until a surplus fraction is in the value, `"6"` then `"6.0000"`).
+//! Strings keep the value exact in every binding.
 //!
 //! Every round conserves ballots: the sum of `tally` plus the sum of `inactive` equals the
 //! number of valid ballots (for `stv`, `inactive.rounding` holds what the arithmetic lost).

@@ -24,6 +24,7 @@ __all__ = [
     "plan_json_schema",
     "PlanError",
     "Program",
+    "rctab_report_options",
     "read_ballots",
     "tally",
     "tally_motion",
@@ -85,6 +86,26 @@ class TallyResult:
     @property
     def complete(self) -> bool: ...
     def to_dict(self) -> wire.TallyResult: ...
+    def rctab_report(
+        self,
+        *,
+        contest: str = ...,
+        date: str = ...,
+        jurisdiction: str = ...,
+        office: str = ...,
+        generated_by: str | None = ...,
+        candidates: Sequence[str] | None = ...,
+    ) -> wire.RctabReport: ...
+    def rctab_report_csv(
+        self,
+        *,
+        contest: str = ...,
+        date: str = ...,
+        jurisdiction: str = ...,
+        office: str = ...,
+        generated_by: str | None = ...,
+        candidates: Sequence[str] | None = ...,
+    ) -> str: ...
 
 @final
 class MotionResult:
@@ -134,6 +155,7 @@ def write_ballots(
     data_type: str | None = ...,
     file_name: str | None = ...,
 ) -> str: ...
+def rctab_report_options(config: str) -> wire.RctabReportOptions: ...
 def merge_partials(
     election: wire.Election | Mapping[str, Any],
     partials: Sequence[wire.PartialTally | Mapping[str, Any]],

@@ -897,6 +897,171 @@ class RankedGroup(TypedDict):
     """
 
 
+class RctabAction(TypedDict):
+    """
+    A candidate elected or eliminated in a round, and the transfer of its votes.
+    """
+
+    elected: NotRequired[str | None]
+    """
+    The candidate elected, for an election.
+    """
+    eliminated: NotRequired[str | None]
+    """
+    The candidate eliminated, for an elimination.
+    """
+    transfers: dict[str, str]
+    """
+    Votes moved to each candidate, to `exhausted`, and (a winner's) `residual surplus`.
+    """
+
+
+class RctabInactiveBallots(TypedDict):
+    """
+    Inactive ballots of a round, by cause.
+    """
+
+    exhaustedChoices: str
+    """
+    Ballots with no continuing candidate left among their rankings.
+    """
+    finalRoundSurplus: NotRequired[str | None]
+    """
+    Multi-winner counts, last round only: the surplus of the last winners, which has
+    nowhere to go.
+    """
+    overvotes: str
+    """
+    Ballots exhausted at an overvote.
+    """
+    repeatedRankings: str
+    """
+    Ballots that ranked a candidate twice (under `exhaustOnDuplicateCandidate`).
+    """
+    skippedRankings: str
+    """
+    Ballots that skipped too many ranks.
+    """
+
+
+class RctabReportConfig(TypedDict):
+    """
+    The report's `config`: the contest's header fields.
+    """
+
+    contest: str
+    """
+    The contest's name.
+    """
+    date: str
+    """
+    The contest's date.
+    """
+    generatedBy: str
+    """
+    The tabulator, e.g. `RCTab 2.0.0`.
+    """
+    jurisdiction: str
+    """
+    The jurisdiction.
+    """
+    office: str
+    """
+    The office.
+    """
+
+
+class RctabReportOptions(TypedDict):
+    """
+    What the report needs beyond the count: the header fields of RCTab's contest config and
+    the candidates in config order. Every field may be left out.
+    """
+
+    candidates: NotRequired[list[str] | None]
+    """
+    The candidates in the config's order, undeclared write-ins (`Undeclared Write-ins`)
+    last, as RCTab lists them. Only the CSV's order of candidates tied in the first round
+    depends on it. Default: the result's candidates by id, write-ins last.
+    """
+    contest: NotRequired[str]
+    """
+    The contest's name (RCTab's `outputSettings.contestName`).
+    """
+    date: NotRequired[str]
+    """
+    The contest's date as RCTab's config has it (`outputSettings.contestDate`), e.g.
+    `2024-11-05`; written as given.
+    """
+    generated_by: NotRequired[str | None]
+    """
+    The tabulator that made the report, RCTab's `generatedBy` (`RCTab 2.0.0` in RCTab's
+    own reports). Default: `huaide` and its version (`huaide 0.1.0`).
+    """
+    jurisdiction: NotRequired[str]
+    """
+    The jurisdiction (`outputSettings.contestJurisdiction`).
+    """
+    office: NotRequired[str]
+    """
+    The office (`outputSettings.contestOffice`).
+    """
+
+
+class RctabRound(TypedDict):
+    """
+    One round of the report.
+    """
+
+    inactiveBallots: RctabInactiveBallots
+    """
+    Inactive ballots (votes) by cause.
+    """
+    round: int
+    """
+    The round number, from 1.
+    """
+    tally: dict[str, str]
+    """
+    Votes of each candidate in the count, by name.
+    """
+    tallyResults: list[RctabAction]
+    """
+    The round's decisions: the elected (by name), then the eliminated (by name), each
+    with where its votes went at the start of the next round.
+    """
+    threshold: str
+    """
+    The winning threshold.
+    """
+
+
+class RctabSummary(TypedDict):
+    """
+    The report's totals.
+    """
+
+    finalThreshold: str
+    """
+    The last round's threshold.
+    """
+    numCandidates: int
+    """
+    Candidates in the count, undeclared write-ins included.
+    """
+    numWinners: int
+    """
+    Seats to fill.
+    """
+    totalNumBallots: str
+    """
+    Ballots counted.
+    """
+    undervotes: int
+    """
+    Ballots that rank nobody.
+    """
+
+
 class ReadOptions(TypedDict):
     """
     Options of [`read_ballot_file`]; each format reads the ones it needs.
@@ -1914,6 +2079,30 @@ Quorum: TypeAlias = Literal['none'] | Quorum1 | Quorum2
 """
 How many members must be present for the vote to count.
 """
+
+
+class RctabReport(TypedDict):
+    """
+    RCTab's detailed JSON report (its `*_detailed_report.json`), field for field. Serialized,
+    fields come in RCTab's (alphabetical) order.
+    """
+
+    config: RctabReportConfig
+    """
+    The contest's header fields.
+    """
+    jsonFormatVersion: str
+    """
+    Always `"1"`.
+    """
+    results: list[RctabRound]
+    """
+    One entry per round.
+    """
+    summary: RctabSummary
+    """
+    Totals of the contest.
+    """
 
 
 class Rejection(TypedDict):

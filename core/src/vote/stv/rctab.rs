@@ -30,6 +30,13 @@
 //! elected or eliminated candidates. Every round, tallies plus inactive votes (by cause),
 //! residual surplus and final round surplus equal the valid ballots exactly.
 //!
+//! Values are written as RCTab writes them (its `BigDecimal` scale): a value made only of
+//! whole ballots is a whole number (`"6"`); once a surplus fraction has touched a ballot in
+//! it, the value has `decimals` places (`"6.0000"`, `"7.2501"`). So are the threshold (whole,
+//! or with `decimals` places under `fractional_threshold`), residual surpluses (`decimals`
+//! places) and the running residual total (`"0"` until the first residual). RCTab's detailed
+//! report ([`crate::formats::rctab_report`]) copies them.
+//!
 //! Not supported with this rule (rejected as `invalid_option`): the `irv` options
 //! `undeclared_write_in`, `batch_elimination`, `continue_until_two` and
 //! `minimum_vote_threshold`.
@@ -76,14 +83,30 @@ struct Group<'a> {
     tail: Cause,
     weight: i128,
     value: i128,
+    /// Whether a surplus fraction has touched the value (RCTab's scale: `decimals` places).
+    fractional: bool,
     holder: Holder,
+}
+
+/// A sum of ballot values, and whether a fractional value is among them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Amount {
+    units: i128,
+    fractional: bool,
+}
+
+impl Amount {
+    fn add(&mut self, units: i128, fractional: bool) {
+        self.units = self.units.saturating_add(units);
+        self.fractional |= fractional;
+    }
 }
 
 /// Votes moved out of one candidate: to each candidate, and to inactive.
 #[derive(Default)]
 struct Moved {
-    to: BTreeMap<usize, i128>,
-    exhausted: i128,
+    to: BTreeMap<usize, Amount>,
+    exhausted: Amount,
 }
 
 /// Checks the `rctab` options, reads the ballots with `read` and counts them.
@@ -131,6 +154,7 @@ pub(super) fn tally<'a>(
             tail,
             weight: i128::from(weight),
             value: scale,
+            fractional: false,
             holder: Holder::Start,
         })
         .collect();
@@ -203,7 +227,7 @@ struct Count<'a> {
     /// The votes each elected candidate keeps (summed at its election).
     kept: Vec<i128>,
     /// The vote shown for each earlier winner (`None` until the round after its election).
-    shown: Vec<Option<i128>>,
+    shown: Vec<Option<Amount>>,
     elected: Vec<usize>,
     eliminated: Vec<usize>,
     /// Each round's votes of the continuing candidates (for tie-breaks and `counts`).
@@ -215,15 +239,24 @@ struct Count<'a> {
 
 /// A round's count: candidate votes, inactive votes by cause, final round surplus, moves.
 struct Tallied {
-    votes: Vec<i128>,
-    inactive: [i128; CAUSES],
-    final_surplus: i128,
+    votes: Vec<Amount>,
+    inactive: [Amount; CAUSES],
+    final_surplus: Amount,
     moves: BTreeMap<usize, Moved>,
 }
 
 impl Count<'_> {
     fn fixed(&self, value: i128) -> String {
         fixed(value, self.decimals)
+    }
+
+    /// An amount as RCTab writes it: whole unless a fractional value is in it.
+    fn show(&self, amount: Amount) -> String {
+        if amount.fractional || amount.units % self.scale != 0 {
+            self.fixed(amount.units)
+        } else {
+            (amount.units / self.scale).to_string()
+        }
     }
 
     fn continuing(&self, c: usize) -> bool {
@@ -269,14 +302,15 @@ impl Count<'_> {
         let n = self.ids.len();
         let seats_filled = self.elected.len() >= self.seats;
         let mut out = Tallied {
-            votes: vec![0; n],
-            inactive: [0; CAUSES],
-            final_surplus: 0,
+            votes: vec![Amount::default(); n],
+            inactive: [Amount::default(); CAUSES],
+            final_surplus: Amount::default(),
             moves: BTreeMap::new(),
         };
         let mut groups = std::mem::take(&mut self.groups);
         for group in &mut groups {
             let amount = group.weight.saturating_mul(group.value);
+            let fractional = group.fractional;
             let (from, start) = match group.holder {
                 Holder::Candidate { index, next } if !self.continuing(index) => (Some(index), next),
                 Holder::Start => (None, 0),
@@ -292,10 +326,9 @@ impl Count<'_> {
                     let moved = out.moves.entry(from).or_default();
                     match group.holder {
                         Holder::Candidate { index, .. } => {
-                            let to = moved.to.entry(index).or_insert(0);
-                            *to = to.saturating_add(amount);
+                            moved.to.entry(index).or_default().add(amount, fractional);
                         }
-                        _ => moved.exhausted = moved.exhausted.saturating_add(amount),
+                        _ => moved.exhausted.add(amount, fractional),
                     }
                 }
             }
@@ -306,7 +339,7 @@ impl Count<'_> {
                 Holder::Start => None,
             };
             if let Some(slot) = slot {
-                *slot = slot.saturating_add(amount);
+                slot.add(amount, fractional);
             }
         }
         self.groups = groups;
@@ -334,6 +367,12 @@ impl Count<'_> {
     fn run(&mut self) {
         let n = self.ids.len();
         let mut threshold = 0i128;
+        // RCTab's threshold has `decimals` places only when fractional.
+        let fractional_threshold = self.fractional;
+        let threshold_amount = |units: i128| Amount {
+            units,
+            fractional: fractional_threshold,
+        };
         let mut residual_total = 0i128;
         let mut won_last_round: Vec<usize> = Vec::new();
         let max_rounds = n.saturating_mul(2).saturating_add(4);
@@ -343,7 +382,7 @@ impl Count<'_> {
             }
             let tallied = self.tally();
             if round_index == 0 {
-                threshold = self.threshold(tallied.votes.iter().sum());
+                threshold = self.threshold(tallied.votes.iter().map(|v| v.units).sum());
             }
             // The winners of the last round now show the votes they keep, down to the
             // threshold; the rest is their residual surplus.
@@ -354,9 +393,13 @@ impl Count<'_> {
                 let shown = if residual > 0 {
                     residuals.insert(w, residual);
                     residual_total = residual_total.saturating_add(residual);
-                    threshold
+                    threshold_amount(threshold)
                 } else {
-                    kept
+                    // The votes a winner keeps are fractions (RCTab: its ballots' allocations).
+                    Amount {
+                        units: kept,
+                        fractional: true,
+                    }
                 };
                 if let Some(slot) = self.shown.get_mut(w) {
                     *slot = Some(shown);
@@ -381,7 +424,7 @@ impl Count<'_> {
                 .filter_map(|&from| {
                     let moved = moves.remove(&from).unwrap_or_default();
                     let residual = residuals.get(&from).copied();
-                    if moved.to.is_empty() && moved.exhausted == 0 && residual.is_none() {
+                    if moved.to.is_empty() && moved.exhausted.units == 0 && residual.is_none() {
                         return None;
                     }
                     Some(Transfer {
@@ -389,10 +432,10 @@ impl Count<'_> {
                         to: moved
                             .to
                             .iter()
-                            .filter(|(_, v)| **v != 0)
-                            .map(|(c, v)| (name(self.ids, *c), self.fixed(*v)))
+                            .filter(|(_, v)| v.units != 0)
+                            .map(|(c, v)| (name(self.ids, *c), self.show(*v)))
                             .collect(),
-                        exhausted: self.fixed(moved.exhausted),
+                        exhausted: self.show(moved.exhausted),
                         residual: residual.map(|r| self.fixed(r)),
                     })
                 })
@@ -402,28 +445,39 @@ impl Count<'_> {
             }
 
             let votes = tallied.votes;
-            let vote = |c: usize| votes.get(c).copied().unwrap_or(0);
+            let amount = |c: usize| votes.get(c).copied().unwrap_or_default();
+            let vote = |c: usize| amount(c).units;
             let continuing: Vec<usize> = (0..n).filter(|&c| self.continuing(c)).collect();
             let mut tally: BTreeMap<String, String> = BTreeMap::new();
-            let mut sum = 0i128;
+            let mut sum = Amount::default();
             for c in 0..n {
                 let shown = if self.continuing(c) {
-                    Some(vote(c))
+                    Some(amount(c))
                 } else {
                     self.shown.get(c).copied().flatten()
                 };
                 if let Some(v) = shown {
-                    sum = sum.saturating_add(v);
-                    tally.insert(name(self.ids, c), self.fixed(v));
+                    sum.add(v.units, v.fractional);
+                    tally.insert(name(self.ids, c), self.show(v));
                 }
             }
             let get = |cause: Cause| {
-                self.fixed(tallied.inactive.get(cause as usize).copied().unwrap_or(0))
+                self.show(
+                    tallied
+                        .inactive
+                        .get(cause as usize)
+                        .copied()
+                        .unwrap_or_default(),
+                )
+            };
+            let residual_shown = Amount {
+                units: residual_total,
+                fractional: residual_total > 0,
             };
             let mut round = Round {
                 round: round_number(round_index),
                 tally,
-                threshold: self.fixed(threshold),
+                threshold: self.show(threshold_amount(threshold)),
                 elected: Vec::new(),
                 eliminated: Vec::new(),
                 transfers: Vec::new(),
@@ -433,10 +487,10 @@ impl Count<'_> {
                     repeated_ranking: get(Cause::RepeatedRanking),
                     exhausted: get(Cause::Exhausted),
                     undervote: get(Cause::Undervote),
-                    rounding: self.fixed(residual_total),
-                    final_round_surplus: Some(self.fixed(tallied.final_surplus)),
+                    rounding: self.show(residual_shown),
+                    final_round_surplus: Some(self.show(tallied.final_surplus)),
                 },
-                continuing: self.fixed(sum),
+                continuing: self.show(sum),
                 ties: Vec::new(),
             };
             self.history.push(
@@ -483,9 +537,13 @@ impl Count<'_> {
                         self.breaker.pick(&lowest, true, &self.history, self.ids);
                     let candidates: Vec<String> =
                         lowest.iter().map(|&c| name(self.ids, c)).collect();
+                    let tied_votes = Amount {
+                        units: lowest_votes,
+                        fractional: lowest.iter().any(|&c| amount(c).fractional),
+                    };
                     round.ties.push(RoundTie {
                         candidates: candidates.clone(),
-                        votes: self.fixed(lowest_votes),
+                        votes: self.show(tied_votes),
                         purpose: "elimination".to_owned(),
                         resolution: resolution.clone(),
                     });
@@ -530,6 +588,7 @@ impl Count<'_> {
                 let moving = group.value.saturating_mul(fraction) / self.scale;
                 kept = kept.saturating_add(group.weight.saturating_mul(group.value - moving));
                 group.value = moving;
+                group.fractional = true;
             }
         }
         if let Some(slot) = self.kept.get_mut(w) {
