@@ -40,6 +40,7 @@ pub fn documents() -> Vec<(&'static str, Schema)> {
             schema_for!(crate::enrol::state::ProgramState),
         ),
         ("read_request", schema_for!(crate::formats::ReadRequest)),
+        ("file_election", schema_for!(crate::formats::FileElection)),
         ("ballot_file", schema_for!(crate::formats::BallotFile)),
         ("write_request", schema_for!(crate::formats::WriteRequest)),
         (
@@ -117,6 +118,7 @@ pub fn wire() -> Schema {
     add::<formats::BallotFormat>(g, n, "BallotFormat");
     add::<formats::ReadOptions>(g, n, "ReadOptions");
     add::<formats::BallotFile>(g, n, "BallotFile");
+    add::<formats::FileElection>(g, n, "FileElection");
     add::<formats::WriteOptions>(g, n, "WriteOptions");
     add::<formats::RctabReportOptions>(g, n, "RctabReportOptions");
     add::<formats::RctabReport>(g, n, "RctabReport");

@@ -100,6 +100,23 @@ fn call(function: &str, input: &Value) -> Result<Value, String> {
                     .map_err(code)?;
             Ok(serde_json::to_value(file).unwrap())
         }
+        "tally_file" => {
+            let request = huaide::formats::read_request(&serde_json::json!({
+                "input": input["input"], "format": input["format"],
+                "options": input.get("options").cloned().unwrap_or(serde_json::json!({})),
+            }))
+            .map_err(code)?;
+            let election: huaide::formats::FileElection =
+                huaide::error::read_document(&input["election"], "election").map_err(code)?;
+            let result = huaide::formats::tally_ballot_file(
+                &request.input,
+                request.format,
+                &request.options,
+                &election,
+            )
+            .map_err(code)?;
+            Ok(serde_json::to_value(result).unwrap())
+        }
         "write_ballots" => {
             let request = huaide::formats::write_request(input).map_err(code)?;
             let text =

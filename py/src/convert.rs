@@ -16,6 +16,20 @@ pub fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, root: &str) -> PyRes
     read_document(&mut source, root).map_err(|err| to_py_err(obj.py(), &err))
 }
 
+/// Runs core work without the GIL and maps its error to the Python exception of its
+/// family; a panic (a bug) becomes a `HuaideError` with code `internal` instead of
+/// aborting the interpreter or raising `PanicException`.
+pub fn run<T, E>(py: Python<'_>, work: impl FnOnce() -> Result<T, E> + Send) -> PyResult<T>
+where
+    T: Send,
+    E: Fault + Send,
+{
+    match py.detach(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))) {
+        Ok(result) => or_raise(py, result),
+        Err(panic) => Err(crate::errors::internal(py, panic.as_ref())),
+    }
+}
+
 /// Maps a core result's error to the Python exception of its family.
 pub fn or_raise<T, E: Fault>(py: Python<'_>, result: Result<T, E>) -> PyResult<T> {
     result.map_err(|err| to_py_err(py, &err))

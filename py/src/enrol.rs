@@ -6,7 +6,7 @@ use huaide::plan::Plan;
 use pyo3::prelude::*;
 use serde_json::{json, Value};
 
-use crate::convert::{from_py, iso_text, or_raise, to_py};
+use crate::convert::{from_py, iso_text, or_raise, run, to_py};
 use crate::plan::PyPlan;
 
 /// The outcome of an allocation. `to_dict()` is the shareable form, which leaves out
@@ -61,10 +61,9 @@ pub fn allocate(
         options["mechanism"] = Value::from(mechanism);
     }
     let options: enrol::AllocationOptions = or_raise(py, read_document(&options, ""))?;
-    let inner = or_raise(
-        py,
-        py.detach(|| enrol::allocate(&plan, &people, &applications, &options)),
-    )?;
+    let inner = run(py, || {
+        enrol::allocate(&plan, &people, &applications, &options)
+    })?;
     let shared = serde_json::to_value(&inner)
         .map_err(|err| pyo3::exceptions::PyRuntimeError::new_err(err.to_string()))?;
     Ok(PyAllocation { inner, shared })

@@ -72,6 +72,35 @@ pub fn to_py_err<E: Fault>(py: Python<'_>, err: &E) -> PyErr {
     pyerr
 }
 
+/// The `HuaideError` (code `internal`, no path) for a panic in the core, with its message.
+pub fn internal(py: Python<'_>, panic: &(dyn std::any::Any + Send)) -> PyErr {
+    let what = panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned());
+    let err = HuaideError::new_err(format!(
+        "internal error in huaide (please report it): {what}"
+    ));
+    let value = err.value(py);
+    if let Err(failure) = value
+        .setattr("code", "internal")
+        .and_then(|()| value.setattr("path", py.None()))
+    {
+        return failure;
+    }
+    err
+}
+
+/// A test-only entry point that panics inside the core's work, to check that a panic
+/// becomes `HuaideError` with code `internal` and leaves the interpreter usable.
+#[pyfunction]
+pub fn _panic_for_tests(py: Python<'_>) -> PyResult<()> {
+    crate::convert::run(py, || -> Result<(), huaide::DocumentError> {
+        panic!("a panic requested by a test")
+    })
+}
+
 /// Adds the exception classes to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();

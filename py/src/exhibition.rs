@@ -4,7 +4,7 @@
 use huaide::exhibition;
 use pyo3::prelude::*;
 
-use crate::convert::{from_py, or_raise, to_py};
+use crate::convert::{from_py, or_raise, run, to_py};
 use crate::enrol::plan_arg;
 
 /// Builds one election per category of the exhibition `program` of `plan` (a `Plan` or its
@@ -45,9 +45,6 @@ pub fn tally_exhibition<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let elections: exhibition::ExhibitionElections = from_py(elections, "elections")?;
     let ballots: exhibition::CategoryBallots = from_py(ballots, "ballots")?;
-    let result = or_raise(
-        py,
-        py.detach(|| exhibition::tally_exhibition(&elections, &ballots)),
-    )?;
+    let result = run(py, || exhibition::tally_exhibition(&elections, &ballots))?;
     to_py(py, &result)
 }

@@ -5,7 +5,7 @@ use huaide::formats;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::{from_py, or_raise, to_py};
+use crate::convert::{from_py, or_raise, run, to_py};
 
 /// Reads a ballot file: `input` is the text, or the files of an export (a dict of name to
 /// text, or a list of `(name, text)` pairs); returns `{"candidates", "ballots", …}`.
@@ -23,10 +23,7 @@ pub fn read_ballots<'py>(
         Some(dict) => from_py(dict.as_any(), "options")?,
         None => formats::ReadOptions::default(),
     };
-    let file = or_raise(
-        py,
-        py.detach(|| formats::read_ballot_file(&input, format, &options)),
-    )?;
+    let file = run(py, || formats::read_ballot_file(&input, format, &options))?;
     to_py(py, &file)
 }
 
@@ -46,10 +43,7 @@ pub fn write_ballots(
         Some(dict) => from_py(dict.as_any(), "options")?,
         None => formats::WriteOptions::default(),
     };
-    or_raise(
-        py,
-        py.detach(|| formats::write_ballot_file(&file, format, &options)),
-    )
+    run(py, || formats::write_ballot_file(&file, format, &options))
 }
 
 /// The options of `TallyResult.rctab_report` read from an RCTab contest config (its JSON
@@ -58,4 +52,29 @@ pub fn write_ballots(
 pub fn rctab_report_options<'py>(py: Python<'py>, config: &str) -> PyResult<Bound<'py, PyAny>> {
     let options = or_raise(py, formats::rctab_report_options(config))?;
     to_py(py, &options)
+}
+
+/// Reads a ballot file and counts it: `input` as for `read_ballots`, `election` an election
+/// dict whose fields but `method` may be left out (the file gives the candidates, the seats,
+/// the id, …), `options` the reader's. The reading and the count run without the GIL.
+#[pyfunction]
+#[pyo3(signature = (input, format, election, **options))]
+pub fn tally_file(
+    py: Python<'_>,
+    input: &Bound<'_, PyAny>,
+    format: &Bound<'_, PyAny>,
+    election: &Bound<'_, PyAny>,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<crate::vote::PyTallyResult> {
+    let input: formats::BallotInput = from_py(input, "input")?;
+    let format: formats::BallotFormat = from_py(format, "format")?;
+    let election: formats::FileElection = from_py(election, "election")?;
+    let options: formats::ReadOptions = match options {
+        Some(dict) => from_py(dict.as_any(), "options")?,
+        None => formats::ReadOptions::default(),
+    };
+    let inner = run(py, || {
+        formats::tally_ballot_file(&input, format, &options, &election)
+    })?;
+    Ok(crate::vote::PyTallyResult::new(inner))
 }

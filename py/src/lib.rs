@@ -35,9 +35,11 @@ fn _huaide(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(enrol::allocate, m)?)?;
     m.add_function(wrap_pyfunction!(formats::read_ballots, m)?)?;
     m.add_function(wrap_pyfunction!(formats::write_ballots, m)?)?;
+    m.add_function(wrap_pyfunction!(formats::tally_file, m)?)?;
     m.add_function(wrap_pyfunction!(formats::rctab_report_options, m)?)?;
     m.add_function(wrap_pyfunction!(exhibition::exhibition_elections, m)?)?;
     m.add_function(wrap_pyfunction!(exhibition::tally_exhibition, m)?)?;
+    m.add_function(wrap_pyfunction!(errors::_panic_for_tests, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -149,7 +149,11 @@ fn read_counts(counts: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<u64>>> 
             .map(Some)
             .ok_or_else(|| PyTypeError::new_err("counts must not be negative"));
     }
-    Ok(Some(counts.extract()?))
+    if let Ok(counts) = counts.extract::<Vec<u64>>() {
+        return Ok(Some(counts));
+    }
+    let counts: PyResult<Vec<u64>> = counts.try_iter()?.map(|c| c?.extract()).collect();
+    Ok(Some(counts?))
 }
 
 /// The marks of one ranking into the builder.
@@ -201,6 +205,46 @@ fn ranking<'py>(
     or_raise(py, builder.end_ranking())
 }
 
+/// A 2-D array of rankings (`-1` padding) as a profile, through the core's flat layout.
+fn from_matrix(
+    py: Python<'_>,
+    election: &Election,
+    matrix: &IntMatrix,
+    counts: Option<Vec<u64>>,
+) -> PyResult<Profile> {
+    let py_err = |i: usize, message: String| {
+        let err = huaide::vote::TallyError::InvalidOption {
+            path: format!("profile[{i}].ranking"),
+            message,
+        };
+        crate::errors::to_py_err(py, &err)
+    };
+    if matrix.dimensions() != 2 {
+        return Err(PyTypeError::new_err(
+            "an array of rankings has 2 dimensions: one row per ranking",
+        ));
+    }
+    let mut marks: Vec<u16> = Vec::with_capacity(matrix.values().len());
+    let mut offsets: Vec<u32> = Vec::with_capacity(matrix.len().saturating_add(1));
+    offsets.push(0);
+    for (i, row) in matrix.rows().enumerate() {
+        let row = row.map_err(|message| py_err(i, message))?;
+        for &c in row {
+            let c = u16::try_from(c)
+                .map_err(|_| py_err(i, format!("candidate index {c} is out of range")))?;
+            marks.push(c);
+        }
+        let end = u32::try_from(marks.len())
+            .map_err(|_| PyTypeError::new_err("more than 2^32 marks in one array"))?;
+        offsets.push(end);
+    }
+    let candidates = election.candidates.len();
+    or_raise(
+        py,
+        Profile::from_offsets(candidates, &marks, &offsets, counts.as_deref()),
+    )
+}
+
 /// Reads `rankings` (and `counts`) for `election` into a profile.
 pub(crate) fn read_profile(
     election: &Election,
@@ -210,29 +254,7 @@ pub(crate) fn read_profile(
     let py = rankings.py();
     let counts = read_counts(counts)?;
     if let Some(matrix) = int_matrix(rankings)? {
-        if matrix.dimensions() != 2 {
-            return Err(PyTypeError::new_err(
-                "an array of rankings has 2 dimensions: one row per ranking",
-            ));
-        }
-        {
-            let rows = matrix.len();
-            let mut builder = or_raise(py, ProfileBuilder::new(election, Some(rows), counts))?;
-            for (i, row) in matrix.rows().enumerate() {
-                let row = row.map_err(|message| {
-                    let err = huaide::vote::TallyError::InvalidOption {
-                        path: format!("profile[{i}].ranking"),
-                        message,
-                    };
-                    crate::errors::to_py_err(py, &err)
-                })?;
-                for &c in row {
-                    builder.index(u16::try_from(c).unwrap_or(u16::MAX));
-                }
-                or_raise(py, builder.end_ranking())?;
-            }
-            return or_raise(py, builder.finish());
-        }
+        return from_matrix(py, election, &matrix, counts);
     }
     let mut ids: Vec<(&str, u16)> = election
         .candidates

@@ -5,13 +5,20 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::ballots_in::read_ballots;
-use crate::convert::{from_py, or_raise, to_py};
+use crate::convert::{from_py, or_raise, run, to_py};
 use crate::profile_in::read_profile;
 
 /// The result of a count; `.to_dict()` gives exactly the wire format.
 #[pyclass(module = "huaide._huaide", name = "TallyResult", frozen)]
 pub struct PyTallyResult {
     inner: vote::TallyResult,
+}
+
+impl PyTallyResult {
+    /// The result object of a core result.
+    pub(crate) fn new(inner: vote::TallyResult) -> Self {
+        PyTallyResult { inner }
+    }
 }
 
 #[pymethods]
@@ -121,7 +128,7 @@ pub fn tally(
 ) -> PyResult<PyTallyResult> {
     let election: vote::Election = from_py(election, "election")?;
     let ballots = read_ballots(&election, ballots)?;
-    let inner = or_raise(py, py.detach(|| vote::tally_box(&election, &ballots)))?;
+    let inner = run(py, || vote::tally_box(&election, &ballots))?;
     Ok(PyTallyResult { inner })
 }
 
@@ -140,7 +147,7 @@ pub fn tally_profile(
 ) -> PyResult<PyTallyResult> {
     let election: vote::Election = from_py(election, "election")?;
     let profile = read_profile(&election, rankings, counts)?;
-    let inner = or_raise(py, py.detach(|| vote::tally_profile(&election, &profile)))?;
+    let inner = run(py, || vote::tally_profile(&election, &profile))?;
     Ok(PyTallyResult { inner })
 }
 
@@ -154,10 +161,7 @@ pub fn tally_partial<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let election: vote::Election = from_py(election, "election")?;
     let ballots = read_ballots(&election, ballots)?;
-    let partial = or_raise(
-        py,
-        py.detach(|| vote::tally_partial_box(&election, &ballots)),
-    )?;
+    let partial = run(py, || vote::tally_partial_box(&election, &ballots))?;
     to_py(py, &partial)
 }
 

@@ -55,6 +55,9 @@ def _call(function: str, data: dict[str, Any]) -> Any:
         "write_ballots": lambda d: huaide.write_ballots(
             d["file"], d["format"], **d.get("options", {})
         ),
+        "tally_file": lambda d: huaide.tally_file(
+            d["input"], d["format"], d["election"], **d.get("options", {})
+        ).to_dict(),
         "rctab_report": _rctab_report,
         "rctab_report_options": lambda d: huaide.rctab_report_options(d["config"]),
         "exhibition_elections": _exhibition,

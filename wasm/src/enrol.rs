@@ -1,4 +1,4 @@
-//! Allocation and waiting lists on plain objects.
+//! Allocation and waiting lists.
 //!
 //! Stateless: each call allocates from the request again (the result is deterministic), so a
 //! page keeps only plain data. `options` is `{seed, as_of, mechanism?}`.
@@ -7,24 +7,19 @@ use huaide::enrol::{self, Allocation, EnrolmentState};
 use huaide::plan::Plan;
 use wasm_bindgen::prelude::*;
 
-use crate::{from_js, to_js, to_js_error};
+use crate::{or_throw, read, to_js_error, write};
 
-fn run(
-    plan: JsValue,
-    people: JsValue,
-    applications: JsValue,
-    options: JsValue,
-) -> Result<Allocation, JsValue> {
-    let plan: Plan = from_js(plan, "plan")?;
-    let people: Vec<enrol::Person> = from_js(people, "people")?;
-    let applications: Vec<enrol::Application> = from_js(applications, "applications")?;
-    let options: enrol::AllocationOptions = from_js(options, "")?;
-    enrol::allocate(&plan, &people, &applications, &options).map_err(|e| to_js_error(&e))
+fn run(plan: &str, people: &str, applications: &str, options: &str) -> Result<Allocation, JsValue> {
+    let plan: Plan = read(plan, "plan")?;
+    let people: Vec<enrol::Person> = read(people, "people")?;
+    let applications: Vec<enrol::Application> = read(applications, "applications")?;
+    let options: enrol::AllocationOptions = read(options, "")?;
+    or_throw(enrol::allocate(&plan, &people, &applications, &options))
 }
 
-fn replay(allocation: &Allocation, events: JsValue) -> Result<EnrolmentState, JsValue> {
-    let events: Vec<enrol::Event> = from_js(events, "events")?;
-    EnrolmentState::replay(allocation, &events).map_err(|e| to_js_error(&e))
+fn replay(allocation: &Allocation, events: &str) -> Result<EnrolmentState, JsValue> {
+    let events: Vec<enrol::Event> = read(events, "events")?;
+    or_throw(EnrolmentState::replay(allocation, &events))
 }
 
 fn unknown_program(program: &str) -> JsValue {
@@ -34,61 +29,57 @@ fn unknown_program(program: &str) -> JsValue {
     })
 }
 
-/// Allocates seats; returns the shareable result (confidential programs left out):
-/// `{mechanism, seed, as_of, iterations, draw, assignments, programs, decisions}`.
-#[wasm_bindgen(unchecked_return_type = "Allocation")]
+/// Allocates seats; returns the shareable result (confidential programs left out).
+#[wasm_bindgen]
 pub fn allocate(
-    #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Person[]")] people: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Application[]")] applications: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "AllocationOptions")] options: JsValue,
-) -> Result<JsValue, JsValue> {
-    to_js(&run(plan, people, applications, options)?)
+    plan: &str,
+    people: &str,
+    applications: &str,
+    options: &str,
+) -> Result<String, JsValue> {
+    write(&run(plan, people, applications, options)?)
 }
 
 /// One program of the allocation in full, confidential ones included.
-#[wasm_bindgen(js_name = allocationForProgram, unchecked_return_type = "ProgramReport")]
+#[wasm_bindgen(js_name = allocationForProgram)]
 pub fn allocation_for_program(
-    #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Person[]")] people: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Application[]")] applications: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "AllocationOptions")] options: JsValue,
+    plan: &str,
+    people: &str,
+    applications: &str,
+    options: &str,
     program: &str,
-) -> Result<JsValue, JsValue> {
+) -> Result<String, JsValue> {
     let allocation = run(plan, people, applications, options)?;
-    to_js(
-        &allocation
-            .for_program(program)
-            .ok_or_else(|| unknown_program(program))?,
-    )
+    let report = allocation.for_program(program);
+    write(&report.ok_or_else(|| unknown_program(program))?)
 }
 
 /// The enrolment state after the allocation and `events` (applied in order); shareable form.
-#[wasm_bindgen(js_name = replayEnrolment, unchecked_return_type = "EnrolmentState")]
+#[wasm_bindgen(js_name = replayEnrolment)]
 pub fn replay_enrolment(
-    #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Person[]")] people: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Application[]")] applications: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "AllocationOptions")] options: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Event[]")] events: JsValue,
-) -> Result<JsValue, JsValue> {
+    plan: &str,
+    people: &str,
+    applications: &str,
+    options: &str,
+    events: &str,
+) -> Result<String, JsValue> {
     let allocation = run(plan, people, applications, options)?;
-    to_js(&replay(&allocation, events)?)
+    write(&replay(&allocation, events)?)
 }
 
 /// One program of the enrolment state after `events`, confidential ones included.
-#[wasm_bindgen(js_name = replayEnrolmentForProgram, unchecked_return_type = "ProgramState")]
+#[wasm_bindgen(js_name = replayEnrolmentForProgram)]
 pub fn replay_enrolment_for_program(
-    #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Person[]")] people: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Application[]")] applications: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "AllocationOptions")] options: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Event[]")] events: JsValue,
+    plan: &str,
+    people: &str,
+    applications: &str,
+    options: &str,
+    events: &str,
     program: &str,
-) -> Result<JsValue, JsValue> {
+) -> Result<String, JsValue> {
     let allocation = run(plan, people, applications, options)?;
     let state = replay(&allocation, events)?;
-    to_js(
+    write(
         &state
             .for_program(program)
             .ok_or_else(|| unknown_program(program))?,

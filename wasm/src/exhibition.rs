@@ -1,29 +1,24 @@
-//! `exhibitionElections` and `tallyExhibition` on plain objects.
+//! `exhibitionElections` and `tallyExhibition`.
 
 use huaide::exhibition;
 use wasm_bindgen::prelude::*;
 
-use crate::{from_js, to_js, to_js_error};
+use crate::{or_throw, read, write};
 
-/// Builds one election per category of an exhibition from the plan: `request` is
-/// `{plan, program, entries, visitors?, options?}`. Returns `{program, roll?, elections,
-/// findings}`.
-#[wasm_bindgen(js_name = exhibitionElections, unchecked_return_type = "ExhibitionElections")]
-pub fn exhibition_elections(
-    #[wasm_bindgen(unchecked_param_type = "ExhibitionRequest")] request: JsValue,
-) -> Result<JsValue, JsValue> {
-    let request: exhibition::ExhibitionRequest = from_js(request, "")?;
-    to_js(&request.build().map_err(|e| to_js_error(&e))?)
+/// Builds one election per category of an exhibition from the request `{plan, program,
+/// entries, visitors?, options?}`.
+#[wasm_bindgen(js_name = exhibitionElections)]
+pub fn exhibition_elections(request: &str) -> Result<String, JsValue> {
+    let request: exhibition::ExhibitionRequest = read(request, "")?;
+    write(&or_throw(request.build())?)
 }
 
-/// Counts every category: `elections` as built by `exhibitionElections`, `ballots` an object
-/// of category id to that category's ballots. Returns `{program, roll?, voters, categories}`.
-#[wasm_bindgen(js_name = tallyExhibition, unchecked_return_type = "ExhibitionResult")]
-pub fn tally_exhibition(
-    #[wasm_bindgen(unchecked_param_type = "ExhibitionElections")] elections: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CategoryBallots")] ballots: JsValue,
-) -> Result<JsValue, JsValue> {
-    let elections: exhibition::ExhibitionElections = from_js(elections, "elections")?;
-    let ballots: exhibition::CategoryBallots = from_js(ballots, "ballots")?;
-    to_js(&exhibition::tally_exhibition(&elections, &ballots).map_err(|e| to_js_error(&e))?)
+/// Counts every category of built `elections` with `ballots` (category id to ballots).
+#[wasm_bindgen(js_name = tallyExhibition)]
+pub fn tally_exhibition(elections: &str, ballots: &str) -> Result<String, JsValue> {
+    let elections: exhibition::ExhibitionElections = read(elections, "elections")?;
+    let ballots: exhibition::CategoryBallots = read(ballots, "ballots")?;
+    write(&or_throw(exhibition::tally_exhibition(
+        &elections, &ballots,
+    ))?)
 }

@@ -1,21 +1,20 @@
 //! WebAssembly bindings for `huaide`: the npm package `huaide`.
 //!
-//! Thin by design: read JS values into core types, call core, map errors, convert results.
-//! Results are plain JS objects in the wire format (maps become objects, integers numbers).
-//! Errors are thrown as real `Error` objects with `code` and `path` properties.
+//! Thin by design: read documents into core types, call core, map errors, write results.
+//! Documents cross the boundary once, as JSON text: the package's JavaScript layer
+//! (`js/api.mjs`) stringifies each argument and parses each result, which is much faster
+//! than crossing once per value, and keeps one reader and one writer per wire type in the
+//! module. Large ballot lists cross as typed arrays instead (`ballots.rs`). Errors are
+//! thrown as real `Error` objects with `code`, `path` and `family` properties.
 
-use huaide::error::read_document;
-use huaide::Fault;
+use huaide::error::{read_document, FieldPath};
+use huaide::{DocumentError, Fault};
 use js_sys::{Error, Reflect};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// The TypeScript declarations of the wire format (`Plan`, `TallyResult`, …), generated
-/// from the JSON Schema bundle by `scripts/wire-types.mjs` and appended to `huaide.d.ts`.
-#[wasm_bindgen(typescript_custom_section)]
-const WIRE_TYPES: &str = include_str!("../types/wire.d.ts");
-
+mod ballots;
 mod enrol;
 mod exhibition;
 mod formats;
@@ -35,23 +34,43 @@ pub(crate) fn to_js_error<E: Fault>(err: &E) -> JsValue {
     error.into()
 }
 
-/// Reads a core document from a JS value; `root` names it in error paths.
+/// Reads a core document from its JSON text; `root` names it in error paths
+/// (`election.candidates[2]`).
 ///
-/// The value goes through a `serde_json::Value` first: `serde-wasm-bindgen` reads structs
-/// field by field and so cannot see unknown (e.g. misspelt) fields, which the core rejects.
-pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue, root: &str) -> Result<T, JsValue> {
-    let json: serde_json::Value = serde_wasm_bindgen::from_value(value).map_err(|err| {
-        to_js_error(&huaide::DocumentError {
-            path: huaide::error::FieldPath::root(root).into(),
+/// The text is parsed into a JSON value first and the document read from that, as the core
+/// reads TOML plans: one reader per wire type in the module.
+pub(crate) fn read<T: DeserializeOwned>(json: &str, root: &str) -> Result<T, JsValue> {
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|err| {
+        to_js_error(&DocumentError {
+            path: FieldPath::root(root).into(),
             message: err.to_string(),
         })
     })?;
-    read_document(&json, root).map_err(|e| to_js_error(&e))
+    read_document(&value, root).map_err(|e| to_js_error(&e))
 }
 
-/// Converts a core value to a plain JS object in the wire format.
-pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(JsValue::from)
+/// Reads an optional document (`null` when left out).
+pub(crate) fn read_opt<T: DeserializeOwned + Default>(
+    json: &str,
+    root: &str,
+) -> Result<T, JsValue> {
+    Ok(read::<Option<T>>(json, root)?.unwrap_or_default())
+}
+
+/// The JSON text of a core value, for the JavaScript layer to parse.
+pub(crate) fn write<T: Serialize>(value: &T) -> Result<String, JsValue> {
+    serde_json::to_string(value).map_err(|err| Error::new(&err.to_string()).into())
+}
+
+/// Maps a core result's error to the thrown `Error`.
+pub(crate) fn or_throw<T, E: Fault>(result: Result<T, E>) -> Result<T, JsValue> {
+    result.map_err(|e| to_js_error(&e))
+}
+
+/// Test only: panics, to check that a trap becomes an `Error` with code `internal` and that
+/// the module works again afterwards.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __panicForTests)]
+pub fn panic_for_tests() {
+    panic!("a panic requested by a test");
 }

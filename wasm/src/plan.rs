@@ -1,66 +1,52 @@
-//! Plans on plain objects: validate, expand, export, measure, convert.
+//! Plans: validate, expand, export, measure, convert.
 
 use huaide::plan::{self, Plan};
 use wasm_bindgen::prelude::*;
 
-use crate::{from_js, to_js, to_js_error};
+use crate::{or_throw, read, write};
 
-/// Every finding of a plan as data: `{ok, errors, warnings, findings: [{code, severity, path, message}]}`.
-/// Throws only when the document is malformed.
-#[wasm_bindgen(js_name = validatePlan, unchecked_return_type = "ValidationReport")]
-pub fn validate_plan(
-    #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
-) -> Result<JsValue, JsValue> {
-    let plan: Plan = from_js(plan, "")?;
-    to_js(&plan.validate())
+/// Every finding of a plan as data; throws only when the document is malformed.
+#[wasm_bindgen(js_name = validatePlan)]
+pub fn validate_plan(plan: &str) -> Result<String, JsValue> {
+    let plan: Plan = read(plan, "")?;
+    write(&plan.validate())
 }
 
-/// Sessions for `query` (`{from, to, program?, venue?}`, ISO dates), sorted.
-#[wasm_bindgen(js_name = planOccurrences, unchecked_return_type = "Occurrence[]")]
-pub fn plan_occurrences(
-    #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "OccurrenceQuery")] query: JsValue,
-) -> Result<JsValue, JsValue> {
-    let plan: Plan = from_js(plan, "")?;
-    let query: plan::OccurrenceQuery = from_js(query, "")?;
-    to_js(&plan.occurrences(&query).map_err(|e| to_js_error(&e))?)
+/// Sessions for `query` (`{from, to, program?, venue?}`), sorted.
+#[wasm_bindgen(js_name = planOccurrences)]
+pub fn plan_occurrences(plan: &str, query: &str) -> Result<String, JsValue> {
+    let plan: Plan = read(plan, "")?;
+    let query: plan::OccurrenceQuery = read(query, "")?;
+    write(&or_throw(plan.occurrences(&query))?)
 }
 
-/// The iCalendar text of the plan or one program (`{stamp, program?}`; `stamp` in RFC 3339).
+/// The iCalendar text of the plan or one program (`{stamp, program?}`).
 #[wasm_bindgen(js_name = planToIcs)]
-pub fn plan_to_ics(
-    #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "IcsOptions")] options: JsValue,
-) -> Result<String, JsValue> {
-    let plan: Plan = from_js(plan, "")?;
-    let options: plan::IcsOptions = from_js(options, "")?;
-    plan.to_ics(&options).map_err(|e| to_js_error(&e))
+pub fn plan_to_ics(plan: &str, options: &str) -> Result<String, JsValue> {
+    let plan: Plan = read(plan, "")?;
+    let options: plan::IcsOptions = read(options, "")?;
+    or_throw(plan.to_ics(&options))
 }
 
-/// Goal progress against enrolment and attendance data (`{as_of, enrolments, attendance, …}`).
-#[wasm_bindgen(js_name = planProgress, unchecked_return_type = "ProgressReport")]
-pub fn plan_progress(
-    #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ProgressInput")] input: JsValue,
-) -> Result<JsValue, JsValue> {
-    let plan: Plan = from_js(plan, "")?;
-    let input: plan::ProgressInput = from_js(input, "")?;
-    to_js(&plan.progress(&input).map_err(|e| to_js_error(&e))?)
+/// Goal progress against enrolment and attendance data.
+#[wasm_bindgen(js_name = planProgress)]
+pub fn plan_progress(plan: &str, input: &str) -> Result<String, JsValue> {
+    let plan: Plan = read(plan, "")?;
+    let input: plan::ProgressInput = read(input, "")?;
+    write(&or_throw(plan.progress(&input))?)
 }
 
-/// A plan object from TOML text.
-#[wasm_bindgen(js_name = planFromToml, unchecked_return_type = "Plan")]
-pub fn plan_from_toml(text: &str) -> Result<JsValue, JsValue> {
-    to_js(&Plan::from_toml(text).map_err(|e| to_js_error(&e))?)
+/// A plan (as JSON text) from TOML text.
+#[wasm_bindgen(js_name = planFromToml)]
+pub fn plan_from_toml(text: &str) -> Result<String, JsValue> {
+    write(&or_throw(Plan::from_toml(text))?)
 }
 
-/// TOML text from a plan object.
+/// TOML text from a plan.
 #[wasm_bindgen(js_name = planToToml)]
-pub fn plan_to_toml(
-    #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
-) -> Result<String, JsValue> {
-    let plan: Plan = from_js(plan, "")?;
-    plan.to_toml().map_err(|e| to_js_error(&e))
+pub fn plan_to_toml(plan: &str) -> Result<String, JsValue> {
+    let plan: Plan = read(plan, "")?;
+    or_throw(plan.to_toml())
 }
 
 /// The JSON Schema of the plan document, as JSON text.

@@ -1,67 +1,77 @@
-//! `tally` and `tallyMotion`.
+//! Counting: `tally`, `tallyProfile`, `tallyPartial`, `mergePartials`, `tallyMotion`.
 
 use huaide::{motion, vote};
 use wasm_bindgen::prelude::*;
 
-use crate::{from_js, to_js, to_js_error};
+use crate::{or_throw, read, write};
 
-/// Counts `ballots` (an array of ballot objects) in `election`; returns the result object.
-#[wasm_bindgen(unchecked_return_type = "TallyResult")]
-pub fn tally(
-    #[wasm_bindgen(unchecked_param_type = "Election")] election: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Ballot[]")] ballots: JsValue,
-) -> Result<JsValue, JsValue> {
-    let election: vote::Election = from_js(election, "election")?;
-    let ballots: Vec<vote::Ballot> = from_js(ballots, "ballots")?;
-    let result = vote::tally(&election, &ballots).map_err(|e| to_js_error(&e))?;
-    to_js(&result)
+/// Counts `ballots` (JSON text of an array of ballots) in `election`.
+#[wasm_bindgen]
+pub fn tally(election: &str, ballots: &str) -> Result<String, JsValue> {
+    let election: vote::Election = read(election, "election")?;
+    let ballots: Vec<vote::Ballot> = read(ballots, "ballots")?;
+    write(&or_throw(vote::tally(&election, &ballots))?)
 }
 
-/// Counts a compact profile `{rankings: [[0, 2, 1], …], counts?: [40, …]}` (candidate
-/// indices, best first) in `election`: the same result as `tally` on the equivalent ballots.
-#[wasm_bindgen(js_name = tallyProfile, unchecked_return_type = "TallyResult")]
-pub fn tally_profile(
-    #[wasm_bindgen(unchecked_param_type = "Election")] election: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ProfileDocument")] profile: JsValue,
-) -> Result<JsValue, JsValue> {
-    let election: vote::Election = from_js(election, "election")?;
-    let document: vote::ProfileDocument = from_js(profile, "profile")?;
-    let result = document
-        .to_profile_for(&election)
-        .and_then(|profile| vote::tally_profile(&election, &profile))
-        .map_err(|e| to_js_error(&e))?;
-    to_js(&result)
+/// Counts a profile document `{rankings, counts?}` in `election`.
+#[wasm_bindgen(js_name = tallyProfile)]
+pub fn tally_profile(election: &str, profile: &str) -> Result<String, JsValue> {
+    let election: vote::Election = read(election, "election")?;
+    let document: vote::ProfileDocument = read(profile, "profile")?;
+    let profile = or_throw(document.to_profile_for(&election))?;
+    write(&or_throw(vote::tally_profile(&election, &profile))?)
 }
 
-/// Decides a council motion; returns `{passed, quorum_met, required, explanation, …}`.
-#[wasm_bindgen(js_name = tallyMotion, unchecked_return_type = "MotionResult")]
-pub fn tally_motion(
-    #[wasm_bindgen(unchecked_param_type = "Motion")] motion: JsValue,
-) -> Result<JsValue, JsValue> {
-    let motion: motion::Motion = from_js(motion, "")?;
-    let result = motion::tally_motion(&motion).map_err(|e| to_js_error(&e))?;
-    to_js(&result)
+/// Counts a profile given as typed arrays: `marks` (candidate indices, best first, one
+/// ranking after another), `offsets` (where each ranking starts, and a last entry where the
+/// last ends: `rankings + 1` entries, the first 0) and optional `counts`.
+#[wasm_bindgen(js_name = tallyProfileArrays)]
+pub fn tally_profile_arrays(
+    election: &str,
+    marks: &[u16],
+    offsets: &[u32],
+    counts: Option<Vec<f64>>,
+) -> Result<String, JsValue> {
+    let election: vote::Election = read(election, "election")?;
+    let counts = counts.map(|counts| counts.into_iter().map(whole).collect::<Vec<u64>>());
+    let profile = or_throw(vote::Profile::from_offsets(
+        election.candidates.len(),
+        marks,
+        offsets,
+        counts.as_deref(),
+    ))?;
+    write(&or_throw(vote::tally_profile(&election, &profile))?)
 }
 
-/// Counts one shard of an election's ballots; the partial tally is a plain object to combine
-/// with `mergePartials`.
-#[wasm_bindgen(js_name = tallyPartial, unchecked_return_type = "PartialTally")]
-pub fn tally_partial(
-    #[wasm_bindgen(unchecked_param_type = "Election")] election: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Ballot[]")] ballots: JsValue,
-) -> Result<JsValue, JsValue> {
-    let election: vote::Election = from_js(election, "election")?;
-    let ballots: Vec<vote::Ballot> = from_js(ballots, "ballots")?;
-    to_js(&vote::tally_partial(&election, &ballots).map_err(|e| to_js_error(&e))?)
+/// A count from JavaScript as a whole number (the JavaScript layer passes safe integers
+/// only; anything else becomes 0, which the core refuses as `invalid_count`).
+fn whole(count: f64) -> u64 {
+    if count.fract() == 0.0 && (0.0..=9_007_199_254_740_991.0).contains(&count) {
+        count as u64
+    } else {
+        0
+    }
+}
+
+/// Counts one shard of an election's ballots into a partial tally.
+#[wasm_bindgen(js_name = tallyPartial)]
+pub fn tally_partial(election: &str, ballots: &str) -> Result<String, JsValue> {
+    let election: vote::Election = read(election, "election")?;
+    let ballots: Vec<vote::Ballot> = read(ballots, "ballots")?;
+    write(&or_throw(vote::tally_partial(&election, &ballots))?)
 }
 
 /// Combines shard tallies into the result a single count would give.
-#[wasm_bindgen(js_name = mergePartials, unchecked_return_type = "TallyResult")]
-pub fn merge_partials(
-    #[wasm_bindgen(unchecked_param_type = "Election")] election: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "PartialTally[]")] partials: JsValue,
-) -> Result<JsValue, JsValue> {
-    let election: vote::Election = from_js(election, "election")?;
-    let partials: Vec<vote::PartialTally> = from_js(partials, "partials")?;
-    to_js(&vote::merge_partials(&election, &partials).map_err(|e| to_js_error(&e))?)
+#[wasm_bindgen(js_name = mergePartials)]
+pub fn merge_partials(election: &str, partials: &str) -> Result<String, JsValue> {
+    let election: vote::Election = read(election, "election")?;
+    let partials: Vec<vote::PartialTally> = read(partials, "partials")?;
+    write(&or_throw(vote::merge_partials(&election, &partials))?)
+}
+
+/// Decides a council motion.
+#[wasm_bindgen(js_name = tallyMotion)]
+pub fn tally_motion(motion: &str) -> Result<String, JsValue> {
+    let motion: motion::Motion = read(motion, "")?;
+    write(&or_throw(motion::tally_motion(&motion))?)
 }

@@ -18,6 +18,7 @@ export function call(huaide, fn, input) {
     plan_progress: (d) => huaide.planProgress(d.plan, d.progress),
     allocate: (d) => huaide.allocate(d.plan, d.people, d.applications, options(d)),
     read_ballots: (d) => huaide.readBallots(d.input, d.format, d.options),
+    tally_file: (d) => huaide.tallyFile(d.input, d.format, d.election, d.options),
     write_ballots: (d) => huaide.writeBallots(d.file, d.format, d.options),
     rctab_report: (d) => {
       const result = huaide.tally(d.election, d.ballots);

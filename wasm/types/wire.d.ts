@@ -2430,6 +2430,59 @@ export interface ExhibitionResult {
   voters: number;
 }
 /**
+ * An election to count a ballot file in: [`Election`]'s fields, each optional but
+ * `method`, the file giving what is left out (see the module documentation).
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "FileElection".
+ */
+export interface FileElection {
+  /**
+   * The candidates (default: the file's, without the withdrawn ones).
+   */
+  candidates?: Candidate[] | null;
+  /**
+   * Identifier (default: the file's title, else `ballot file`).
+   */
+  id?: string | null;
+  /**
+   * Ballot rules of `irv` (`max_rankings` and `undeclared_write_in` default to the file's).
+   */
+  irv?: IrvOptions | null;
+  /**
+   * Most choices a ballot may mark (approval and committees).
+   */
+  max_choices?: number | null;
+  /**
+   * Counting method.
+   */
+  method: Method;
+  /**
+   * Options of the pairwise methods.
+   */
+  pairwise?: PairwiseOptions | null;
+  /**
+   * Voter ids allowed to vote.
+   */
+  roll?: string[] | null;
+  /**
+   * Score range of the graded methods.
+   */
+  score_range?: ScoreRange | null;
+  /**
+   * Number of winners (default: the file's, else 1).
+   */
+  seats?: number | null;
+  /**
+   * Counting rule of `stv`.
+   */
+  stv?: StvOptions | null;
+  /**
+   * How ties are broken.
+   */
+  tie_break?: TieBreak | null;
+}
+/**
  * One problem found in a plan.
  *
  * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
@@ -2715,7 +2768,7 @@ export interface RankedGroup {
    */
   count: number;
   /**
-   * The ranking, best first, as in [`Ballot::ranking`].
+   * The ranking, best first, as on a ballot.
    */
   ranking: Rank[];
 }

@@ -107,6 +107,74 @@ impl Profile {
         Ok(())
     }
 
+    /// A profile from flat buffers, the layout of Arrow's list arrays: `marks` holds the
+    /// rankings one after the other, ranking `i` is `marks[offsets[i]..offsets[i + 1]]`
+    /// (`offsets` has one entry more than there are rankings, the first 0 and the last
+    /// `marks.len()`), and `counts` (default all 1) one count per ranking. Errors:
+    /// `invalid_option` at `profile.offsets` for offsets that are not such a list, at
+    /// `profile.counts` for another number of counts, and the errors of [`Profile::push`]
+    /// with the ranking's index.
+    pub fn from_offsets(
+        candidates: usize,
+        marks: &[u16],
+        offsets: &[u32],
+        counts: Option<&[u64]>,
+    ) -> Result<Self, TallyError> {
+        let bad_offsets = |message: &str| TallyError::InvalidOption {
+            path: "profile.offsets".to_owned(),
+            message: message.to_owned(),
+        };
+        let (&first, rest) = offsets
+            .split_first()
+            .ok_or_else(|| bad_offsets("offsets start with 0"))?;
+        if first != 0 {
+            return Err(bad_offsets("offsets start with 0"));
+        }
+        if offsets.last().map(|&end| end as usize) != Some(marks.len()) {
+            return Err(bad_offsets("the last offset is the number of marks"));
+        }
+        if offsets.windows(2).any(|w| w.first() > w.get(1)) {
+            return Err(bad_offsets("offsets never decrease"));
+        }
+        let rankings = rest.len();
+        if let Some(counts) = counts.filter(|c| c.len() != rankings) {
+            return Err(TallyError::InvalidOption {
+                path: "profile.counts".to_owned(),
+                message: format!("{} counts for {rankings} rankings", counts.len()),
+            });
+        }
+        let mut profile = Profile::new(candidates)?;
+        profile.marks.reserve(marks.len());
+        profile.ends.reserve(rankings);
+        profile.counts.reserve(rankings);
+        let mut seen = vec![0u32; candidates];
+        let mut start = 0usize;
+        for (i, &end) in rest.iter().enumerate() {
+            let ranking = marks.get(start..end as usize).unwrap_or(&[]);
+            start = end as usize;
+            let count = counts.and_then(|c| c.get(i).copied()).unwrap_or(1);
+            let stamp = u32::try_from(i).unwrap_or(u32::MAX).wrapping_add(1);
+            let clean = count != 0
+                && ranking.iter().all(|&c| match seen.get_mut(usize::from(c)) {
+                    Some(mark) if *mark != stamp => {
+                        *mark = stamp;
+                        true
+                    }
+                    _ => false,
+                });
+            if clean && stamp != 0 {
+                profile.marks.extend_from_slice(ranking);
+                profile.ends.push(end);
+                profile.counts.push(count);
+            } else {
+                // The exact error (or, past 2^32 rankings, the plain checks).
+                profile.push(ranking, count)?;
+            }
+        }
+        profile.distinct = profile.ends.len() <= 1;
+        Ok(profile)
+    }
+
     /// The number of candidates.
     pub fn candidates(&self) -> usize {
         self.candidates

@@ -31,7 +31,7 @@ use super::{irv, stv, MAX_RANK_POSITIONS};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RankedGroup {
-    /// The ranking, best first, as in [`Ballot::ranking`](super::Ballot::ranking).
+    /// The ranking, best first, as on a ballot.
     pub ranking: Vec<Rank>,
     /// How many valid ballots carry exactly these marks.
     pub count: u64,

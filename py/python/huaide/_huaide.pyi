@@ -2,13 +2,14 @@
 
 import datetime
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, final
 
 from huaide import wire
 
 __version__: str
 __all__ = [
+    "_panic_for_tests",
     "allocate",
     "Allocation",
     "DocumentError",
@@ -29,6 +30,7 @@ __all__ = [
     "tally",
     "tally_motion",
     "tally_exhibition",
+    "tally_file",
     "tally_partial",
     "tally_profile",
     "TallyError",
@@ -125,20 +127,36 @@ class MotionResult:
     def explanation(self) -> str: ...
     def to_dict(self) -> wire.MotionResult: ...
 
+#: A ranking mark: a candidate id, or (outside ballot dicts) a candidate's index.
+_Mark = str | int
+#: A ballot: a wire ballot dict, or a ranking given as a list or tuple of marks (a list of
+#: marks at one rank for an equal ranking).
+_BallotLike = wire.Ballot | Mapping[str, Any] | Sequence[_Mark | Sequence[_Mark]]
+
 def tally(
     election: wire.Election | Mapping[str, Any],
-    ballots: Sequence[wire.Ballot | Mapping[str, Any]],
+    ballots: Iterable[_BallotLike] | Any,
 ) -> TallyResult: ...
 def tally_motion(motion: wire.Motion | Mapping[str, Any]) -> MotionResult: ...
 def tally_profile(
     election: wire.Election | Mapping[str, Any],
-    rankings: Sequence[Sequence[int | str]],
-    counts: Sequence[int] | None = ...,
+    rankings: Iterable[Iterable[int | str]] | Any,
+    counts: Iterable[int] | Any | None = ...,
 ) -> TallyResult: ...
 def tally_partial(
     election: wire.Election | Mapping[str, Any],
-    ballots: Sequence[wire.Ballot | Mapping[str, Any]],
+    ballots: Iterable[_BallotLike] | Any,
 ) -> wire.PartialTally: ...
+def tally_file(
+    input: str | Mapping[str, str] | Sequence[tuple[str, str]] | Sequence[Mapping[str, str]],
+    format: str,
+    election: wire.FileElection | Mapping[str, Any],
+    *,
+    contest: str | None = ...,
+    first_vote_column: int | None = ...,
+    first_vote_row: int | None = ...,
+    undeclared_write_in_label: str | None = ...,
+) -> TallyResult: ...
 def read_ballots(
     input: str | Mapping[str, str] | Sequence[tuple[str, str]] | Sequence[Mapping[str, str]],
     format: str,
@@ -263,3 +281,5 @@ def tally_exhibition(
     elections: wire.ExhibitionElections | Mapping[str, Any],
     ballots: Mapping[str, Sequence[wire.Ballot | Mapping[str, Any]]],
 ) -> wire.ExhibitionResult: ...
+def _panic_for_tests() -> None:
+    """Test only: panics inside the core's work (raises HuaideError, code internal)."""

@@ -893,7 +893,7 @@ class RankedGroup(TypedDict):
     """
     ranking: list[Rank]
     """
-    The ranking, best first, as in [`Ballot::ranking`].
+    The ranking, best first, as on a ballot.
     """
 
 
@@ -2438,6 +2438,58 @@ class ExhibitionOptions(TypedDict):
     tie_break: NotRequired[TieBreak | None]
     """
     How ties are broken (a published seed, see [`crate::draw`]).
+    """
+
+
+class FileElection(TypedDict):
+    """
+    An election to count a ballot file in: [`Election`]'s fields, each optional but
+    `method`, the file giving what is left out (see the module documentation).
+    """
+
+    candidates: NotRequired[list[Candidate] | None]
+    """
+    The candidates (default: the file's, without the withdrawn ones).
+    """
+    id: NotRequired[str | None]
+    """
+    Identifier (default: the file's title, else `ballot file`).
+    """
+    irv: NotRequired[IrvOptions | None]
+    """
+    Ballot rules of `irv` (`max_rankings` and `undeclared_write_in` default to the file's).
+    """
+    max_choices: NotRequired[int | None]
+    """
+    Most choices a ballot may mark (approval and committees).
+    """
+    method: Method
+    """
+    Counting method.
+    """
+    pairwise: NotRequired[PairwiseOptions | None]
+    """
+    Options of the pairwise methods.
+    """
+    roll: NotRequired[list[str] | None]
+    """
+    Voter ids allowed to vote.
+    """
+    score_range: NotRequired[ScoreRange | None]
+    """
+    Score range of the graded methods.
+    """
+    seats: NotRequired[int | None]
+    """
+    Number of winners (default: the file's, else 1).
+    """
+    stv: NotRequired[StvOptions | None]
+    """
+    Counting rule of `stv`.
+    """
+    tie_break: NotRequired[TieBreak | None]
+    """
+    How ties are broken.
     """
 
 

@@ -1,0 +1,69 @@
+// The package's functions with the wire types of their documents and results (the types are
+// generated from the JSON Schemas into types/wire.d.ts). Every function throws a
+// `HuaideError` for a document it cannot use.
+import type {
+  Allocation, AllocationOptions, Application, Ballot, BallotFile, BallotFormat, BallotInput,
+  CategoryBallots, Election, EnrolmentState, Event, ExhibitionElections, ExhibitionRequest,
+  ExhibitionResult, FileElection, IcsOptions, Motion, MotionResult, Occurrence, OccurrenceQuery,
+  PartialTally, Person, Plan, ProfileDocument, ProgramReport, ProgramState, ProgressInput,
+  ProgressReport, RctabReport, RctabReportOptions, ReadOptions, TallyResult, ValidationReport,
+  WriteOptions,
+} from '../types/wire.js';
+
+export type * from '../types/wire.js';
+
+/** The `Error` every function throws for input it cannot use (`code` `internal` for a bug). */
+export interface HuaideError extends Error {
+  name: 'HuaideError';
+  /** Stable snake_case code, e.g. `duplicate_candidate`. */
+  code: string;
+  /** The offending field, e.g. `election.candidates[2]`, or null. */
+  path: string | null;
+  /** The error's family: `document`, `tally`, `motion`, `plan`, `enrol`, `format`, `internal`. */
+  family: string;
+}
+
+/** A profile as typed arrays: the rankings one after the other, and where each starts. */
+export interface ProfileArrays {
+  /** Candidate indices (positions in the election's `candidates`), best first. */
+  marks: Uint16Array;
+  /** One entry more than there are rankings: 0, then where each ranking ends. */
+  offsets: Uint32Array;
+  /** How many ballots each ranking stands for (default all 1). */
+  counts?: ArrayLike<number>;
+}
+
+/** Loads the module in a browser (from `huaide_bg.wasm` beside the package, or the given
+ * bytes, `Response` or URL); a no-op in Node. Call it once before anything else. */
+export default function init(module_or_path?: unknown): Promise<unknown>;
+/** Loads the module synchronously from its bytes or a compiled `WebAssembly.Module`. */
+export function initSync(module: unknown): unknown;
+
+export function tally(election: Election, ballots: Ballot[]): TallyResult;
+export function tallyProfile(election: Election, profile: ProfileDocument | ProfileArrays): TallyResult;
+export function tallyPartial(election: Election, ballots: Ballot[]): PartialTally;
+export function mergePartials(election: Election, partials: PartialTally[]): TallyResult;
+export function tallyMotion(motion: Motion): MotionResult;
+export function tallyFile(input: BallotInput, format: BallotFormat, election: FileElection, options?: ReadOptions): TallyResult;
+
+export function validatePlan(plan: Plan): ValidationReport;
+export function planOccurrences(plan: Plan, query: OccurrenceQuery): Occurrence[];
+export function planToIcs(plan: Plan, options: IcsOptions): string;
+export function planProgress(plan: Plan, input: ProgressInput): ProgressReport;
+export function planFromToml(text: string): Plan;
+export function planToToml(plan: Plan): string;
+export function planJsonSchema(): string;
+
+export function allocate(plan: Plan, people: Person[], applications: Application[], options: AllocationOptions): Allocation;
+export function allocationForProgram(plan: Plan, people: Person[], applications: Application[], options: AllocationOptions, program: string): ProgramReport;
+export function replayEnrolment(plan: Plan, people: Person[], applications: Application[], options: AllocationOptions, events: Event[]): EnrolmentState;
+export function replayEnrolmentForProgram(plan: Plan, people: Person[], applications: Application[], options: AllocationOptions, events: Event[], program: string): ProgramState;
+
+export function exhibitionElections(request: ExhibitionRequest): ExhibitionElections;
+export function tallyExhibition(elections: ExhibitionElections, ballots: CategoryBallots): ExhibitionResult;
+
+export function readBallots(input: BallotInput, format: BallotFormat, options?: ReadOptions): BallotFile;
+export function writeBallots(file: BallotFile, format: BallotFormat, options?: WriteOptions): string;
+export function rctabReport(result: TallyResult, options?: RctabReportOptions): RctabReport;
+export function rctabReportCsv(result: TallyResult, options?: RctabReportOptions): string;
+export function rctabReportOptions(config: string): RctabReportOptions;
