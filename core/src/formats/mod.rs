@@ -39,7 +39,8 @@ pub use dominion::read_dominion;
 pub use hart::read_hart;
 pub use preflib::{read_preflib, PreflibFile, MAX_PREFLIB_ALTERNATIVES};
 pub use read::{
-    read_ballot_file, read_request, BallotFile, BallotFormat, BallotInput, ReadOptions, ReadRequest,
+    read_ballot_bytes, read_ballot_file, read_request, BallotFile, BallotFormat, BallotInput,
+    ReadOptions, ReadRequest,
 };
 pub use write::{write_ballot_file, write_request, PreflibType, WriteOptions, WriteRequest};
 pub use write_blt::write_blt;
@@ -163,6 +164,32 @@ pub enum FormatError {
         /// What the format cannot express.
         message: String,
     },
+    /// The bytes are not a table at all (not CSV text, nor a workbook calamine can open).
+    #[error("{path}: not a table: {message}")]
+    NotATable {
+        /// The file.
+        path: String,
+        /// What the reader found.
+        message: String,
+    },
+    /// The sheet asked for is not in the workbook.
+    #[error("{path}: no sheet {sheet:?} in the workbook (it has {sheets:?})")]
+    UnknownSheet {
+        /// `options.sheet`.
+        path: String,
+        /// The sheet asked for.
+        sheet: String,
+        /// The sheets the workbook has.
+        sheets: Vec<String>,
+    },
+    /// The bytes are not valid in the encoding given or detected.
+    #[error("{path}: {message}")]
+    Encoding {
+        /// The file, or `options.encoding` for an unknown label.
+        path: String,
+        /// What was wrong.
+        message: String,
+    },
     /// The file exceeds a hard size limit.
     #[error("{path}: {what} exceeds the limit of {limit}")]
     TooLarge {
@@ -185,6 +212,9 @@ impl Fault for FormatError {
             FormatError::MissingOption { .. } => "format_missing_option",
             FormatError::Unsupported { .. } => "format_unsupported",
             FormatError::Unwritable { .. } => "format_unwritable",
+            FormatError::NotATable { .. } => "format_not_a_table",
+            FormatError::UnknownSheet { .. } => "format_unknown_sheet",
+            FormatError::Encoding { .. } => "format_encoding",
             FormatError::TooLarge { .. } => "too_large",
         }
     }
@@ -198,6 +228,9 @@ impl Fault for FormatError {
             | FormatError::MissingOption { path, .. }
             | FormatError::Unsupported { path, .. }
             | FormatError::Unwritable { path, .. }
+            | FormatError::NotATable { path, .. }
+            | FormatError::UnknownSheet { path, .. }
+            | FormatError::Encoding { path, .. }
             | FormatError::TooLarge { path, .. } => Some(path),
         }
     }
