@@ -42,6 +42,11 @@ pub fn documents() -> Vec<(&'static str, Schema)> {
         ("read_request", schema_for!(crate::formats::ReadRequest)),
         ("ballot_file", schema_for!(crate::formats::BallotFile)),
         ("write_request", schema_for!(crate::formats::WriteRequest)),
+        ("people_table", schema_for!(crate::tables::PeopleTable)),
+        (
+            "applications_table",
+            schema_for!(crate::tables::ApplicationsTable),
+        ),
         (
             "exhibition_request",
             schema_for!(crate::exhibition::ExhibitionRequest),
@@ -113,6 +118,12 @@ pub fn wire() -> Schema {
     add::<formats::ReadOptions>(g, n, "ReadOptions");
     add::<formats::BallotFile>(g, n, "BallotFile");
     add::<formats::WriteOptions>(g, n, "WriteOptions");
+    add::<crate::tables::TableInput>(g, n, "TableInput");
+    add::<crate::tables::PeopleOptions>(g, n, "PeopleOptions");
+    add::<crate::tables::PeopleTable>(g, n, "PeopleTable");
+    add::<crate::tables::ApplicationOptions>(g, n, "ApplicationOptions");
+    add::<crate::tables::ApplicationsTable>(g, n, "ApplicationsTable");
+    add::<crate::tables::TableFormat>(g, n, "TableFormat");
     add::<exhibition::ExhibitionRequest>(g, n, "ExhibitionRequest");
     add::<exhibition::ExhibitionElections>(g, n, "ExhibitionElections");
     add::<exhibition::CategoryBallots>(g, n, "CategoryBallots");

@@ -9,20 +9,31 @@ use crate::convert::{from_py, or_raise, to_py};
 
 /// Reads a ballot file: `input` is the text, or the files of an export (a dict of name to
 /// text, or a list of `(name, text)` pairs); returns `{"candidates", "ballots", …}`.
+/// `input` may also be `bytes`, a binary file object or an `os.PathLike` (a form export's
+/// `.xlsx`, a GBK CSV); `name` gives the file name when the bytes come without one.
 #[pyfunction]
-#[pyo3(signature = (input, format, **options))]
+#[pyo3(signature = (input, format, *, name=None, **options))]
 pub fn read_ballots<'py>(
     py: Python<'py>,
     input: &Bound<'py, PyAny>,
     format: &Bound<'py, PyAny>,
+    name: Option<String>,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let input: formats::BallotInput = from_py(input, "input")?;
     let format: formats::BallotFormat = from_py(format, "format")?;
     let options: formats::ReadOptions = match options {
         Some(dict) => from_py(dict.as_any(), "options")?,
         None => formats::ReadOptions::default(),
     };
+    if let Some((name, bytes)) = crate::tables::file_arg(input, name, true)? {
+        let source = huaide::tables::TableSource::new(&name, &bytes);
+        let file = or_raise(
+            py,
+            py.detach(|| formats::read_ballot_bytes(&source, format, &options)),
+        )?;
+        return to_py(py, &file);
+    }
+    let input: formats::BallotInput = from_py(input, "input")?;
     let file = or_raise(
         py,
         py.detach(|| formats::read_ballot_file(&input, format, &options)),

@@ -10,6 +10,7 @@ mod exhibition;
 mod formats;
 mod motion;
 mod plan;
+mod tables;
 mod vote;
 
 use pyo3::prelude::*;
@@ -33,6 +34,10 @@ fn _huaide(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(enrol::allocate, m)?)?;
     m.add_function(wrap_pyfunction!(formats::read_ballots, m)?)?;
     m.add_function(wrap_pyfunction!(formats::write_ballots, m)?)?;
+    m.add_function(wrap_pyfunction!(tables::read_people, m)?)?;
+    m.add_function(wrap_pyfunction!(tables::read_applications, m)?)?;
+    m.add_function(wrap_pyfunction!(tables::write_table, m)?)?;
+    m.add_function(wrap_pyfunction!(tables::table_sheets, m)?)?;
     m.add_function(wrap_pyfunction!(exhibition::exhibition_elections, m)?)?;
     m.add_function(wrap_pyfunction!(exhibition::tally_exhibition, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -47,7 +47,7 @@ pub fn find_header(grid: &Grid, known: &dyn Fn(&str) -> bool) -> Header {
             best = Some((score, r));
         }
     }
-    let row = match best {
+    let mut row = match best {
         Some((_, r)) => r,
         None => grid
             .rows
@@ -55,6 +55,18 @@ pub fn find_header(grid: &Grid, known: &dyn Fn(&str) -> bool) -> Header {
             .position(|r| r.iter().any(|c| !c.is_empty()))
             .unwrap_or(0),
     };
+    // A two-level header: a group title merged across columns of this row, with the
+    // sub-headers in the row below; the lower row is the header (prefixed with the group).
+    let below = row + 1;
+    let two_level = grid.merges.iter().any(|&(r0, c0, r1, c1)| {
+        r0 as usize == row
+            && r1 as usize == row
+            && c1 > c0
+            && (c0..=c1).any(|c| !grid.cell(below, c as usize).is_empty())
+    });
+    if two_level {
+        row = below;
+    }
     let w = width(grid);
     let columns = (0..w).map(|c| header_text(grid, row, c, w)).collect();
     Header { row, columns }
@@ -175,6 +187,10 @@ pub fn resolve(
             !overrides.contains_key(f.name) && f.aliases.iter().any(|a| normalize_header(a) == n)
         });
         match field {
+            Some(f) if !n.is_empty() && f.name == "name" => {
+                // Recognised (it helps find the header row) but kept out of the documents.
+                out.ignored.push(h.clone());
+            }
             Some(f) if !n.is_empty() => {
                 if out.of.contains_key(f.name) {
                     findings.push(header.place(grid, header.row, c).warning(

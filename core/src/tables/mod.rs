@@ -63,6 +63,7 @@
 //! written from its shared wire form, so confidential programs are left out exactly as
 //! there.
 
+mod api;
 pub mod applications;
 pub mod decode;
 mod finding;
@@ -77,12 +78,16 @@ pub mod write;
 pub mod write_csv;
 pub mod write_xlsx;
 
+pub use api::{
+    read_table_request, write_table, ReadApplicationsRequest, ReadPeopleRequest, TableFormat,
+    WriteTableRequest,
+};
 pub use applications::{read_applications, ApplicationOptions, ApplicationsTable};
 pub use finding::{column_letter, Place, Severity, TableFinding};
 pub use input::{TableInput, TableSource};
 pub use people::{read_people, PeopleOptions, PeopleTable};
 pub use source::Limits;
-pub use write::{sheets_of, Sheet, TableDocument, Value};
+pub use write::{sheets_of, SharedAllocation, Sheet, TableDocument, Value};
 pub use write_csv::write_csv;
 pub use write_xlsx::write_xlsx;
 
