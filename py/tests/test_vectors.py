@@ -1,5 +1,6 @@
 """Runs the shared vectors in tests/vectors/*.json through the Python API."""
 
+import base64
 import json
 from pathlib import Path
 from typing import Any, Callable
@@ -23,6 +24,20 @@ def _exhibition(d: dict[str, Any]) -> dict[str, Any]:
         d["plan"], d["program"], d["entries"],
         visitors=d.get("visitors"), options=d.get("options"),
     )
+
+
+def _file(value: Any) -> tuple[bytes, str]:
+    """A vector's table input (text, {name, text} or {name, base64}) as bytes and a name."""
+    if isinstance(value, str):
+        return value.encode("utf-8"), ""
+    if "base64" in value:
+        return base64.b64decode(value["base64"]), value["name"]
+    return value["text"].encode("utf-8"), value["name"]
+
+
+def _read_table(read: Callable[..., Any], d: dict[str, Any], **extra: Any) -> Any:
+    data, name = _file(d["input"])
+    return read(data, name=name or None, **extra, **d.get("options", {}))
 
 
 def _call(function: str, data: dict[str, Any]) -> Any:
@@ -49,6 +64,11 @@ def _call(function: str, data: dict[str, Any]) -> Any:
         "write_ballots": lambda d: huaide.write_ballots(
             d["file"], d["format"], **d.get("options", {})
         ),
+        "read_people": lambda d: _read_table(huaide.read_people, d),
+        "read_applications": lambda d: _read_table(huaide.read_applications, d, plan=d.get("plan")),
+        "write_table": lambda d: huaide.write_table(
+            d["kind"], d["document"], d.get("format", "xlsx"), sheet=d.get("sheet")
+        ).decode("utf-8"),
         "exhibition_elections": _exhibition,
         "tally_exhibition": lambda d: huaide.tally_exhibition(_exhibition(d), d["ballots"]),
     }

@@ -19,6 +19,10 @@ export function call(huaide, fn, input) {
     allocate: (d) => huaide.allocate(d.plan, d.people, d.applications, options(d)),
     read_ballots: (d) => huaide.readBallots(d.input, d.format, d.options),
     write_ballots: (d) => huaide.writeBallots(d.file, d.format, d.options),
+    read_people: (d) => huaide.readPeople(d.input, d.options),
+    read_applications: (d) => huaide.readApplications(d.input, d.options, d.plan),
+    write_table: (d) => new TextDecoder('utf-8', { ignoreBOM: true })
+      .decode(huaide.writeTable(d.kind, d.document, d.format, d.sheet)),
     exhibition_elections: (d) => huaide.exhibitionElections(exhibition(d)),
     tally_exhibition: (d) => huaide.tallyExhibition(huaide.exhibitionElections(exhibition(d)), d.ballots),
     enrol_events: (d) => huaide.replayEnrolment(d.plan, d.people, d.applications, options(d), d.events ?? []),

@@ -13,8 +13,8 @@
 //! **The kind** (`kind` option, else detected): a grid whose sub-questions are ordinals
 //! (`[1st choice]`) holds candidates by rank; a grid whose cells are ordinals or distinct
 //! numbers is a ranking (`ranking`), one whose cells are only `1`/`0` (or the option's
-//! text, `√`, `是`, `Yes`) approvals (`approval`), one with numbers repeated within a row
-//! scores (`score`). A one-cell question whose cells list answers is a ranking when it uses
+//! text, `√`, `是`, `Yes`) approvals (`approval`), one with numbers repeated within a row,
+//! or above the number of options, scores (`score`). A one-cell question whose cells list answers is a ranking when it uses
 //! the tool's order separator (`→`, `>`) or names every option on every row, approvals
 //! otherwise; a single answer per cell is a single choice (`choice`, a ranking of one).
 //!
@@ -291,9 +291,15 @@ fn kind_of_grid(layout: &Layout, grid: &Grid, rows: &[usize], q: &Question) -> A
             }
         }
     }
+    let most = rows
+        .iter()
+        .flat_map(|&r| q.columns.iter().map(move |(c, _)| (r, *c)))
+        .filter_map(|(r, c)| rank_of(&grid.cell(r, c).as_text()))
+        .max()
+        .unwrap_or(0);
     if all_truthy && !any_above_one {
         AnswerKind::Approval
-    } else if repeats {
+    } else if repeats || most as usize > q.columns.len() {
         AnswerKind::Score
     } else {
         AnswerKind::Ranking
