@@ -34,7 +34,11 @@ pub(crate) fn file_arg(
             Ok(text) => text.to_str()?.as_bytes().to_vec(),
             Err(_) => data.extract()?,
         };
-        let own: Option<String> = obj.getattr("name").ok().and_then(|n| n.extract().ok());
+        let own: Option<String> = obj
+            .getattr("name")
+            .ok()
+            .and_then(|n| n.extract::<String>().ok())
+            .map(|n| base_name(&n));
         return Ok(Some((name.or(own).unwrap_or_default(), bytes)));
     }
     let is_str = obj.cast::<PyString>().is_ok();
@@ -49,9 +53,16 @@ pub(crate) fn file_arg(
             .extract()?;
         let bytes = std::fs::read(&path)
             .map_err(|err| pyo3::exceptions::PyOSError::new_err(format!("{path}: {err}")))?;
-        return Ok(Some((name.unwrap_or(path), bytes)));
+        return Ok(Some((name.unwrap_or_else(|| base_name(&path)), bytes)));
     }
     Ok(None)
+}
+
+/// The last component of a path: error paths name the file, not where it lives.
+fn base_name(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_name()
+        .map_or_else(|| path.to_owned(), |n| n.to_string_lossy().into_owned())
 }
 
 fn required_file(obj: &Bound<'_, PyAny>, name: Option<String>) -> PyResult<(String, Vec<u8>)> {
