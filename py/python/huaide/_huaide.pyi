@@ -24,7 +24,10 @@ __all__ = [
     "plan_json_schema",
     "PlanError",
     "Program",
+    "read_applications",
     "read_ballots",
+    "read_people",
+    "table_sheets",
     "tally",
     "tally_motion",
     "tally_exhibition",
@@ -33,6 +36,7 @@ __all__ = [
     "TallyError",
     "TallyResult",
     "write_ballots",
+    "write_table",
     "__version__",
 ]
 
