@@ -354,7 +354,7 @@ impl RowReader<'_> {
         let group = self
             .columns
             .get("group")
-            .map(|c| split_list(&grid.cell(r, c).as_text(), &[' ']))
+            .map(|c| split_list(&grid.cell(r, c).as_text(), &[]))
             .unwrap_or_default();
         let max_programs = self.columns.get("max_programs").and_then(|c| {
             let cell = grid.cell(r, c);
