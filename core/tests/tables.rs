@@ -149,9 +149,7 @@ fn google_forms_ranking_grid_with_blank_and_duplicate() {
         "{found:?}"
     );
     assert!(
-        found
-            .iter()
-            .any(|f| f.0 == Some(6) && f.2 == "invalid_rank"),
+        found.iter().any(|f| f.0 == Some(6) && f.2 == "shared_rank"),
         "{found:?}"
     );
     // The last submission counts with `duplicates: last`.

@@ -196,20 +196,7 @@ pub fn read_applications(
         &options.columns,
         &mut findings,
     );
-    let mut choice_columns: Vec<(u32, usize)> = header
-        .columns
-        .iter()
-        .enumerate()
-        .filter(|(c, _)| !columns.of.values().any(|taken| taken == c))
-        .filter_map(|(c, h)| choice_ordinal(h).map(|o| (o, c)))
-        .collect();
-    choice_columns.sort_unstable();
-    let chosen: BTreeSet<&str> = choice_columns
-        .iter()
-        .filter_map(|&(_, c)| header.columns.get(c))
-        .map(String::as_str)
-        .collect();
-    columns.ignored.retain(|h| !chosen.contains(h.as_str()));
+    let choice_columns = choice_columns(&header, &mut columns);
     let head_place = grid.place.at_row(header.row as u32 + 1);
     if columns.get("person").is_none() {
         findings.push(head_place.error("missing_column", "no person column (编号/person)"));
@@ -231,28 +218,7 @@ pub fn read_applications(
             programs: programs.as_ref(),
             zone,
         };
-        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-        for r in header.row + 1..grid.rows.len() {
-            let before = findings.len();
-            let Some(app) = reader.row(r, &mut findings) else {
-                continue;
-            };
-            if let Some(first) = seen.get(&app.person) {
-                let c = columns.get("person").unwrap_or(0);
-                findings.push(header.place(&grid, r, c).error(
-                    "duplicate_application",
-                    format!("{} already applied on row {}", app.person, first + 1),
-                ));
-                continue;
-            }
-            seen.insert(app.person.clone(), r);
-            let failed = findings
-                .get(before..)
-                .is_some_and(|new| new.iter().any(|f| f.severity == Severity::Error));
-            if !failed {
-                applications.push(app);
-            }
-        }
+        applications = reader.rows(&mut findings);
     }
     sort_findings(&mut findings);
     let mut named = columns.named(&header);
@@ -275,6 +241,25 @@ pub fn read_applications(
     })
 }
 
+/// The columns holding one choice each, by ordinal, taken out of the ignored ones.
+fn choice_columns(header: &Header, columns: &mut Columns) -> Vec<(u32, usize)> {
+    let mut found: Vec<(u32, usize)> = header
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(c, _)| !columns.of.values().any(|taken| taken == c))
+        .filter_map(|(c, h)| choice_ordinal(h).map(|o| (o, c)))
+        .collect();
+    found.sort_unstable();
+    let chosen: BTreeSet<&str> = found
+        .iter()
+        .filter_map(|&(_, c)| header.columns.get(c))
+        .map(String::as_str)
+        .collect();
+    columns.ignored.retain(|h| !chosen.contains(h.as_str()));
+    found
+}
+
 struct RowReader<'a> {
     grid: &'a Grid,
     header: &'a Header,
@@ -285,22 +270,39 @@ struct RowReader<'a> {
 }
 
 impl RowReader<'_> {
-    fn row(&self, r: usize, findings: &mut Vec<TableFinding>) -> Option<Application> {
+    /// Every data row's application; a second one of a person is `duplicate_application`,
+    /// and rows with errors are left out.
+    fn rows(&self, findings: &mut Vec<TableFinding>) -> Vec<Application> {
         let (grid, header) = (self.grid, self.header);
-        let row = grid.rows.get(r)?;
-        if row.iter().all(Cell::is_empty) {
-            return None;
+        let mut applications = Vec::new();
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        for r in header.row + 1..grid.rows.len() {
+            let before = findings.len();
+            let Some(app) = self.row(r, findings) else {
+                continue;
+            };
+            if let Some(first) = seen.get(&app.person) {
+                let c = self.columns.get("person").unwrap_or(0);
+                findings.push(header.place(grid, r, c).error(
+                    "duplicate_application",
+                    format!("{} already applied on row {}", app.person, first + 1),
+                ));
+                continue;
+            }
+            seen.insert(app.person.clone(), r);
+            let failed = findings
+                .get(before..)
+                .is_some_and(|new| new.iter().any(|f| f.severity == Severity::Error));
+            if !failed {
+                applications.push(app);
+            }
         }
-        let person_col = self.columns.get("person")?;
-        let person = grid.cell(r, person_col).as_text();
-        if person.is_empty() {
-            findings.push(
-                header
-                    .place(grid, r, person_col)
-                    .error("missing_value", "the person is empty"),
-            );
-            return None;
-        }
+        applications
+    }
+
+    /// The program ids row `r` chooses, in order; unknown and repeated ones are findings.
+    fn choices(&self, r: usize, findings: &mut Vec<TableFinding>) -> Vec<String> {
+        let (grid, header) = (self.grid, self.header);
         let mut raw: Vec<(usize, String)> = Vec::new();
         if let Some(c) = self.columns.get("choices") {
             for item in split_list(&grid.cell(r, c).as_text(), &['>', '→', '＞']) {
@@ -338,6 +340,25 @@ impl RowReader<'_> {
             }
             choices.push(id);
         }
+        choices
+    }
+    fn row(&self, r: usize, findings: &mut Vec<TableFinding>) -> Option<Application> {
+        let (grid, header) = (self.grid, self.header);
+        let row = grid.rows.get(r)?;
+        if row.iter().all(Cell::is_empty) {
+            return None;
+        }
+        let person_col = self.columns.get("person")?;
+        let person = grid.cell(r, person_col).as_text();
+        if person.is_empty() {
+            findings.push(
+                header
+                    .place(grid, r, person_col)
+                    .error("missing_value", "the person is empty"),
+            );
+            return None;
+        }
+        let choices = self.choices(r, findings);
         if choices.is_empty() && !findings.iter().any(|f| f.row == Some(r as u32 + 1)) {
             let c = self
                 .columns

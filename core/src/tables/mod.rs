@@ -30,7 +30,7 @@
 //! without errors. Codes: `missing_column`, `duplicate_column` (warning), `unknown_field`,
 //! `missing_value`, `invalid_date`, `invalid_datetime`, `invalid_residency`,
 //! `invalid_number`, `duplicate_person`, `duplicate_application`, `duplicate_choice`,
-//! `unknown_program`, `no_choices`, `unknown_candidate`, `invalid_rank`, `blank_submission`
+//! `unknown_program`, `no_choices`, `invalid_rank`, `shared_rank` (warning), `blank_submission`
 //! (warning), `duplicate_submission` (warning), `missing_voter` (warning).
 //!
 //! **Hard failures** are [`FormatError`]s (family `format`): `format_not_a_table`,

@@ -246,32 +246,7 @@ fn read_row(
         }
         None => None,
     };
-    let residency = match at("residency") {
-        Some((c, cell)) if !cell.is_empty() => {
-            let value = parse_residency(&cell.as_text());
-            if value.is_none() {
-                findings.push(header.place(grid, r, c).error(
-                    "invalid_residency",
-                    format!(
-                        "{:?} is not resident/本社区, surrounding/周边社区 or visitor/访客",
-                        cell.as_text()
-                    ),
-                ));
-            }
-            value
-        }
-        Some((c, _)) => {
-            if options.default_residency.is_none() {
-                findings.push(
-                    header
-                        .place(grid, r, c)
-                        .error("missing_value", "the residency is empty"),
-                );
-            }
-            options.default_residency
-        }
-        None => options.default_residency,
-    };
+    let residency = residency_of(grid, header, columns, options, r, findings);
     let list = |field: &str| -> Vec<String> {
         at(field)
             .map(|(_, cell)| split_list(&cell.as_text(), &[]))
@@ -291,4 +266,41 @@ fn read_row(
         tags,
         history: list("history"),
     })
+}
+
+/// The residency of row `r`: its cell, else the `default_residency` option; an unknown
+/// spelling is `invalid_residency`, an empty cell without a default `missing_value`.
+fn residency_of(
+    grid: &super::grid::Grid,
+    header: &Header,
+    columns: &super::header::Columns,
+    options: &PeopleOptions,
+    r: usize,
+    findings: &mut Vec<TableFinding>,
+) -> Option<Residency> {
+    let Some(c) = columns.get("residency") else {
+        return options.default_residency;
+    };
+    let cell = grid.cell(r, c);
+    if cell.is_empty() {
+        if options.default_residency.is_none() {
+            findings.push(
+                header
+                    .place(grid, r, c)
+                    .error("missing_value", "the residency is empty"),
+            );
+        }
+        return options.default_residency;
+    }
+    let value = parse_residency(&cell.as_text());
+    if value.is_none() {
+        findings.push(header.place(grid, r, c).error(
+            "invalid_residency",
+            format!(
+                "{:?} is not resident/本社区, surrounding/周边社区 or visitor/访客",
+                cell.as_text()
+            ),
+        ));
+    }
+    value
 }

@@ -403,47 +403,7 @@ fn tally_sheet(name: &str, t: &TallyResult) -> Sheet {
         );
         s.rows.push(row);
     }
-    if !rounds.is_empty() {
-        let line = |label: &str, f: &dyn Fn(&crate::vote::Round) -> Option<String>| {
-            let mut row = vec![Value::text(label), Value::Empty, Value::Empty];
-            row.extend(
-                rounds
-                    .iter()
-                    .map(|r| f(r).map_or(Value::Empty, |v| Value::decimal(&v))),
-            );
-            row
-        };
-        s.rows
-            .push(line("threshold", &|r| Some(r.threshold.clone())));
-        s.rows
-            .push(line("continuing", &|r| Some(r.continuing.clone())));
-        s.rows.push(line("inactive: overvote", &|r| {
-            Some(r.inactive.overvote.clone())
-        }));
-        s.rows.push(line("inactive: skipped_ranks", &|r| {
-            Some(r.inactive.skipped_ranks.clone())
-        }));
-        s.rows.push(line("inactive: repeated_ranking", &|r| {
-            Some(r.inactive.repeated_ranking.clone())
-        }));
-        s.rows.push(line("inactive: exhausted", &|r| {
-            Some(r.inactive.exhausted.clone())
-        }));
-        s.rows.push(line("inactive: undervote", &|r| {
-            Some(r.inactive.undervote.clone())
-        }));
-        s.rows.push(line("inactive: rounding", &|r| {
-            Some(r.inactive.rounding.clone())
-        }));
-        if rounds
-            .iter()
-            .any(|r| r.inactive.final_round_surplus.is_some())
-        {
-            s.rows.push(line("inactive: final_round_surplus", &|r| {
-                r.inactive.final_round_surplus.clone()
-            }));
-        }
-    }
+    s.rows.extend(round_rows(rounds));
     s.rows.push(vec![
         Value::text("ballots: cast"),
         Value::Number(t.ballots.cast as f64),
@@ -457,4 +417,51 @@ fn tally_sheet(name: &str, t: &TallyResult) -> Sheet {
         Value::Number(t.ballots.rejected as f64),
     ]);
     s
+}
+
+/// The rows under the candidates of an elimination count: the threshold, the continuing
+/// total and the inactive ballots by cause, one column per round.
+fn round_rows(rounds: &[crate::vote::Round]) -> Vec<Vec<Value>> {
+    if rounds.is_empty() {
+        return Vec::new();
+    }
+    type Get = fn(&crate::vote::Round) -> Option<String>;
+    let mut lines: Vec<(&str, Get)> = vec![
+        ("threshold", |r| Some(r.threshold.clone())),
+        ("continuing", |r| Some(r.continuing.clone())),
+        ("inactive: overvote", |r| Some(r.inactive.overvote.clone())),
+        ("inactive: skipped_ranks", |r| {
+            Some(r.inactive.skipped_ranks.clone())
+        }),
+        ("inactive: repeated_ranking", |r| {
+            Some(r.inactive.repeated_ranking.clone())
+        }),
+        ("inactive: exhausted", |r| {
+            Some(r.inactive.exhausted.clone())
+        }),
+        ("inactive: undervote", |r| {
+            Some(r.inactive.undervote.clone())
+        }),
+        ("inactive: rounding", |r| Some(r.inactive.rounding.clone())),
+    ];
+    if rounds
+        .iter()
+        .any(|r| r.inactive.final_round_surplus.is_some())
+    {
+        lines.push(("inactive: final_round_surplus", |r| {
+            r.inactive.final_round_surplus.clone()
+        }));
+    }
+    lines
+        .into_iter()
+        .map(|(label, get)| {
+            let mut row = vec![Value::text(label), Value::Empty, Value::Empty];
+            row.extend(
+                rounds
+                    .iter()
+                    .map(|r| get(r).map_or(Value::Empty, |v| Value::decimal(&v))),
+            );
+            row
+        })
+        .collect()
 }

@@ -32,6 +32,7 @@
 //! exports), not from the vendors' specifications; the fixtures in `tests/fixtures/forms/`
 //! mirror them.
 
+mod answers;
 pub mod google;
 pub mod layout;
 pub mod microsoft;
@@ -43,14 +44,15 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::finding::{sort_findings, Place, TableFinding};
-use super::grid::{Cell, Grid};
+use super::finding::{sort_findings, TableFinding};
+use super::grid::Grid;
 use super::header::{find_header, Header};
 use super::source::{read_grid, Limits, SourceOptions};
-use super::values::{normalize_header, ordinal, parse_datetime};
+use super::values::{normalize_header, parse_datetime};
 use super::TableSource;
 use crate::formats::FormatError;
 use crate::vote::{Ballot, Candidate, Rank};
+use answers::{detect_kind, rank_of, split_by, Answer, Reader};
 use layout::{Layout, Split};
 
 /// How a question's answers become ballots.
@@ -213,222 +215,157 @@ fn pick<'q>(
     }
 }
 
-/// One submission's answer, before candidates are collected.
-enum Answer {
-    Blank,
-    Order(Vec<String>),
-    Set(Vec<String>),
-    One(String),
-    Scores(Vec<(String, i64)>),
+/// The voter and timestamp columns: the options' headers (`missing_column` when absent),
+/// else the tool's defaults.
+fn meta_columns(
+    layout: &Layout,
+    grid: &Grid,
+    header: &Header,
+    options: &FormOptions,
+    findings: &mut Vec<TableFinding>,
+) -> (Option<usize>, Option<usize>) {
+    let head = grid.place.at_row(header.row as u32 + 1);
+    let mut named = |option: &Option<String>, defaults: &[&str], what: &str| match option {
+        Some(h) => {
+            let c = find_column(header, &[h.as_str()]);
+            if c.is_none() {
+                findings.push(head.error("missing_column", format!("no {what} column {h:?}")));
+            }
+            c
+        }
+        None => find_column(header, defaults),
+    };
+    let voter = named(&options.voter_column, layout.voter, "voter");
+    let time = named(&options.timestamp_column, layout.time, "timestamp");
+    (voter, time)
 }
 
-fn is_blank(layout: &Layout, cell: &Cell) -> bool {
-    cell.is_empty() || layout.blank.contains(&cell.as_text().as_str())
-}
-
-fn split_by<'a>(text: &'a str, seps: &[&str]) -> Option<Vec<&'a str>> {
-    let sep = seps.iter().find(|s| text.contains(**s))?;
-    Some(
-        text.split(sep)
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect(),
-    )
-}
-
-/// The rank an ordinal cell or sub-question says: `1st choice`, `第一`, `Rank 2`, `3`.
-fn rank_of(text: &str) -> Option<u32> {
-    let lower = text.trim().to_lowercase();
-    let mut t = lower.as_str();
-    for word in [
-        "choice",
-        "place",
-        "rank",
-        "preference",
-        "选择",
-        "志愿",
-        "名次",
-    ] {
-        t = t.trim_start_matches(word).trim_end_matches(word).trim();
+/// How many options a question has: its columns, or the distinct answers of one column.
+fn options_of(layout: &Layout, grid: &Grid, rows: &[usize], q: &Question) -> usize {
+    if q.columns.len() > 1 {
+        return q.columns.len();
     }
-    ordinal(t)
-}
-
-fn truthy(text: &str, sub: &str) -> Option<bool> {
-    match text.trim().to_lowercase().as_str() {
-        "1" | "√" | "✓" | "是" | "yes" | "true" | "selected" | "选中" => Some(true),
-        "0" | "否" | "no" | "false" | "" => Some(false),
-        t if t == sub.trim().to_lowercase() => Some(true),
-        _ => None,
-    }
-}
-
-fn kind_of_grid(layout: &Layout, grid: &Grid, rows: &[usize], q: &Question) -> AnswerKind {
-    if q.columns
-        .iter()
-        .all(|(_, s)| s.as_deref().and_then(rank_of).is_some())
-    {
-        return AnswerKind::Ranking;
-    }
-    let mut any_above_one = false;
-    let mut repeats = false;
-    let mut all_truthy = true;
+    let mut values: Vec<String> = Vec::new();
     for &r in rows {
-        let mut seen: Vec<u32> = Vec::new();
-        for (c, sub) in &q.columns {
-            let cell = grid.cell(r, *c);
-            if is_blank(layout, cell) {
-                continue;
-            }
-            let text = cell.as_text();
-            if truthy(&text, sub.as_deref().unwrap_or("")).is_none() {
-                all_truthy = false;
-            }
-            if let Some(n) = rank_of(&text) {
-                any_above_one |= n > 1;
-                repeats |= n > 1 && seen.contains(&n);
-                seen.push(n);
+        for (c, _) in &q.columns {
+            let text = grid.cell(r, *c).as_text();
+            let parts = split_by(&text, layout.list)
+                .or_else(|| split_by(&text, layout.order))
+                .unwrap_or_else(|| vec![text.as_str()]);
+            for v in parts {
+                if !v.is_empty() && !values.iter().any(|x| x == v) {
+                    values.push(v.to_owned());
+                }
             }
         }
     }
-    let most = rows
-        .iter()
-        .flat_map(|&r| q.columns.iter().map(move |(c, _)| (r, *c)))
-        .filter_map(|(r, c)| rank_of(&grid.cell(r, c).as_text()))
-        .max()
-        .unwrap_or(0);
-    if all_truthy && !any_above_one {
-        AnswerKind::Approval
-    } else if repeats || most as usize > q.columns.len() {
-        AnswerKind::Score
-    } else {
-        AnswerKind::Ranking
-    }
+    values.len()
 }
 
-struct Reader<'a> {
-    layout: &'a Layout,
-    grid: &'a Grid,
-    header: &'a Header,
-    question: &'a Question,
+/// The ballot of an answer (`None` for a blank one), noting its candidates.
+fn ballot_of(
+    answer: Answer,
     kind: AnswerKind,
+    voter: Option<String>,
+    candidates: &mut Vec<String>,
+) -> Option<Ballot> {
+    let mut note = |id: &str| {
+        if !candidates.iter().any(|c| c == id) {
+            candidates.push(id.to_owned());
+        }
+    };
+    let mut ballot = Ballot {
+        voter,
+        ranking: None,
+        approve: None,
+        scores: None,
+        count: None,
+    };
+    match answer {
+        Answer::Blank => return None,
+        Answer::Order(ranks) => {
+            ranks
+                .iter()
+                .flat_map(Rank::candidates)
+                .for_each(|i| note(i));
+            ballot.ranking = Some(ranks);
+        }
+        Answer::One(id) => {
+            note(&id);
+            ballot.ranking = Some(vec![Rank::One(id)]);
+        }
+        Answer::Set(mut ids) if kind == AnswerKind::Choice => {
+            ids.iter().for_each(|i| note(i));
+            let rank = if ids.len() == 1 {
+                Rank::One(ids.pop().unwrap_or_default())
+            } else {
+                Rank::Several(ids)
+            };
+            ballot.ranking = Some(vec![rank]);
+        }
+        Answer::Set(ids) => {
+            ids.iter().for_each(|i| note(i));
+            ballot.approve = Some(ids);
+        }
+        Answer::Scores(scores) => {
+            scores.iter().for_each(|(i, _)| note(i));
+            ballot.scores = Some(scores.into_iter().collect::<BTreeMap<_, _>>());
+        }
+    }
+    Some(ballot)
 }
 
-impl Reader<'_> {
-    fn place(&self, r: usize, c: usize) -> Place {
-        self.header.place(self.grid, r, c)
-    }
+/// The voter and timestamp columns and the zone of times without an offset.
+struct Meta {
+    voter: Option<usize>,
+    time: Option<usize>,
+    zone: chrono_tz::Tz,
+}
 
-    fn answer(&self, r: usize, findings: &mut Vec<TableFinding>) -> Answer {
-        let (layout, grid) = (self.layout, self.grid);
-        let q = self.question;
-        if let [(c, None)] = q.columns.as_slice() {
-            let cell = grid.cell(r, *c);
-            if is_blank(layout, cell) {
-                return Answer::Blank;
+/// Every submission with an answer, with its time and row; blank ones are findings.
+fn submissions(
+    reader: &Reader<'_>,
+    rows: &[usize],
+    meta: &Meta,
+    candidates: &mut Vec<String>,
+    findings: &mut Vec<TableFinding>,
+) -> Vec<(Option<i64>, usize, Ballot)> {
+    let (voter, time, zone) = (meta.voter, meta.time, meta.zone);
+    let (grid, question, kind) = (reader.grid, reader.question, reader.kind);
+    let mut entries: Vec<(Option<i64>, usize, Ballot)> = Vec::new();
+    for &r in rows {
+        let answer = reader.answer(r, findings);
+        let when = time.and_then(|c| {
+            let cell = grid.cell(r, c);
+            let dt = parse_datetime(cell, &zone);
+            if dt.is_none() && !cell.is_empty() {
+                let message = format!("{:?} is not a date and time", cell.as_text());
+                findings.push(reader.place(r, c).warning("invalid_datetime", message));
             }
-            let text = cell.as_text();
-            if let Some(order) = split_by(&text, layout.order) {
-                if self.kind != AnswerKind::Approval {
-                    return Answer::Order(order.into_iter().map(str::to_owned).collect());
-                }
-            }
-            if let Some(list) = split_by(&text, layout.list) {
-                let list: Vec<String> = list.into_iter().map(str::to_owned).collect();
-                return if self.kind == AnswerKind::Ranking {
-                    Answer::Order(list)
-                } else {
-                    Answer::Set(list)
-                };
-            }
-            return match self.kind {
-                AnswerKind::Approval => Answer::Set(vec![text]),
-                AnswerKind::Ranking => Answer::Order(vec![text]),
-                _ => Answer::One(text),
-            };
+            dt.map(|d| d.timestamp_millis())
+        });
+        let voter_id = voter
+            .map(|c| grid.cell(r, c).as_text())
+            .filter(|v| !v.is_empty());
+        if let (Some(c), None) = (voter, &voter_id) {
+            findings.push(
+                reader
+                    .place(r, c)
+                    .warning("missing_voter", "no voter on this submission"),
+            );
         }
-        let mut marks: Vec<(u32, String)> = Vec::new();
-        let mut set = Vec::new();
-        let mut scores = Vec::new();
-        for (c, sub) in &q.columns {
-            let cell = grid.cell(r, *c);
-            if is_blank(layout, cell) {
-                continue;
+        match ballot_of(answer, kind, voter_id, candidates) {
+            Some(ballot) => entries.push((when, r, ballot)),
+            None => {
+                let c = question.columns.first().map_or(0, |x| x.0);
+                findings.push(reader.place(r, c).warning(
+                    "blank_submission",
+                    "the question is not answered; no ballot",
+                ));
             }
-            let sub = sub.clone().unwrap_or_default();
-            let text = cell.as_text();
-            if let Some(rank) = rank_of(&sub).filter(|_| {
-                self.kind == AnswerKind::Ranking
-                    && q.columns
-                        .iter()
-                        .all(|(_, s)| s.as_deref().and_then(rank_of).is_some())
-            }) {
-                marks.push((rank, text));
-                continue;
-            }
-            match self.kind {
-                AnswerKind::Approval | AnswerKind::Choice => match truthy(&text, &sub) {
-                    Some(true) => set.push(sub),
-                    Some(false) => {}
-                    None => findings.push(self.place(r, *c).error(
-                        "invalid_rank",
-                        format!("{text:?} is neither chosen (1) nor not (0)"),
-                    )),
-                },
-                AnswerKind::Ranking => match rank_of(&text) {
-                    Some(rank) => marks.push((rank, sub)),
-                    None => findings.push(self.place(r, *c).error(
-                        "invalid_rank",
-                        format!("{text:?} is not a rank (1, 1st choice, 第一)"),
-                    )),
-                },
-                AnswerKind::Score => match text.parse::<f64>().ok().filter(|v| v.fract() == 0.0) {
-                    Some(v) => scores.push((sub, v as i64)),
-                    None => findings.push(self.place(r, *c).error(
-                        "invalid_number",
-                        format!("{text:?} is not a whole-number score"),
-                    )),
-                },
-            }
-        }
-        match self.kind {
-            AnswerKind::Score if !scores.is_empty() => Answer::Scores(scores),
-            AnswerKind::Approval | AnswerKind::Choice if !set.is_empty() => Answer::Set(set),
-            AnswerKind::Ranking if !marks.is_empty() => {
-                marks.sort();
-                let mut order: Vec<String> = Vec::new();
-                let max = marks.last().map_or(0, |m| m.0) as usize;
-                let mut ranks: Vec<Vec<String>> = vec![Vec::new(); max.min(marks.len() * 2 + 1)];
-                for (rank, id) in marks {
-                    if let Some(slot) = (rank as usize)
-                        .checked_sub(1)
-                        .and_then(|i| ranks.get_mut(i))
-                    {
-                        slot.push(id);
-                    } else {
-                        order.push(id);
-                    }
-                }
-                let mut out: Vec<String> = Vec::new();
-                let mut tied = false;
-                for slot in &ranks {
-                    tied |= slot.len() > 1;
-                    out.extend(slot.iter().cloned());
-                }
-                if tied {
-                    findings.push(
-                        self.grid
-                            .place
-                            .at_row(r as u32 + 1)
-                            .error("invalid_rank", "two candidates share a rank"),
-                    );
-                }
-                out.extend(order);
-                Answer::Order(out)
-            }
-            _ => Answer::Blank,
         }
     }
+    entries
 }
 
 /// Reads the ballots of one question of a form export.
@@ -449,27 +386,7 @@ pub fn read_form(
     let meta: Vec<String> = layout.meta.iter().map(|m| normalize_header(m)).collect();
     let header = find_header(&grid, &|t: &str| meta.contains(&normalize_header(t)));
     let mut findings = Vec::new();
-    let head = grid.place.at_row(header.row as u32 + 1);
-    let named = |option: &Option<String>,
-                 defaults: &[&str],
-                 what: &str,
-                 findings: &mut Vec<TableFinding>| match option {
-        Some(h) => {
-            let c = find_column(&header, &[h.as_str()]);
-            if c.is_none() {
-                findings.push(head.error("missing_column", format!("no {what} column {h:?}")));
-            }
-            c
-        }
-        None => find_column(&header, defaults),
-    };
-    let voter = named(&options.voter_column, layout.voter, "voter", &mut findings);
-    let time = named(
-        &options.timestamp_column,
-        layout.time,
-        "timestamp",
-        &mut findings,
-    );
+    let (voter, time) = meta_columns(layout, &grid, &header, options, &mut findings);
     let skip: Vec<usize> = voter.iter().chain(time.iter()).copied().collect();
     let questions = questions(layout, &header, &skip);
     let rows: Vec<usize> = (header.row + 1..grid.rows.len())
@@ -479,27 +396,9 @@ pub fn read_form(
                 .is_some_and(|row| row.iter().any(|c| !c.is_empty()))
         })
         .collect();
-    let distinct = |q: &Question| -> usize {
-        if q.columns.len() > 1 {
-            return q.columns.len();
-        }
-        let mut values: Vec<String> = Vec::new();
-        for &r in &rows {
-            for (c, _) in &q.columns {
-                let text = grid.cell(r, *c).as_text();
-                for v in split_by(&text, layout.list)
-                    .or_else(|| split_by(&text, layout.order))
-                    .unwrap_or_else(|| vec![text.as_str()])
-                {
-                    if !v.is_empty() && !values.iter().any(|x| x == v) {
-                        values.push(v.to_owned());
-                    }
-                }
-            }
-        }
-        values.len()
-    };
-    let question = pick(&questions, options.question.as_deref(), &distinct)?;
+    let question = pick(&questions, options.question.as_deref(), &|q| {
+        options_of(layout, &grid, &rows, q)
+    })?;
     let kind = options
         .kind
         .unwrap_or_else(|| detect_kind(layout, &grid, &rows, question));
@@ -519,86 +418,14 @@ pub fn read_form(
         question,
         kind,
     };
-    let mut entries: Vec<(Option<i64>, usize, Ballot)> = Vec::new();
     let mut candidates: Vec<String> = question
         .columns
         .iter()
         .filter_map(|(_, s)| s.clone())
         .filter(|s| rank_of(s).is_none())
         .collect();
-    for &r in &rows {
-        let answer = reader.answer(r, &mut findings);
-        let when = time.and_then(|c| {
-            let cell = grid.cell(r, c);
-            let dt = parse_datetime(cell, &zone);
-            if dt.is_none() && !cell.is_empty() {
-                findings.push(reader.place(r, c).warning(
-                    "invalid_datetime",
-                    format!("{:?} is not a date and time", cell.as_text()),
-                ));
-            }
-            dt.map(|d| d.timestamp_millis())
-        });
-        let voter_id = voter
-            .map(|c| grid.cell(r, c).as_text())
-            .filter(|v| !v.is_empty());
-        if voter.is_some() && voter_id.is_none() {
-            if let Some(c) = voter {
-                findings.push(
-                    reader
-                        .place(r, c)
-                        .warning("missing_voter", "no voter on this submission"),
-                );
-            }
-        }
-        let mut ballot = Ballot {
-            voter: voter_id,
-            ranking: None,
-            approve: None,
-            scores: None,
-            count: None,
-        };
-        let mut note = |id: &str| {
-            if !candidates.iter().any(|c| c == id) {
-                candidates.push(id.to_owned());
-            }
-        };
-        match answer {
-            Answer::Blank => {
-                let c = question.columns.first().map_or(0, |x| x.0);
-                findings.push(reader.place(r, c).warning(
-                    "blank_submission",
-                    "the question is not answered; no ballot",
-                ));
-                continue;
-            }
-            Answer::Order(ids) => {
-                ids.iter().for_each(|i| note(i));
-                ballot.ranking = Some(ids.into_iter().map(Rank::One).collect());
-            }
-            Answer::One(id) => {
-                note(&id);
-                ballot.ranking = Some(vec![Rank::One(id)]);
-            }
-            Answer::Set(ids) => {
-                ids.iter().for_each(|i| note(i));
-                if kind == AnswerKind::Choice {
-                    ballot.ranking = Some(vec![if ids.len() == 1 {
-                        Rank::One(ids.into_iter().next().unwrap_or_default())
-                    } else {
-                        Rank::Several(ids)
-                    }]);
-                } else {
-                    ballot.approve = Some(ids);
-                }
-            }
-            Answer::Scores(scores) => {
-                scores.iter().for_each(|(i, _)| note(i));
-                ballot.scores = Some(scores.into_iter().collect::<BTreeMap<_, _>>());
-            }
-        }
-        entries.push((when, r, ballot));
-    }
+    let columns = Meta { voter, time, zone };
+    let mut entries = submissions(&reader, &rows, &columns, &mut candidates, &mut findings);
     order_submissions(&mut entries, options.duplicates);
     duplicate_findings(&entries, &reader, voter, &mut findings);
     sort_findings(&mut findings);
@@ -609,41 +436,6 @@ pub fn read_form(
         kind: Some(kind),
         findings,
     })
-}
-
-fn detect_kind(layout: &Layout, grid: &Grid, rows: &[usize], q: &Question) -> AnswerKind {
-    if q.columns.len() > 1 {
-        return kind_of_grid(layout, grid, rows, q);
-    }
-    let c = q.columns.first().map_or(0, |x| x.0);
-    let texts: Vec<String> = rows
-        .iter()
-        .map(|&r| grid.cell(r, c).as_text())
-        .filter(|t| !t.is_empty())
-        .collect();
-    if texts.iter().any(|t| {
-        split_by(t, layout.order).is_some_and(|v| v.len() > 1)
-            && !layout.order.iter().all(|o| layout.list.contains(o))
-    }) {
-        return AnswerKind::Ranking;
-    }
-    let lists: Vec<Vec<&str>> = texts
-        .iter()
-        .filter_map(|t| split_by(t, layout.list))
-        .collect();
-    if lists.is_empty() {
-        return AnswerKind::Choice;
-    }
-    let mut all: Vec<&str> = lists.iter().flatten().copied().collect();
-    all.sort_unstable();
-    all.dedup();
-    let full =
-        lists.len() == texts.len() && lists.iter().all(|l| l.len() == all.len()) && all.len() > 1;
-    if full && !layout.order.is_empty() {
-        AnswerKind::Ranking
-    } else {
-        AnswerKind::Approval
-    }
 }
 
 /// Orders submissions so the one the count keeps for each voter comes first.
