@@ -55,9 +55,9 @@
 //!
 //! # Writing
 //!
-//! [`write`] turns the wire documents (people, applications, the shared form of an
+//! [`write`](mod@write) turns the wire documents (people, applications, the shared form of an
 //! allocation, occurrences, a tally result, an exhibition result) into sheets, and
-//! [`write_csv`] / [`write_xlsx`] into bytes: CSV in UTF-8 with a BOM (so Excel opens Chinese
+//! [`write_csv()`](fn@write_csv) / [`write_xlsx()`](fn@write_xlsx) into bytes: CSV in UTF-8 with a BOM (so Excel opens Chinese
 //! correctly), `.xlsx` with one sheet per program or category, a frozen bold header row,
 //! and fixed document dates, so the same input gives the same bytes. An allocation is
 //! written from its shared wire form, so confidential programs are left out exactly as

@@ -1,5 +1,5 @@
-//! The wire documents as sheets: rows and columns, ready for [`super::write_csv`] and
-//! [`super::write_xlsx`].
+//! The wire documents as sheets: rows and columns, ready for [`super::write_csv()`](fn@super::write_csv) and
+//! [`super::write_xlsx()`](fn@super::write_xlsx).
 //!
 //! | document (`kind`) | sheets |
 //! |---|---|
