@@ -352,3 +352,106 @@ fn hostile_inputs_are_refused_in_bounded_time() {
     .unwrap();
     assert!(read.findings.iter().any(|f| f.code == "missing_column"));
 }
+
+/// Every cell of every sheet, as the readers see it (text), and as the writer meant it.
+fn cells_back(document: &TableDocument) {
+    use huaide::tables::source::{read_grid, SourceOptions};
+    use huaide::tables::write_csv::value_text;
+    let sheets = huaide::tables::sheets_of(document);
+    let xlsx = write_table(document, TableFormat::Xlsx, None).unwrap();
+    for sheet in &sheets {
+        let options = SourceOptions {
+            sheet: Some(&sheet.name),
+            ..SourceOptions::default()
+        };
+        let from_xlsx = read_grid("back.xlsx", &xlsx, &options).unwrap();
+        let csv = write_table(document, TableFormat::Csv, Some(&sheet.name)).unwrap();
+        let from_csv = read_grid("back.csv", &csv, &SourceOptions::default()).unwrap();
+        let mut want = vec![sheet.columns.clone()];
+        want.extend(
+            sheet
+                .rows
+                .iter()
+                .map(|r| r.iter().map(value_text).collect()),
+        );
+        for grid in [&from_xlsx, &from_csv] {
+            for (r, row) in want.iter().enumerate() {
+                for (c, text) in row.iter().enumerate() {
+                    let got = grid.cell(r, c).as_text();
+                    // A date-time cell reads back as ISO (`T`); the CSV writes a space.
+                    let got = got.replace('T', " ");
+                    let text = text.replace('T', " ");
+                    assert_eq!(got, text, "{} row {r}, column {c}", sheet.name);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_writer_reads_back_cell_for_cell() {
+    let plan = plan();
+    let example = |name: &str| {
+        std::fs::read(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../examples/huaideyuan")
+                .join(name),
+        )
+        .unwrap()
+    };
+    let people = read_people(
+        &TableSource::new("people.csv", &example("people.csv")),
+        &PeopleOptions::default(),
+    )
+    .unwrap();
+    let apps = read_applications(
+        &TableSource::new("applications.xlsx", &example("applications.xlsx")),
+        &ApplicationOptions::default(),
+        Some(&plan),
+    )
+    .unwrap();
+    assert!(
+        people.ok && apps.ok,
+        "{:?} {:?}",
+        people.findings,
+        apps.findings
+    );
+    let options = huaide::enrol::AllocationOptions {
+        mechanism: None,
+        seed: "s".into(),
+        as_of: chrono::NaiveDate::from_ymd_opt(2006, 3, 6).unwrap(),
+    };
+    let allocation =
+        huaide::enrol::allocate(&plan, &people.people, &apps.applications, &options).unwrap();
+    let shared: huaide::tables::SharedAllocation =
+        serde_json::from_value(serde_json::to_value(&allocation).unwrap()).unwrap();
+    let document = TableDocument::Allocation(shared);
+    cells_back(&document);
+    // Confidential programs stay out, exactly as in the shared form.
+    let xlsx = write_table(&document, TableFormat::Xlsx, None).unwrap();
+    for sheet in huaide::tables::sheets_of(&document) {
+        assert_ne!(sheet.name, "counselling_room");
+        assert!(sheet
+            .rows
+            .iter()
+            .flatten()
+            .all(|v| *v != huaide::tables::Value::Text("counselling_room".into())));
+    }
+    assert!(!xlsx.windows(16).any(|w| w == b"counselling_room"));
+    cells_back(&TableDocument::People(people.people));
+    cells_back(&TableDocument::Applications(apps.applications));
+    let query = huaide::plan::OccurrenceQuery {
+        from: chrono::NaiveDate::from_ymd_opt(2006, 3, 1).unwrap(),
+        to: chrono::NaiveDate::from_ymd_opt(2006, 3, 31).unwrap(),
+        program: None,
+        venue: None,
+    };
+    cells_back(&TableDocument::Occurrences(
+        plan.occurrences(&query).unwrap(),
+    ));
+    let election = huaide::vote::read_election(&serde_json::json!({"id": "e", "method": "irv", "seats": 1, "candidates": ["陶艺", "二胡", "钢琴"]})).unwrap();
+    let ballots = huaide::vote::read_ballots(&serde_json::json!([{"ranking": ["陶艺"], "count": 3}, {"ranking": ["二胡"], "count": 2}, {"ranking": ["钢琴", "二胡"]}])).unwrap();
+    cells_back(&TableDocument::Tally(
+        huaide::vote::tally(&election, &ballots).unwrap(),
+    ));
+}
