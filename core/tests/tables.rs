@@ -449,8 +449,15 @@ fn every_writer_reads_back_cell_for_cell() {
     cells_back(&TableDocument::Occurrences(
         plan.occurrences(&query).unwrap(),
     ));
-    let election = huaide::vote::read_election(&serde_json::json!({"id": "e", "method": "irv", "seats": 1, "candidates": ["陶艺", "二胡", "钢琴"]})).unwrap();
-    let ballots = huaide::vote::read_ballots(&serde_json::json!([{"ranking": ["陶艺"], "count": 3}, {"ranking": ["二胡"], "count": 2}, {"ranking": ["钢琴", "二胡"]}])).unwrap();
+    let election = serde_json::json!({
+        "id": "e", "method": "irv", "seats": 1, "candidates": ["陶艺", "二胡", "钢琴"]
+    });
+    let election = huaide::vote::read_election(election).unwrap();
+    let ballots = serde_json::json!([
+        {"ranking": ["陶艺"], "count": 3}, {"ranking": ["二胡"], "count": 2},
+        {"ranking": ["钢琴", "二胡"]}
+    ]);
+    let ballots = huaide::vote::read_ballots(ballots).unwrap();
     cells_back(&TableDocument::Tally(
         huaide::vote::tally(&election, &ballots).unwrap(),
     ));
