@@ -14,6 +14,8 @@
 //! - [`motion`]: council motions with quorum and thresholds ([`motion::tally_motion`]).
 //! - [`plan`]: yearly plans, schedules, validation, iCalendar and goal progress.
 //! - [`enrol`]: seats for scarce programs, waiting lists ([`enrol::allocate`]).
+//! - [`tables`]: people, applications and form-export ballots read from CSV and
+//!   spreadsheets; rosters, decisions, timetables and results written as CSV and `.xlsx`.
 //! - [`draw`]: the public, seeded lottery that breaks ties.
 //! - [`error`]: error conventions: stable codes, field paths and families.
 
@@ -28,6 +30,7 @@ mod hint;
 pub mod motion;
 pub mod plan;
 pub mod schema;
+pub mod tables;
 pub mod vote;
 
 pub use error::{DocumentError, ErrorFamily, Fault};

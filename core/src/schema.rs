@@ -43,6 +43,11 @@ pub fn documents() -> Vec<(&'static str, Schema)> {
         ("file_election", schema_for!(crate::formats::FileElection)),
         ("ballot_file", schema_for!(crate::formats::BallotFile)),
         ("write_request", schema_for!(crate::formats::WriteRequest)),
+        ("people_table", schema_for!(crate::tables::PeopleTable)),
+        (
+            "applications_table",
+            schema_for!(crate::tables::ApplicationsTable),
+        ),
         (
             "rctab_report_options",
             schema_for!(crate::formats::RctabReportOptions),
@@ -122,6 +127,12 @@ pub fn wire() -> Schema {
     add::<formats::WriteOptions>(g, n, "WriteOptions");
     add::<formats::RctabReportOptions>(g, n, "RctabReportOptions");
     add::<formats::RctabReport>(g, n, "RctabReport");
+    add::<crate::tables::TableInput>(g, n, "TableInput");
+    add::<crate::tables::PeopleOptions>(g, n, "PeopleOptions");
+    add::<crate::tables::PeopleTable>(g, n, "PeopleTable");
+    add::<crate::tables::ApplicationOptions>(g, n, "ApplicationOptions");
+    add::<crate::tables::ApplicationsTable>(g, n, "ApplicationsTable");
+    add::<crate::tables::TableFormat>(g, n, "TableFormat");
     add::<exhibition::ExhibitionRequest>(g, n, "ExhibitionRequest");
     add::<exhibition::ExhibitionElections>(g, n, "ExhibitionElections");
     add::<exhibition::CategoryBallots>(g, n, "CategoryBallots");

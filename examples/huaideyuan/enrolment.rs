@@ -1,84 +1,90 @@
-//! Enrolment on the seed plan: a synthetic roll of residents applies for the programs with
-//! seats, and the public draw decides who gets one.
+//! Enrolment on the seed plan: the residents' roll and their applications, read from the
+//! files a community worker keeps (`people.csv`, saved by Excel as GBK, and
+//! `applications.xlsx`, both made up by `py/scripts/make_table_fixtures.py`), and the public
+//! draw decides who gets a seat; the result is written to `target/huaideyuan/enrolment.xlsx`.
 //!
-//! `main.rs` declares `mod enrolment;` and calls [`print_enrolment_report`]. The roll is made
-//! up, but deterministically: every number comes from [`Draw`] on a fixed seed, so the report
-//! is the same on every run and machine (no RNG crate, no clock).
+//! `main.rs` declares `mod enrolment;` and calls [`print_enrolment_report`].
 
 use std::collections::BTreeSet;
 use std::error::Error;
+use std::path::Path;
 
-use chrono::{Datelike, NaiveDate};
-use huaide::draw::Draw;
-use huaide::enrol::{allocate, Allocation, AllocationOptions, Application, Decision, Person};
+use chrono::NaiveDate;
+use huaide::enrol::{allocate, Allocation, AllocationOptions, Decision, Person};
 use huaide::plan::audience::{age_on, Residency, Rule};
 use huaide::plan::{Condition, Plan, Program};
+use huaide::tables::{
+    read_applications, read_people, write_table, ApplicationOptions, PeopleOptions, TableDocument,
+    TableFormat, TableSource,
+};
 
 /// The seed plan, as committed next to this file.
 const PLAN: &str = include_str!("plan.toml");
 
-/// Seed of the made-up roll (not of the allocation).
-const ROLL_SEED: &str = "huaideyuan-2006/synthetic-roll";
+/// The roll, as a community worker keeps it: a CSV saved by Excel on Chinese Windows (GBK).
+const PEOPLE_CSV: &[u8] = include_bytes!("people.csv");
+
+/// The applications, as collected in a spreadsheet (a merged title row, date cells).
+const APPLICATIONS_XLSX: &[u8] = include_bytes!("applications.xlsx");
 
 /// The published seed of the enrolment draw.
 const DRAW_SEED: &str = "懷德苑 2006 enrolment draw, council meeting of 2006-03-06";
 
-/// How many residents are on the roll.
-const ROLL_SIZE: usize = 120;
-
-/// Program ids and weights an applicant of a profile picks from (higher is likelier).
-type Menu = &'static [(&'static str, u64)];
-
-const CHILD_MENU: Menu = &[
-    ("pottery", 6),
-    ("piano", 3),
-    ("youth_science", 2),
-    ("chorus", 1),
-];
-const ADULT_MENU: Menu = &[
-    ("pottery", 5),
-    ("erhu", 3),
-    ("night_school", 4),
-    ("chorus", 3),
-    ("opera_singalong", 1),
-    ("happy_family_online", 1),
-];
-const ELDER_MENU: Menu = &[
-    ("happy_family_online", 6),
-    ("opera_singalong", 5),
-    ("erhu", 2),
-    ("chorus", 2),
-    ("night_school", 1),
-];
-const OUTSIDER_MENU: Menu = &[
-    ("chorus", 4),
-    ("night_school", 4),
-    ("opera_singalong", 2),
-    ("pottery", 1),
-];
-
 /// Prints the allocation of seats for the plan's programs with a capacity.
-pub fn print_enrolment_report() -> Result<(), Box<dyn Error>> {
+pub fn print_enrolment_report(out_dir: &Path) -> Result<(), Box<dyn Error>> {
     let plan = Plan::from_toml(PLAN)?;
     let as_of = NaiveDate::from_ymd_opt(2006, 3, 6).ok_or("bad date")?;
-    let mut draw = Draw::from_seed(ROLL_SEED);
-    let people = roll(&mut draw, as_of);
-    let applications = apply(&mut draw, &people, as_of);
+    let people_read = read_people(
+        &TableSource::new("people.csv", PEOPLE_CSV),
+        &PeopleOptions::default(),
+    )?;
+    let applications_read = read_applications(
+        &TableSource::new("applications.xlsx", APPLICATIONS_XLSX),
+        &ApplicationOptions::default(),
+        Some(&plan),
+    )?;
+    let (people, applications) = (&people_read.people, &applications_read.applications);
     let options = AllocationOptions {
         mechanism: None,
         seed: DRAW_SEED.to_owned(),
         as_of,
     };
-    let allocation = allocate(&plan, &people, &applications, &options)?;
+    let allocation = allocate(&plan, people, applications, &options)?;
 
     println!("\n== Enrolment: who gets a seat ==");
+    println!(
+        "Read people.csv ({} rows, GBK as Excel saves it) and applications.xlsx (sheet {}, header \
+         on row {}): {} finding(s).",
+        people.len(),
+        applications_read.sheet.as_deref().unwrap_or("?"),
+        applications_read.header_row,
+        people_read.findings.len() + applications_read.findings.len()
+    );
+    for finding in people_read
+        .findings
+        .iter()
+        .chain(&applications_read.findings)
+    {
+        println!("  {}: {}", finding.path, finding.code);
+    }
+    let shared: huaide::tables::SharedAllocation =
+        serde_json::from_value(serde_json::to_value(&allocation)?)?;
+    let workbook = write_table(&TableDocument::Allocation(shared), TableFormat::Xlsx, None)?;
+    std::fs::create_dir_all(out_dir)?;
+    let path = out_dir.join("enrolment.xlsx");
+    std::fs::write(&path, &workbook)?;
+    println!(
+        "Wrote {} ({} bytes: rosters, decisions, programs, one sheet per program).",
+        path.display(),
+        workbook.len()
+    );
     let households: BTreeSet<&str> = people
         .iter()
         .filter_map(|p| p.household.as_deref())
         .collect();
     let count = |r: Residency| people.iter().filter(|p| p.residency == r).count();
     println!(
-        "Synthetic roll: {} people in {} households ({} resident, {} from surrounding \
+        "Roll: {} people in {} households ({} resident, {} from surrounding \
          communities, {} visitors).",
         people.len(),
         households.len(),
@@ -103,114 +109,8 @@ pub fn print_enrolment_report() -> Result<(), Box<dyn Error>> {
     }
 
     println!("\n-- Three decisions explained --");
-    explain_examples(&plan, &people, &allocation);
+    explain_examples(&plan, people, &allocation);
     Ok(())
-}
-
-/// Ages are spread 6–85; households share residency; tags follow age.
-fn roll(draw: &mut Draw, as_of: NaiveDate) -> Vec<Person> {
-    let mut people = Vec::with_capacity(ROLL_SIZE);
-    let mut household = 0;
-    while people.len() < ROLL_SIZE {
-        household += 1;
-        let residency = match draw.below(20) {
-            0..=1 => Residency::Surrounding,
-            2 => Residency::Visitor,
-            _ => Residency::Resident,
-        };
-        // Ages of the members: a family, an elderly couple, a single adult or an elder.
-        let ages: Vec<u64> = match draw.below(10) {
-            0..=3 => {
-                let parent = 30 + draw.below(16);
-                let mut a = vec![parent, parent + draw.below(4), 6 + draw.below(11)];
-                if draw.below(3) == 0 {
-                    a.push(60 + draw.below(20));
-                }
-                a
-            }
-            4..=6 => {
-                let elder = 60 + draw.below(22);
-                vec![elder, elder + draw.below(5)]
-            }
-            7..=8 => vec![18 + draw.below(42)],
-            _ => vec![65 + draw.below(21)],
-        };
-        for age in ages {
-            if people.len() >= ROLL_SIZE {
-                break;
-            }
-            let year = as_of.year() - age as i32;
-            let month = 1 + draw.below(12) as u32;
-            let day = 1 + draw.below(28) as u32;
-            let mut tags = Vec::new();
-            match age {
-                60.. => tags.push("elderly".to_owned()),
-                12..=18 => tags.push("youth".to_owned()),
-                0..=11 => tags.push("child".to_owned()),
-                _ => {}
-            }
-            if (20..70).contains(&age) && draw.below(12) == 0 {
-                tags.push("council_member".to_owned());
-            }
-            people.push(Person {
-                id: format!("p{:03}", people.len() + 1),
-                birth_date: NaiveDate::from_ymd_opt(year, month, day),
-                household: Some(format!("h{household:02}")),
-                residency,
-                tags,
-                history: Vec::new(),
-            });
-        }
-    }
-    people
-}
-
-/// About four in five apply, with one to three choices drawn from their profile's menu.
-fn apply(draw: &mut Draw, people: &[Person], as_of: NaiveDate) -> Vec<Application> {
-    let mut applications = Vec::new();
-    for person in people {
-        let age = person.birth_date.map_or(0, |b| age_on(b, as_of));
-        let menu = if person.residency != Residency::Resident {
-            OUTSIDER_MENU
-        } else if age < 17 {
-            CHILD_MENU
-        } else if age < 60 {
-            ADULT_MENU
-        } else {
-            ELDER_MENU
-        };
-        let mut choices = Vec::new();
-        if draw.below(5) != 0 {
-            let wanted = 1 + draw.below(3);
-            let mut left: Vec<(&str, u64)> = menu.to_vec();
-            while (choices.len() as u64) < wanted && !left.is_empty() {
-                let total: u64 = left.iter().map(|x| x.1).sum();
-                let mut ticket = draw.below(total);
-                let Some(k) = left.iter().position(|&(_, w)| {
-                    let hit = ticket < w;
-                    ticket = ticket.saturating_sub(w);
-                    hit
-                }) else {
-                    break;
-                };
-                choices.push(left.remove(k).0.to_owned());
-            }
-        }
-        // A few ask for counselling too; that choice is confidential.
-        if draw.below(25) == 0 {
-            choices.push("counselling_room".to_owned());
-        }
-        if !choices.is_empty() {
-            applications.push(Application {
-                person: person.id.clone(),
-                choices,
-                submitted_at: None,
-                group: Vec::new(),
-                max_programs: None,
-            });
-        }
-    }
-    applications
 }
 
 /// One program: status, roster and waiting list (confidential ones as a note only).

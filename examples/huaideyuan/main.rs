@@ -33,7 +33,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("懷德苑社區 Huaideyuan community — 2006 learning-community plan");
     let out_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/huaideyuan");
     timetable::print_plan_report(&out_dir)?;
-    enrolment::print_enrolment_report()?;
+    enrolment::print_enrolment_report(&out_dir)?;
     exhibition::print_exhibition_report()?;
 
     println!("\n== Residents' council ==");

@@ -95,6 +95,34 @@ impl PyAllocation {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.shared)
     }
+    /// The shared form as an `.xlsx` workbook (rosters, decisions, programs, one sheet per
+    /// program; confidential programs left out): the bytes, or written to `path`.
+    #[pyo3(signature = (path=None))]
+    fn to_xlsx<'py>(
+        &self,
+        py: Python<'py>,
+        path: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Option<Bound<'py, pyo3::types::PyBytes>>> {
+        let document = self.table_document(py)?;
+        crate::tables::deliver(py, crate::tables::write(py, &document, "xlsx", None)?, path)
+    }
+    /// One sheet of the shared form (default `rosters`) as CSV, UTF-8 with BOM: the bytes,
+    /// or written to `path`.
+    #[pyo3(signature = (path=None, *, sheet=None))]
+    fn to_csv<'py>(
+        &self,
+        py: Python<'py>,
+        path: Option<&Bound<'py, PyAny>>,
+        sheet: Option<&str>,
+    ) -> PyResult<Option<Bound<'py, pyo3::types::PyBytes>>> {
+        let document = self.table_document(py)?;
+        crate::tables::deliver(py, crate::tables::write(py, &document, "csv", sheet)?, path)
+    }
+    /// One sheet of the shared form (default `rosters`) as a pandas DataFrame (needs pandas).
+    #[pyo3(signature = (sheet=None))]
+    fn to_pandas<'py>(&self, py: Python<'py>, sheet: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+        crate::tables::to_pandas(py, &self.table_document(py)?, sheet)
+    }
     /// One program in full, confidential ones included; `EnrolError` (`unknown_program`) for an unknown id.
     fn for_program<'py>(&self, py: Python<'py>, program: &str) -> PyResult<Bound<'py, PyAny>> {
         let report = self
@@ -123,6 +151,12 @@ impl PyAllocation {
             self.inner.mechanism,
             self.inner.applicants()
         )
+    }
+}
+
+impl PyAllocation {
+    fn table_document(&self, py: Python<'_>) -> PyResult<huaide::tables::TableDocument> {
+        crate::tables::document_of(py, "allocation", &to_py(py, &self.shared)?)
     }
 }
 

@@ -12,6 +12,7 @@ mod formats;
 mod motion;
 mod plan;
 mod profile_in;
+mod tables;
 mod vote;
 
 use pyo3::prelude::*;
@@ -37,6 +38,10 @@ fn _huaide(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(formats::write_ballots, m)?)?;
     m.add_function(wrap_pyfunction!(formats::tally_file, m)?)?;
     m.add_function(wrap_pyfunction!(formats::rctab_report_options, m)?)?;
+    m.add_function(wrap_pyfunction!(tables::read_people, m)?)?;
+    m.add_function(wrap_pyfunction!(tables::read_applications, m)?)?;
+    m.add_function(wrap_pyfunction!(tables::write_table, m)?)?;
+    m.add_function(wrap_pyfunction!(tables::table_sheets, m)?)?;
     m.add_function(wrap_pyfunction!(exhibition::exhibition_elections, m)?)?;
     m.add_function(wrap_pyfunction!(exhibition::tally_exhibition, m)?)?;
     m.add_function(wrap_pyfunction!(errors::_panic_for_tests, m)?)?;

@@ -23,6 +23,35 @@ impl PyTallyResult {
 
 #[pymethods]
 impl PyTallyResult {
+    /// The result as an `.xlsx` workbook (one row per candidate, one column per round, the
+    /// inactive ballots by cause): the bytes, or written to `path`.
+    #[pyo3(signature = (path=None))]
+    fn to_xlsx<'py>(
+        &self,
+        py: Python<'py>,
+        path: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Option<Bound<'py, pyo3::types::PyBytes>>> {
+        let document = huaide::tables::TableDocument::Tally(self.inner.clone());
+        crate::tables::deliver(py, crate::tables::write(py, &document, "xlsx", None)?, path)
+    }
+    /// The result as CSV (UTF-8 with BOM): the bytes, or written to `path`.
+    #[pyo3(signature = (path=None))]
+    fn to_csv<'py>(
+        &self,
+        py: Python<'py>,
+        path: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Option<Bound<'py, pyo3::types::PyBytes>>> {
+        let document = huaide::tables::TableDocument::Tally(self.inner.clone());
+        crate::tables::deliver(py, crate::tables::write(py, &document, "csv", None)?, path)
+    }
+    /// The result table as a pandas DataFrame (needs pandas).
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::tables::to_pandas(
+            py,
+            &huaide::tables::TableDocument::Tally(self.inner.clone()),
+            None,
+        )
+    }
     /// The election's id.
     #[getter]
     fn election(&self) -> &str {

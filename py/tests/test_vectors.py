@@ -1,5 +1,6 @@
 """Runs the shared vectors in tests/vectors/*.json through the Python API."""
 
+import base64
 import json
 from pathlib import Path
 from typing import Any, Callable
@@ -29,6 +30,18 @@ def _rctab_report(d: dict[str, Any]) -> dict[str, Any]:
     result = huaide.tally(d["election"], d["ballots"])
     options = d.get("options", {})
     return {"json": result.rctab_report(**options), "csv": result.rctab_report_csv(**options)}
+def _file(value: Any) -> tuple[bytes, str]:
+    """A vector's table input (text, {name, text} or {name, base64}) as bytes and a name."""
+    if isinstance(value, str):
+        return value.encode("utf-8"), ""
+    if "base64" in value:
+        return base64.b64decode(value["base64"]), value["name"]
+    return value["text"].encode("utf-8"), value["name"]
+
+
+def _read_table(read: Callable[..., Any], d: dict[str, Any], **extra: Any) -> Any:
+    data, name = _file(d["input"])
+    return read(data, name=name or None, **extra, **d.get("options", {}))
 
 
 def _call(function: str, data: dict[str, Any]) -> Any:
@@ -60,6 +73,11 @@ def _call(function: str, data: dict[str, Any]) -> Any:
         ).to_dict(),
         "rctab_report": _rctab_report,
         "rctab_report_options": lambda d: huaide.rctab_report_options(d["config"]),
+        "read_people": lambda d: _read_table(huaide.read_people, d),
+        "read_applications": lambda d: _read_table(huaide.read_applications, d, plan=d.get("plan")),
+        "write_table": lambda d: huaide.write_table(
+            d["kind"], d["document"], d.get("format", "xlsx"), sheet=d.get("sheet")
+        ).decode("utf-8"),
         "exhibition_elections": _exhibition,
         "tally_exhibition": lambda d: huaide.tally_exhibition(_exhibition(d), d["ballots"]),
     }

@@ -105,8 +105,11 @@ export const tallyMotion = (motion) => call(wasm.tallyMotion, json(motion));
  * Reads a ballot file (`input`: its text, or the files of an export) and counts it in
  * `election` (an election whose fields but `method` may be left out: the file gives them).
  */
-export const tallyFile = (input, format, election, options) =>
-  call(wasm.tallyFile, json(input), json(format), json(election), json(options));
+export function tallyFile(input, format, election, options) {
+  const [name, bytes] = fileOf(input);
+  if (bytes) return call(wasm.tallyFileBytes, name, bytes, json(format), json(election), json(options));
+  return call(wasm.tallyFile, json(input), json(format), json(election), json(options));
+}
 
 // ---- plans -------------------------------------------------------------------------------
 
@@ -154,9 +157,50 @@ export const tallyExhibition = (elections, ballots) =>
 
 // ---- ballot files and reports ------------------------------------------------------------
 
-/** Reads a ballot file: its text, or the files of an export; `{candidates, ballots, …}`. */
-export const readBallots = (input, format, options) =>
-  call(wasm.readBallots, json(input), json(format), json(options));
+/**
+ * A table file as the module takes it: `[name, bytes]` for a `Uint8Array` or `{name, bytes}`,
+ * `[name, undefined]` for anything else (text, `{name, text}`, `{name, base64}`), which the
+ * module reads as a wire `TableInput`.
+ */
+function fileOf(file) {
+  if (file instanceof Uint8Array) return ['', file];
+  if (file && typeof file === 'object' && file.bytes instanceof Uint8Array) {
+    return [String(file.name ?? ''), file.bytes];
+  }
+  return ['', undefined];
+}
+
+/**
+ * Reads a ballot file: its text, the files of an export, or a form export's bytes
+ * (`Uint8Array` or `{name, bytes}`); `{candidates, ballots, …}`.
+ */
+export function readBallots(input, format, options) {
+  const [name, bytes] = fileOf(input);
+  if (bytes) return call(wasm.readBallotBytes, name, bytes, json(format), json(options));
+  return call(wasm.readBallots, json(input), json(format), json(options));
+}
+
+// ---- tables ------------------------------------------------------------------------------
+
+/** Reads people from a CSV file or workbook: `{ok, people, findings, columns, …}`. */
+export function readPeople(file, options) {
+  const [name, bytes] = fileOf(file);
+  return call(wasm.readPeople, name, bytes, bytes ? 'null' : json(file), json(options));
+}
+
+/** Reads applications; with `plan`, choices may name programs by title and are checked. */
+export function readApplications(file, options, plan) {
+  const [name, bytes] = fileOf(file);
+  return call(wasm.readApplications, name, bytes, bytes ? 'null' : json(file), json(options),
+    json(plan));
+}
+
+/**
+ * Writes a wire document (`kind`: `people`, `applications`, `allocation`, `occurrences`,
+ * `tally`, `exhibition`) as `xlsx` (default) or `csv`: the file's bytes, for a download.
+ */
+export const writeTable = (kind, document, format, sheet) =>
+  guard(() => wasm.writeTable(String(kind), json(document), json(format), sheet ?? undefined));
 /** Writes a ballot file (the shape `readBallots` returns) as BLT, PrefLib or CSV text. */
 export const writeBallots = (file, format, options) =>
   guard(() => wasm.writeBallots(json(file), json(format), json(options)));

@@ -7,7 +7,8 @@ import type {
   ExhibitionResult, FileElection, IcsOptions, Motion, MotionResult, Occurrence, OccurrenceQuery,
   PartialTally, Person, Plan, ProfileDocument, ProgramReport, ProgramState, ProgressInput,
   ProgressReport, RctabReport, RctabReportOptions, ReadOptions, TallyResult, ValidationReport,
-  WriteOptions,
+  WriteOptions, PeopleOptions, PeopleTable, ApplicationOptions, ApplicationsTable, TableInput,
+  TableFormat,
 } from '../types/wire.js';
 
 export type * from '../types/wire.js';
@@ -33,6 +34,13 @@ export interface ProfileArrays {
   counts?: ArrayLike<number>;
 }
 
+/** A table file: its bytes (a page's upload as `new Uint8Array(await file.arrayBuffer())`),
+ * with its name where the extension tells `.xlsx` from CSV, or its text. */
+export type TableFile = Uint8Array | { name: string; bytes: Uint8Array } | TableInput;
+
+/** What `writeTable` writes. */
+export type TableKind = 'people' | 'applications' | 'allocation' | 'occurrences' | 'tally' | 'exhibition';
+
 /** Loads the module in a browser (from `huaide_bg.wasm` beside the package, or the given
  * bytes, `Response` or URL); a no-op in Node. Call it once before anything else. */
 export default function init(module_or_path?: unknown): Promise<unknown>;
@@ -44,7 +52,7 @@ export function tallyProfile(election: Election, profile: ProfileDocument | Prof
 export function tallyPartial(election: Election, ballots: Ballot[]): PartialTally;
 export function mergePartials(election: Election, partials: PartialTally[]): TallyResult;
 export function tallyMotion(motion: Motion): MotionResult;
-export function tallyFile(input: BallotInput, format: BallotFormat, election: FileElection, options?: ReadOptions): TallyResult;
+export function tallyFile(input: BallotInput | Uint8Array | { name: string; bytes: Uint8Array }, format: BallotFormat, election: FileElection, options?: ReadOptions): TallyResult;
 
 export function validatePlan(plan: Plan): ValidationReport;
 export function planOccurrences(plan: Plan, query: OccurrenceQuery): Occurrence[];
@@ -62,8 +70,12 @@ export function replayEnrolmentForProgram(plan: Plan, people: Person[], applicat
 export function exhibitionElections(request: ExhibitionRequest): ExhibitionElections;
 export function tallyExhibition(elections: ExhibitionElections, ballots: CategoryBallots): ExhibitionResult;
 
-export function readBallots(input: BallotInput, format: BallotFormat, options?: ReadOptions): BallotFile;
+export function readBallots(input: BallotInput | Uint8Array | { name: string; bytes: Uint8Array }, format: BallotFormat, options?: ReadOptions): BallotFile;
 export function writeBallots(file: BallotFile, format: BallotFormat, options?: WriteOptions): string;
 export function rctabReport(result: TallyResult, options?: RctabReportOptions): RctabReport;
 export function rctabReportCsv(result: TallyResult, options?: RctabReportOptions): string;
 export function rctabReportOptions(config: string): RctabReportOptions;
+
+export function readPeople(file: TableFile, options?: PeopleOptions): PeopleTable;
+export function readApplications(file: TableFile, options?: ApplicationOptions, plan?: Plan): ApplicationsTable;
+export function writeTable(kind: TableKind, document: unknown, format?: TableFormat, sheet?: string): Uint8Array;

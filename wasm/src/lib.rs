@@ -19,6 +19,7 @@ mod enrol;
 mod exhibition;
 mod formats;
 mod plan;
+mod tables;
 mod vote;
 
 /// Builds the `Error` thrown for a core error: `name` is `HuaideError`, with `code`,

@@ -25,6 +25,10 @@ export function call(huaide, fn, input) {
       return { json: huaide.rctabReport(result, d.options), csv: huaide.rctabReportCsv(result, d.options) };
     },
     rctab_report_options: (d) => huaide.rctabReportOptions(d.config),
+    read_people: (d) => huaide.readPeople(d.input, d.options),
+    read_applications: (d) => huaide.readApplications(d.input, d.options, d.plan),
+    write_table: (d) => new TextDecoder('utf-8', { ignoreBOM: true })
+      .decode(huaide.writeTable(d.kind, d.document, d.format, d.sheet)),
     exhibition_elections: (d) => huaide.exhibitionElections(exhibition(d)),
     tally_exhibition: (d) => huaide.tallyExhibition(huaide.exhibitionElections(exhibition(d)), d.ballots),
     enrol_events: (d) => huaide.replayEnrolment(d.plan, d.people, d.applications, options(d), d.events ?? []),

@@ -39,6 +39,20 @@ export type Amount =
  */
 export type Fraction = [number, number];
 /**
+ * How a question's answers become ballots.
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "AnswerKind".
+ */
+export type AnswerKind = 'ranking' | 'approval' | 'choice' | 'score';
+/**
+ * How serious a finding is.
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "Severity".
+ */
+export type Severity = 'error' | 'warning';
+/**
  * One position on a ranked ballot.
  *
  * On the wire a rank is a candidate id (`"a"`), or a list of ids marked at the same rank
@@ -82,7 +96,11 @@ export type BallotFormat =
   | 'cdf_xml'
   | 'dominion'
   | 'hart'
-  | 'clear_ballot';
+  | 'clear_ballot'
+  | 'google_forms'
+  | 'microsoft_forms'
+  | 'wjx'
+  | 'tencent_forms';
 /**
  * What to read: one file's text, or the files of an export (a list of `{name, text}`, or
  * an object mapping names to texts).
@@ -93,6 +111,16 @@ export type BallotFormat =
 export type BallotInput =
   | string
   | NamedText[]
+  | {
+      /**
+       * The bytes.
+       */
+      base64: string;
+      /**
+       * The file name (its extension tells a workbook from CSV).
+       */
+      name: string;
+    }
   | {
       [k: string]: string | undefined;
     };
@@ -252,6 +280,13 @@ export type Condition =
  */
 export type DayKind =
   'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun' | 'workday' | 'rest_day';
+/**
+ * Which submission counts when a voter submitted several.
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "Duplicates".
+ */
+export type Duplicates = 'first' | 'last';
 /**
  * An event on the enrolment state, e.g. `{"type": "withdraw", "at": "2006-03-01T10:00:00+08:00",
  * "person": "p1", "program": "pottery"}`.
@@ -422,13 +457,6 @@ export type Status = 'planned' | 'cancelled';
  */
 export type Measure = 'participants' | 'enrolments' | 'sessions_held' | 'attendance_percent';
 /**
- * How serious a finding is.
- *
- * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
- * via the `definition` "Severity".
- */
-export type Severity = 'error' | 'warning';
-/**
  * How many members must be present for the vote to count.
  *
  * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
@@ -480,6 +508,41 @@ export type ProfileMark = number | string;
  * via the `definition` "ProgressStatus".
  */
 export type ProgressStatus = 'achieved' | 'on_track' | 'behind';
+/**
+ * A table file format to write.
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "TableFormat".
+ */
+export type TableFormat = 'csv' | 'xlsx';
+/**
+ * A table file on the wire: `"text"`, `{"name", "text"}` or `{"name", "base64"}`.
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "TableInput".
+ */
+export type TableInput =
+  | string
+  | {
+      /**
+       * File name.
+       */
+      name: string;
+      /**
+       * The file's text.
+       */
+      text: string;
+    }
+  | {
+      /**
+       * The bytes, base64.
+       */
+      base64: string;
+      /**
+       * File name.
+       */
+      name: string;
+    };
 
 /**
  * An age range in full years, reached on a reference date.
@@ -678,6 +741,157 @@ export interface Application {
   submitted_at?: string | null;
 }
 /**
+ * Options of [`read_applications`].
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "ApplicationOptions".
+ */
+export interface ApplicationOptions {
+  /**
+   * Field to header text: `{"person": "居民号", "submitted_at": "填表时间"}`.
+   */
+  columns?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Text encoding of a CSV file (default: detected).
+   */
+  encoding?: string | null;
+  /**
+   * Size limits.
+   */
+  limits?: Limits;
+  /**
+   * The sheet of a workbook (default: the first).
+   */
+  sheet?: string | null;
+  /**
+   * IANA time zone of times without an offset (default: the plan's, else UTC).
+   */
+  timezone?: string | null;
+}
+/**
+ * Size limits of the readers; each has a default, and a file past one is a `too_large`
+ * error naming it.
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "Limits".
+ */
+export interface Limits {
+  /**
+   * Most bytes of the file itself (default 64 MiB).
+   */
+  max_bytes?: number;
+  /**
+   * Most bytes of one cell's text (default 1 MiB; Excel itself stops at 32,767
+   * characters).
+   */
+  max_cell_bytes?: number;
+  /**
+   * Most cells of a sheet, counted as rows times their widths (default 4,000,000).
+   */
+  max_cells?: number;
+  /**
+   * Most columns of a sheet (default 16,384, Excel's).
+   */
+  max_columns?: number;
+  /**
+   * Most rows of a sheet (default 1,000,000).
+   */
+  max_rows?: number;
+  /**
+   * Most bytes a workbook's zip entries may inflate to, all together (default 256 MiB).
+   */
+  max_unzipped_bytes?: number;
+}
+/**
+ * What [`read_applications`] found.
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "ApplicationsTable".
+ */
+export interface ApplicationsTable {
+  /**
+   * The applications of the rows without errors, in row order.
+   */
+  applications: Application[];
+  /**
+   * Field to the header text of the column read for it (`choices` lists the choice
+   * columns joined by `, ` when there is one per choice).
+   */
+  columns: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Every finding, by row then column.
+   */
+  findings: TableFinding[];
+  /**
+   * The 1-based row of the header.
+   */
+  header_row: number;
+  /**
+   * Headers of the columns kept out.
+   */
+  ignored_columns: string[];
+  /**
+   * True when no finding is an error.
+   */
+  ok: boolean;
+  /**
+   * The sheet read, for workbooks.
+   */
+  sheet?: string | null;
+}
+/**
+ * One problem found in a table: `people.xlsx: row 12, column 出生日期: invalid_date`.
+ *
+ * Rows are 1-based as the spreadsheet shows them (the header row included); columns carry
+ * their header text and their letter (`A`, `B`, … `AA`).
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "TableFinding".
+ */
+export interface TableFinding {
+  /**
+   * Stable snake_case code, e.g. `invalid_date`.
+   */
+  code: string;
+  /**
+   * The column's header text.
+   */
+  column?: string | null;
+  /**
+   * The column's letter (`A`, `B`, … `AA`).
+   */
+  column_letter?: string | null;
+  /**
+   * The file name given with the input (empty when none was).
+   */
+  file: string;
+  /**
+   * Human-readable explanation (not stable; compare codes, never messages).
+   */
+  message: string;
+  /**
+   * The place, rendered: `people.xlsx: row 12, column 出生日期`.
+   */
+  path: string;
+  /**
+   * The row, 1-based as the spreadsheet shows it.
+   */
+  row?: number | null;
+  /**
+   * `error`: the row (or the file) cannot be used as it is; `warning`: it was read, but
+   * probably not as meant.
+   */
+  severity: Severity;
+  /**
+   * The sheet, for workbooks.
+   */
+  sheet?: string | null;
+}
+/**
  * One group of identical approval ballots in a [`PartialTally`] profile.
  *
  * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
@@ -764,6 +978,11 @@ export interface BallotFile {
    * ids, or `{id, name}` where the file names them. Ballots rank these ids.
    */
   candidates: Candidate[];
+  /**
+   * Form exports: every problem met, with its row and column (blank and duplicate
+   * submissions, unreadable ranks, …).
+   */
+  findings?: TableFinding[];
   /**
    * The contest's maximum number of rankings, when the file says (Dominion's
    * `NumOfRanks`): give it to the election's `irv.max_rankings`.
@@ -2773,6 +2992,74 @@ export interface RankedGroup {
   ranking: Rank[];
 }
 /**
+ * Options of [`read_people`].
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "PeopleOptions".
+ */
+export interface PeopleOptions {
+  /**
+   * Field to header text, for headers the defaults do not know: `{"birth_date": "生辰"}`.
+   */
+  columns?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Residency of rows that give none.
+   */
+  default_residency?: Residency | null;
+  /**
+   * Text encoding of a CSV file (default: detected; see [`super::decode`]).
+   */
+  encoding?: string | null;
+  /**
+   * Size limits.
+   */
+  limits?: Limits;
+  /**
+   * The sheet of a workbook (default: the first).
+   */
+  sheet?: string | null;
+}
+/**
+ * What [`read_people`] found: the people it could read and every finding.
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "PeopleTable".
+ */
+export interface PeopleTable {
+  /**
+   * Field to the header text of the column read for it.
+   */
+  columns: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Every finding, by row then column.
+   */
+  findings: TableFinding[];
+  /**
+   * The 1-based row of the header.
+   */
+  header_row: number;
+  /**
+   * Headers of the columns kept out.
+   */
+  ignored_columns: string[];
+  /**
+   * True when no finding is an error.
+   */
+  ok: boolean;
+  /**
+   * The people of the rows without errors, in row order.
+   */
+  people: Person[];
+  /**
+   * The sheet read, for workbooks.
+   */
+  sheet?: string | null;
+}
+/**
  * Someone who may apply: `{"id", "birth_date"?, "household"?, "residency", "tags", "history"?}`.
  *
  * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
@@ -3161,6 +3448,14 @@ export interface ReadOptions {
    */
   contest?: string | null;
   /**
+   * Form exports: which submission of a voter counts, `first` (default) or `last`.
+   */
+  duplicates?: Duplicates | null;
+  /**
+   * Form exports: the text encoding of a CSV file (default: detected).
+   */
+  encoding?: string | null;
+  /**
    * RCTab generic CSV: the first column holding votes, 1-based (default 2).
    */
   first_vote_column?: number | null;
@@ -3169,10 +3464,38 @@ export interface ReadOptions {
    */
   first_vote_row?: number | null;
   /**
+   * Form exports: how to read the answers (default: detected).
+   */
+  kind?: AnswerKind | null;
+  /**
+   * Form exports: size limits.
+   */
+  limits?: Limits | null;
+  /**
+   * Form exports: the question to read (its text, part of it, or its number).
+   */
+  question?: string | null;
+  /**
+   * Form exports: the sheet of a workbook (default: the first).
+   */
+  sheet?: string | null;
+  /**
+   * Form exports: the header of the submission time (default: the tool's, e.g. `Timestamp`).
+   */
+  timestamp_column?: string | null;
+  /**
+   * Form exports: the IANA time zone of timestamps without an offset (default UTC).
+   */
+  timezone?: string | null;
+  /**
    * The candidate id (or name) the export uses for undeclared write-ins (RCTab's
    * `undeclaredWriteInLabel`): its marks become marks for [`UNDECLARED_WRITE_IN`].
    */
   undeclared_write_in_label?: string | null;
+  /**
+   * Form exports: the header of the voter column (default: the tool's, e.g. `Email Address`).
+   */
+  voter_column?: string | null;
 }
 /**
  * The outcome of [`super::Plan::validate`]: findings sorted by path (numbers in paths compare

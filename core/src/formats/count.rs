@@ -12,9 +12,12 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::read::{read_ballot_file, BallotFile, BallotFormat, BallotInput, ReadOptions};
+use super::read::{
+    read_ballot_bytes, read_ballot_file, BallotFile, BallotFormat, BallotInput, ReadOptions,
+};
 use super::FormatError;
 use crate::error::{DocumentError, ErrorFamily, Fault};
+use crate::tables::TableSource;
 use crate::vote::{
     tally, Ballot, Candidate, Election, IrvOptions, Method, PairwiseOptions, Rank, ScoreRange,
     StvOptions, TallyError, TallyResult, TieBreak,
@@ -203,6 +206,19 @@ pub fn tally_ballot_file(
     election: &FileElection,
 ) -> Result<TallyResult, FileCountError> {
     let file = read_ballot_file(input, format, options)?;
+    let (election, ballots) = election.for_file(&file);
+    Ok(tally(&election, &ballots)?)
+}
+
+/// [`tally_ballot_file`] for a file given as bytes (a form export's `.xlsx` or CSV in any
+/// encoding: see [`read_ballot_bytes`]).
+pub fn tally_ballot_bytes(
+    source: &TableSource<'_>,
+    format: BallotFormat,
+    options: &ReadOptions,
+    election: &FileElection,
+) -> Result<TallyResult, FileCountError> {
+    let file = read_ballot_bytes(source, format, options)?;
     let (election, ballots) = election.for_file(&file);
     Ok(tally(&election, &ballots)?)
 }

@@ -42,7 +42,7 @@ pub use blt::{read_blt, BltFile};
 pub use cdf::{read_cdf_json, CdfContest};
 pub use cdf_xml::read_cdf_xml;
 pub use clear_ballot::read_clear_ballot;
-pub use count::{tally_ballot_file, FileCountError, FileElection};
+pub use count::{tally_ballot_bytes, tally_ballot_file, FileCountError, FileElection};
 pub use csv_ranks::{read_ranking_csv, read_rctab_csv, RctabCsvLayout};
 pub use dominion::read_dominion;
 pub use hart::read_hart;
@@ -54,7 +54,8 @@ pub use rctab_report::{
 };
 pub use rctab_report_csv::rctab_report_csv;
 pub use read::{
-    read_ballot_file, read_request, BallotFile, BallotFormat, BallotInput, ReadOptions, ReadRequest,
+    read_ballot_bytes, read_ballot_file, read_request, BallotFile, BallotFormat, BallotInput,
+    ReadOptions, ReadRequest,
 };
 pub use write::{write_ballot_file, write_request, PreflibType, WriteOptions, WriteRequest};
 pub use write_blt::write_blt;
@@ -187,6 +188,32 @@ pub enum FormatError {
         /// What the format cannot express.
         message: String,
     },
+    /// The bytes are not a table at all (not CSV text, nor a workbook calamine can open).
+    #[error("{path}: not a table: {message}")]
+    NotATable {
+        /// The file.
+        path: String,
+        /// What the reader found.
+        message: String,
+    },
+    /// The sheet asked for is not in the workbook.
+    #[error("{path}: no sheet {sheet:?} in the workbook (it has {sheets:?})")]
+    UnknownSheet {
+        /// `options.sheet`.
+        path: String,
+        /// The sheet asked for.
+        sheet: String,
+        /// The sheets the workbook has.
+        sheets: Vec<String>,
+    },
+    /// The bytes are not valid in the encoding given or detected.
+    #[error("{path}: {message}")]
+    Encoding {
+        /// The file, or `options.encoding` for an unknown label.
+        path: String,
+        /// What was wrong.
+        message: String,
+    },
     /// The file exceeds a hard size limit.
     #[error("{path}: {what} exceeds the limit of {limit}")]
     TooLarge {
@@ -211,6 +238,9 @@ impl Fault for FormatError {
                 "format_unsupported"
             }
             FormatError::Unwritable { .. } => "format_unwritable",
+            FormatError::NotATable { .. } => "format_not_a_table",
+            FormatError::UnknownSheet { .. } => "format_unknown_sheet",
+            FormatError::Encoding { .. } => "format_encoding",
             FormatError::TooLarge { .. } => "too_large",
         }
     }
@@ -225,6 +255,9 @@ impl Fault for FormatError {
             | FormatError::Unsupported { path, .. }
             | FormatError::UnsupportedResult { path, .. }
             | FormatError::Unwritable { path, .. }
+            | FormatError::NotATable { path, .. }
+            | FormatError::UnknownSheet { path, .. }
+            | FormatError::Encoding { path, .. }
             | FormatError::TooLarge { path, .. } => Some(path),
         }
     }

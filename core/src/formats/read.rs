@@ -11,6 +11,8 @@ use super::{
     RctabCsvLayout, UNDECLARED_WRITE_IN,
 };
 use crate::error::{read_document, DocumentError};
+use crate::tables::forms::{layout, read_form, AnswerKind, Duplicates, FormOptions};
+use crate::tables::{Limits, TableFinding, TableSource};
 use crate::vote::{Ballot, Candidate, Rank};
 
 /// A ballot file format.
@@ -35,6 +37,14 @@ pub enum BallotFormat {
     Hart,
     /// Clear Ballot RCV CSV.
     ClearBallot,
+    /// A Google Forms responses sheet (CSV or `.xlsx`): see [`crate::tables::forms::google`].
+    GoogleForms,
+    /// A Microsoft Forms results workbook: see [`crate::tables::forms::microsoft`].
+    MicrosoftForms,
+    /// A 问卷星 (Wenjuanxing) export: see [`crate::tables::forms::wjx`].
+    Wjx,
+    /// A 腾讯问卷 (Tencent Questionnaire) export: see [`crate::tables::forms::tencent`].
+    TencentForms,
 }
 
 impl BallotFormat {
@@ -50,7 +60,22 @@ impl BallotFormat {
             BallotFormat::Dominion => "dominion",
             BallotFormat::Hart => "hart",
             BallotFormat::ClearBallot => "clear_ballot",
+            BallotFormat::GoogleForms => "google_forms",
+            BallotFormat::MicrosoftForms => "microsoft_forms",
+            BallotFormat::Wjx => "wjx",
+            BallotFormat::TencentForms => "tencent_forms",
         }
+    }
+
+    /// True for the exports of online form tools, which are tables (CSV or workbooks).
+    pub fn is_form_export(self) -> bool {
+        matches!(
+            self,
+            BallotFormat::GoogleForms
+                | BallotFormat::MicrosoftForms
+                | BallotFormat::Wjx
+                | BallotFormat::TencentForms
+        )
     }
 }
 
@@ -63,6 +88,14 @@ pub enum BallotInput {
     Text(String),
     /// Named files, in order.
     Files(Vec<NamedText>),
+    /// One file's bytes as base64, with its name (`{"name", "base64"}`): a workbook, or
+    /// text that is not UTF-8 (form exports).
+    Base64 {
+        /// The file name (its extension tells a workbook from CSV).
+        name: String,
+        /// The bytes.
+        base64: String,
+    },
     /// Named files, by name.
     Named(BTreeMap<String, String>),
 }
@@ -72,6 +105,17 @@ impl BallotInput {
         match self {
             BallotInput::Text(text) => vec![NamedText::new("", text.clone())],
             BallotInput::Files(files) => files.clone(),
+            BallotInput::Base64 { name, base64 } => {
+                let input = crate::tables::TableInput::Base64 {
+                    name: name.clone(),
+                    base64: base64.clone(),
+                };
+                let text = input
+                    .to_bytes()
+                    .map(|(_, b)| String::from_utf8_lossy(&b).into_owned())
+                    .unwrap_or_default();
+                vec![NamedText::new(name.clone(), text)]
+            }
             BallotInput::Named(map) => map
                 .iter()
                 .map(|(name, text)| NamedText::new(name.clone(), text.clone()))
@@ -116,6 +160,33 @@ pub struct ReadOptions {
     /// `undeclaredWriteInLabel`): its marks become marks for [`UNDECLARED_WRITE_IN`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub undeclared_write_in_label: Option<String>,
+    /// Form exports: the question to read (its text, part of it, or its number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+    /// Form exports: how to read the answers (default: detected).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<AnswerKind>,
+    /// Form exports: the header of the voter column (default: the tool's, e.g. `Email Address`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voter_column: Option<String>,
+    /// Form exports: the header of the submission time (default: the tool's, e.g. `Timestamp`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp_column: Option<String>,
+    /// Form exports: which submission of a voter counts, `first` (default) or `last`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicates: Option<Duplicates>,
+    /// Form exports: the IANA time zone of timestamps without an offset (default UTC).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
+    /// Form exports: the text encoding of a CSV file (default: detected).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+    /// Form exports: the sheet of a workbook (default: the first).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// Form exports: size limits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limits: Option<Limits>,
 }
 
 /// A ballot file read: its candidates and ballots, ready for an election document.
@@ -146,6 +217,10 @@ pub struct BallotFile {
     /// election's `irv.undeclared_write_in`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub undeclared_write_in: Option<String>,
+    /// Form exports: every problem met, with its row and column (blank and duplicate
+    /// submissions, unreadable ranks, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<TableFinding>,
 }
 
 /// A read request as one document: `{format, input, options?}` (the shared vectors' shape).
@@ -223,6 +298,10 @@ pub fn read_ballot_file(
     format: BallotFormat,
     options: &ReadOptions,
 ) -> Result<BallotFile, FormatError> {
+    if format.is_form_export() {
+        let (name, bytes) = input_bytes(input, format)?;
+        return read_ballot_bytes(&TableSource::new(&name, &bytes), format, options);
+    }
     let mut file = match format {
         BallotFormat::Blt => {
             let blt = read_blt(&input.text(format)?)?;
@@ -233,8 +312,7 @@ pub fn read_ballot_file(
                 withdrawn: blt.withdrawn,
                 tie_order: blt.tie_order,
                 title: blt.title,
-                max_rankings: None,
-                undeclared_write_in: None,
+                ..BallotFile::default()
             }
         }
         BallotFormat::Preflib => {
@@ -309,6 +387,12 @@ pub fn read_ballot_file(
             }
             from_cvr(read_hart(&files, contest(options, format)?)?)
         }
+        BallotFormat::GoogleForms
+        | BallotFormat::MicrosoftForms
+        | BallotFormat::Wjx
+        | BallotFormat::TencentForms => {
+            return read_ballot_bytes(&TableSource::new("", b""), format, options)
+        }
     };
     if file
         .candidates
@@ -324,4 +408,69 @@ pub fn read_ballot_file(
         }
     }
     Ok(file)
+}
+
+/// The one file of a form export, as bytes.
+fn input_bytes(
+    input: &BallotInput,
+    format: BallotFormat,
+) -> Result<(String, Vec<u8>), FormatError> {
+    match input {
+        BallotInput::Text(text) => Ok((String::new(), text.as_bytes().to_vec())),
+        BallotInput::Base64 { name, base64 } => crate::tables::TableInput::Base64 {
+            name: name.clone(),
+            base64: base64.clone(),
+        }
+        .to_bytes(),
+        _ => {
+            let mut files = input.files();
+            match (files.pop(), files.is_empty()) {
+                (Some(only), true) => Ok((only.name, only.text.into_bytes())),
+                _ => Err(FormatError::Syntax {
+                    path: ".".to_owned(),
+                    message: format!("the {} format reads one file", format.as_str()),
+                }),
+            }
+        }
+    }
+}
+
+/// Reads ballots from a file's bytes: the form exports (CSV in any encoding of
+/// [`crate::tables::decode`], or a workbook) directly, the text formats after decoding the
+/// bytes as UTF-8. The Python and JS bindings call this for `bytes` and `Uint8Array` input.
+pub fn read_ballot_bytes(
+    source: &TableSource<'_>,
+    format: BallotFormat,
+    options: &ReadOptions,
+) -> Result<BallotFile, FormatError> {
+    let Some(layout) = layout(format.as_str()) else {
+        let text = std::str::from_utf8(source.bytes).map_err(|_| FormatError::Encoding {
+            path: if source.name.is_empty() {
+                ".".to_owned()
+            } else {
+                source.name.to_owned()
+            },
+            message: format!("the {} format is read as UTF-8 text", format.as_str()),
+        })?;
+        return read_ballot_file(&BallotInput::Text(text.to_owned()), format, options);
+    };
+    let form = FormOptions {
+        question: options.question.clone(),
+        kind: options.kind,
+        voter_column: options.voter_column.clone(),
+        timestamp_column: options.timestamp_column.clone(),
+        duplicates: options.duplicates.unwrap_or_default(),
+        timezone: options.timezone.clone(),
+        encoding: options.encoding.clone(),
+        sheet: options.sheet.clone(),
+        limits: options.limits.unwrap_or_default(),
+    };
+    let read = read_form(layout, source, &form)?;
+    Ok(BallotFile {
+        candidates: read.candidates,
+        ballots: read.ballots,
+        title: Some(read.question),
+        findings: read.findings,
+        ..BallotFile::default()
+    })
 }

@@ -100,7 +100,11 @@ pub fn write_ballot_file(
         | BallotFormat::CdfXml
         | BallotFormat::Dominion
         | BallotFormat::Hart
-        | BallotFormat::ClearBallot => Err(FormatError::Unsupported {
+        | BallotFormat::ClearBallot
+        | BallotFormat::GoogleForms
+        | BallotFormat::MicrosoftForms
+        | BallotFormat::Wjx
+        | BallotFormat::TencentForms => Err(FormatError::Unsupported {
             path: "format".to_owned(),
             format: format.as_str(),
         }),

@@ -22,7 +22,7 @@ mod progress;
 mod rrule;
 mod schedule;
 mod validate;
-mod zone;
+pub(crate) mod zone;
 
 pub use calendar::{Calendar, DayKind, Deadline, Holiday, MakeupDay, Period, Slot};
 pub use condition::{Condition, Counts, Demand, Fill};

@@ -3,7 +3,7 @@
 import datetime
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, final
+from typing import Any, BinaryIO, final
 
 from huaide import wire
 
@@ -26,7 +26,10 @@ __all__ = [
     "PlanError",
     "Program",
     "rctab_report_options",
+    "read_applications",
     "read_ballots",
+    "read_people",
+    "table_sheets",
     "tally",
     "tally_motion",
     "tally_exhibition",
@@ -36,6 +39,7 @@ __all__ = [
     "TallyError",
     "TallyResult",
     "write_ballots",
+    "write_table",
     "__version__",
 ]
 
@@ -87,6 +91,9 @@ class TallyResult:
     def ties(self) -> list[wire.Tie]: ...
     @property
     def complete(self) -> bool: ...
+    def to_xlsx(self, path: str | os.PathLike[str] | None = None) -> bytes | None: ...
+    def to_csv(self, path: str | os.PathLike[str] | None = None) -> bytes | None: ...
+    def to_pandas(self) -> Any: ...
     def to_dict(self) -> wire.TallyResult: ...
     def rctab_report(
         self,
@@ -148,24 +155,92 @@ def tally_partial(
     ballots: Iterable[_BallotLike] | Any,
 ) -> wire.PartialTally: ...
 def tally_file(
-    input: str | Mapping[str, str] | Sequence[tuple[str, str]] | Sequence[Mapping[str, str]],
+    input: str
+    | Mapping[str, str]
+    | Sequence[tuple[str, str]]
+    | Sequence[Mapping[str, str]]
+    | os.PathLike[str]
+    | bytes
+    | bytearray
+    | memoryview
+    | BinaryIO,
     format: str,
     election: wire.FileElection | Mapping[str, Any],
     *,
+    name: str | None = ...,
     contest: str | None = ...,
     first_vote_column: int | None = ...,
     first_vote_row: int | None = ...,
     undeclared_write_in_label: str | None = ...,
+    question: str | None = ...,
+    kind: str | None = ...,
+    voter_column: str | None = ...,
+    timestamp_column: str | None = ...,
+    duplicates: str | None = ...,
+    timezone: str | None = ...,
+    encoding: str | None = ...,
+    sheet: str | None = ...,
+    limits: Mapping[str, int] | None = ...,
 ) -> TallyResult: ...
+_File = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO
+
 def read_ballots(
-    input: str | Mapping[str, str] | Sequence[tuple[str, str]] | Sequence[Mapping[str, str]],
+    input: str
+    | Mapping[str, str]
+    | Sequence[tuple[str, str]]
+    | Sequence[Mapping[str, str]]
+    | os.PathLike[str]
+    | bytes
+    | bytearray
+    | memoryview
+    | BinaryIO,
     format: str,
     *,
+    name: str | None = ...,
     contest: str | None = ...,
     first_vote_column: int | None = ...,
     first_vote_row: int | None = ...,
     undeclared_write_in_label: str | None = ...,
+    question: str | None = ...,
+    kind: str | None = ...,
+    voter_column: str | None = ...,
+    timestamp_column: str | None = ...,
+    duplicates: str | None = ...,
+    timezone: str | None = ...,
+    encoding: str | None = ...,
+    sheet: str | None = ...,
+    limits: Mapping[str, int] | None = ...,
 ) -> wire.BallotFile: ...
+def read_people(
+    file: _File,
+    *,
+    name: str | None = ...,
+    encoding: str | None = ...,
+    sheet: str | None = ...,
+    columns: Mapping[str, str] | None = ...,
+    default_residency: str | None = ...,
+    limits: Mapping[str, int] | None = ...,
+) -> wire.PeopleTable: ...
+def read_applications(
+    file: _File,
+    *,
+    name: str | None = ...,
+    plan: Plan | wire.Plan | Mapping[str, Any] | None = ...,
+    encoding: str | None = ...,
+    sheet: str | None = ...,
+    columns: Mapping[str, str] | None = ...,
+    timezone: str | None = ...,
+    limits: Mapping[str, int] | None = ...,
+) -> wire.ApplicationsTable: ...
+def write_table(
+    kind: str,
+    document: Any,
+    format: str = ...,
+    *,
+    sheet: str | None = ...,
+    path: str | os.PathLike[str] | None = ...,
+) -> bytes | None: ...
+def table_sheets(kind: str, document: Any) -> list[dict[str, Any]]: ...
 def write_ballots(
     file: wire.BallotFile | Mapping[str, Any],
     format: str,
@@ -245,6 +320,11 @@ class Allocation:
     def programs(self) -> dict[str, wire.ProgramOutcome]: ...
     @property
     def decisions(self) -> dict[str, list[wire.Decision]]: ...
+    def to_xlsx(self, path: str | os.PathLike[str] | None = None) -> bytes | None: ...
+    def to_csv(
+        self, path: str | os.PathLike[str] | None = None, *, sheet: str | None = None
+    ) -> bytes | None: ...
+    def to_pandas(self, sheet: str | None = None) -> Any: ...
     def to_dict(self) -> wire.Allocation: ...
     def for_program(self, program: str) -> wire.ProgramReport: ...
     def replay(

@@ -42,6 +42,12 @@ class Amount1(TypedDict):
     count: int
 
 
+AnswerKind: TypeAlias = Literal['ranking', 'approval', 'choice', 'score']
+"""
+How a question's answers become ballots.
+"""
+
+
 class Application(TypedDict):
     """
     An application: `{"person", "choices", "submitted_at"?, "group"?, "max_programs"?}`.
@@ -109,10 +115,26 @@ class AttendanceRecord(TypedDict):
     """
 
 
-BallotFormat: TypeAlias = Literal['blt', 'preflib', 'csv', 'rctab_csv', 'cdf_json', 'cdf_xml', 'dominion', 'hart', 'clear_ballot']
+BallotFormat: TypeAlias = Literal['blt', 'preflib', 'csv', 'rctab_csv', 'cdf_json', 'cdf_xml', 'dominion', 'hart', 'clear_ballot', 'google_forms', 'microsoft_forms', 'wjx', 'tencent_forms']
 """
 A ballot file format.
 """
+
+
+class BallotInput1(TypedDict):
+    """
+    One file's bytes as base64, with its name (`{"name", "base64"}`): a workbook, or
+    text that is not UTF-8 (form exports).
+    """
+
+    base64: str
+    """
+    The bytes.
+    """
+    name: str
+    """
+    The file name (its extension tells a workbook from CSV).
+    """
 
 
 class BallotSummary(TypedDict):
@@ -249,6 +271,12 @@ class Demand(TypedDict):
 DuplicateRule: TypeAlias = Literal['skip', 'exhaust']
 """
 What a candidate ranked again does to a ballot.
+"""
+
+
+Duplicates: TypeAlias = Literal['first', 'last']
+"""
+Which submission counts when a voter submitted several.
 """
 
 
@@ -601,6 +629,39 @@ class Inactive(TypedDict):
     """
     Ballots that marked no candidate at all, or that stopped ranking while more than
     `max_skipped_ranks` ranks of `max_rankings` were left (RCTab's undervote).
+    """
+
+
+class Limits(TypedDict):
+    """
+    Size limits of the readers; each has a default, and a file past one is a `too_large`
+    error naming it.
+    """
+
+    max_bytes: NotRequired[int]
+    """
+    Most bytes of the file itself (default 64 MiB).
+    """
+    max_cell_bytes: NotRequired[int]
+    """
+    Most bytes of one cell's text (default 1 MiB; Excel itself stops at 32,767
+    characters).
+    """
+    max_cells: NotRequired[int]
+    """
+    Most cells of a sheet, counted as rows times their widths (default 4,000,000).
+    """
+    max_columns: NotRequired[int]
+    """
+    Most columns of a sheet (default 16,384, Excel's).
+    """
+    max_rows: NotRequired[int]
+    """
+    Most rows of a sheet (default 1,000,000).
+    """
+    max_unzipped_bytes: NotRequired[int]
+    """
+    Most bytes a workbook's zip entries may inflate to, all together (default 256 MiB).
     """
 
 
@@ -1073,6 +1134,14 @@ class ReadOptions(TypedDict):
     contest's `Name` or `@id`/`ObjectId`, Dominion's contest `Id`, Hart's contest `Id`,
     Clear Ballot's contest name. Required for those formats.
     """
+    duplicates: NotRequired[Duplicates | None]
+    """
+    Form exports: which submission of a voter counts, `first` (default) or `last`.
+    """
+    encoding: NotRequired[str | None]
+    """
+    Form exports: the text encoding of a CSV file (default: detected).
+    """
     first_vote_column: NotRequired[int | None]
     """
     RCTab generic CSV: the first column holding votes, 1-based (default 2).
@@ -1081,10 +1150,38 @@ class ReadOptions(TypedDict):
     """
     RCTab generic CSV: the first row holding votes, 1-based, after the header (default 2).
     """
+    kind: NotRequired[AnswerKind | None]
+    """
+    Form exports: how to read the answers (default: detected).
+    """
+    limits: NotRequired[Limits | None]
+    """
+    Form exports: size limits.
+    """
+    question: NotRequired[str | None]
+    """
+    Form exports: the question to read (its text, part of it, or its number).
+    """
+    sheet: NotRequired[str | None]
+    """
+    Form exports: the sheet of a workbook (default: the first).
+    """
+    timestamp_column: NotRequired[str | None]
+    """
+    Form exports: the header of the submission time (default: the tool's, e.g. `Timestamp`).
+    """
+    timezone: NotRequired[str | None]
+    """
+    Form exports: the IANA time zone of timestamps without an offset (default UTC).
+    """
     undeclared_write_in_label: NotRequired[str | None]
     """
     The candidate id (or name) the export uses for undeclared write-ins (RCTab's
     `undeclaredWriteInLabel`): its marks become marks for [`UNDECLARED_WRITE_IN`].
+    """
+    voter_column: NotRequired[str | None]
+    """
+    Form exports: the header of the voter column (default: the tool's, e.g. `Email Address`).
     """
 
 
@@ -1217,6 +1314,95 @@ How pairwise defeats are weighed (Schulze, ranked pairs).
 StvRule: TypeAlias = Literal['scottish', 'wigm', 'meek', 'rctab']
 """
 The STV counting rule.
+"""
+
+
+class TableFinding(TypedDict):
+    """
+    One problem found in a table: `people.xlsx: row 12, column 出生日期: invalid_date`.
+
+    Rows are 1-based as the spreadsheet shows them (the header row included); columns carry
+    their header text and their letter (`A`, `B`, … `AA`).
+    """
+
+    code: str
+    """
+    Stable snake_case code, e.g. `invalid_date`.
+    """
+    column: NotRequired[str | None]
+    """
+    The column's header text.
+    """
+    column_letter: NotRequired[str | None]
+    """
+    The column's letter (`A`, `B`, … `AA`).
+    """
+    file: str
+    """
+    The file name given with the input (empty when none was).
+    """
+    message: str
+    """
+    Human-readable explanation (not stable; compare codes, never messages).
+    """
+    path: str
+    """
+    The place, rendered: `people.xlsx: row 12, column 出生日期`.
+    """
+    row: NotRequired[int | None]
+    """
+    The row, 1-based as the spreadsheet shows it.
+    """
+    severity: Severity
+    """
+    `error`: the row (or the file) cannot be used as it is; `warning`: it was read, but
+    probably not as meant.
+    """
+    sheet: NotRequired[str | None]
+    """
+    The sheet, for workbooks.
+    """
+
+
+TableFormat: TypeAlias = Literal['csv', 'xlsx']
+"""
+A table file format to write.
+"""
+
+
+class TableInput1(TypedDict):
+    """
+    A named text file.
+    """
+
+    name: str
+    """
+    File name.
+    """
+    text: str
+    """
+    The file's text.
+    """
+
+
+class TableInput2(TypedDict):
+    """
+    A named file as base64 (standard alphabet, padding optional).
+    """
+
+    base64: str
+    """
+    The bytes, base64.
+    """
+    name: str
+    """
+    File name.
+    """
+
+
+TableInput: TypeAlias = str | TableInput1 | TableInput2
+"""
+A table file on the wire: `"text"`, `{"name", "text"}` or `{"name", "base64"}`.
 """
 
 
@@ -1505,6 +1691,69 @@ An amount of members: a fixed number or a fraction of all members.
 """
 
 
+class ApplicationOptions(TypedDict):
+    """
+    Options of [`read_applications`].
+    """
+
+    columns: NotRequired[dict[str, str]]
+    """
+    Field to header text: `{"person": "居民号", "submitted_at": "填表时间"}`.
+    """
+    encoding: NotRequired[str | None]
+    """
+    Text encoding of a CSV file (default: detected).
+    """
+    limits: NotRequired[Limits]
+    """
+    Size limits.
+    """
+    sheet: NotRequired[str | None]
+    """
+    The sheet of a workbook (default: the first).
+    """
+    timezone: NotRequired[str | None]
+    """
+    IANA time zone of times without an offset (default: the plan's, else UTC).
+    """
+
+
+class ApplicationsTable(TypedDict):
+    """
+    What [`read_applications`] found.
+    """
+
+    applications: list[Application]
+    """
+    The applications of the rows without errors, in row order.
+    """
+    columns: dict[str, str]
+    """
+    Field to the header text of the column read for it (`choices` lists the choice
+    columns joined by `, ` when there is one per choice).
+    """
+    findings: list[TableFinding]
+    """
+    Every finding, by row then column.
+    """
+    header_row: int
+    """
+    The 1-based row of the header.
+    """
+    ignored_columns: list[str]
+    """
+    Headers of the columns kept out.
+    """
+    ok: bool
+    """
+    True when no finding is an error.
+    """
+    sheet: NotRequired[str | None]
+    """
+    The sheet read, for workbooks.
+    """
+
+
 class Ballot(TypedDict):
     """
     One ballot as cast, or a group of identical anonymous ballots (`count`).
@@ -1547,6 +1796,11 @@ class BallotFile(TypedDict):
     The candidates the file declares (or, for CVR exports, the contest's choices), as
     ids, or `{id, name}` where the file names them. Ballots rank these ids.
     """
+    findings: NotRequired[list[TableFinding]]
+    """
+    Form exports: every problem met, with its row and column (blank and duplicate
+    submissions, unreadable ranks, …).
+    """
     max_rankings: NotRequired[int | None]
     """
     The contest's maximum number of rankings, when the file says (Dominion's
@@ -1575,7 +1829,7 @@ class BallotFile(TypedDict):
     """
 
 
-BallotInput: TypeAlias = str | list[NamedText] | dict[str, str]
+BallotInput: TypeAlias = str | list[NamedText] | BallotInput1 | dict[str, str]
 """
 What to read: one file's text, or the files of an export (a list of `{name, text}`, or
 an object mapping names to texts).
@@ -1927,6 +2181,33 @@ class PairwiseOptions(TypedDict):
     unranked: NotRequired[Unranked]
     """
     Reading of unranked candidates: `implicit` (default) or `explicit`.
+    """
+
+
+class PeopleOptions(TypedDict):
+    """
+    Options of [`read_people`].
+    """
+
+    columns: NotRequired[dict[str, str]]
+    """
+    Field to header text, for headers the defaults do not know: `{"birth_date": "生辰"}`.
+    """
+    default_residency: NotRequired[Residency | None]
+    """
+    Residency of rows that give none.
+    """
+    encoding: NotRequired[str | None]
+    """
+    Text encoding of a CSV file (default: detected; see [`super::decode`]).
+    """
+    limits: NotRequired[Limits]
+    """
+    Size limits.
+    """
+    sheet: NotRequired[str | None]
+    """
+    The sheet of a workbook (default: the first).
     """
 
 
@@ -2581,6 +2862,41 @@ class PartialTally(TypedDict):
     votes: NotRequired[dict[str, Any] | None]
     """
     Totals per candidate: votes (plurality, approval), points (borda), scores (score, star).
+    """
+
+
+class PeopleTable(TypedDict):
+    """
+    What [`read_people`] found: the people it could read and every finding.
+    """
+
+    columns: dict[str, str]
+    """
+    Field to the header text of the column read for it.
+    """
+    findings: list[TableFinding]
+    """
+    Every finding, by row then column.
+    """
+    header_row: int
+    """
+    The 1-based row of the header.
+    """
+    ignored_columns: list[str]
+    """
+    Headers of the columns kept out.
+    """
+    ok: bool
+    """
+    True when no finding is an error.
+    """
+    people: list[Person]
+    """
+    The people of the rows without errors, in row order.
+    """
+    sheet: NotRequired[str | None]
+    """
+    The sheet read, for workbooks.
     """
 
 
