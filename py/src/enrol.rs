@@ -54,8 +54,8 @@ pub fn allocate(
     mechanism: Option<String>,
 ) -> PyResult<PyAllocation> {
     let plan = plan_arg(plan)?;
-    let people: Vec<Person> = from_py(people, "people")?;
-    let applications: Vec<Application> = from_py(applications, "applications")?;
+    let people: Vec<Person> = crate::enrol_in::read_people(people)?;
+    let applications: Vec<Application> = crate::enrol_in::read_applications(applications)?;
     let mut options = json!({ "seed": seed, "as_of": iso_text(as_of)? });
     if let Some(mechanism) = mechanism {
         options["mechanism"] = Value::from(mechanism);

@@ -6,6 +6,7 @@
 mod ballots_in;
 mod convert;
 mod enrol;
+mod enrol_in;
 mod errors;
 mod exhibition;
 mod formats;
