@@ -14,6 +14,7 @@ mod motion;
 mod plan;
 mod profile_in;
 mod tables;
+mod to_python;
 mod vote;
 
 use pyo3::prelude::*;
