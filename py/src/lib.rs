@@ -5,6 +5,7 @@
 
 mod ballots_in;
 mod convert;
+mod draw;
 mod enrol;
 mod enrol_in;
 mod errors;
@@ -46,6 +47,7 @@ fn _huaide(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(tables::table_sheets, m)?)?;
     m.add_function(wrap_pyfunction!(exhibition::exhibition_elections, m)?)?;
     m.add_function(wrap_pyfunction!(exhibition::tally_exhibition, m)?)?;
+    m.add_function(wrap_pyfunction!(draw::draw_order, m)?)?;
     m.add_function(wrap_pyfunction!(errors::_panic_for_tests, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
