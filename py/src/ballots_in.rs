@@ -143,15 +143,19 @@ pub(crate) fn read_ballots(election: &Election, ballots: &Bound<'_, PyAny>) -> P
                 "an array of ballots has 2 dimensions: one ranking per row",
             ));
         }
-        for (i, row) in matrix.rows().enumerate() {
-            reader.builder.start();
-            reader.builder.start_ranking();
-            for &c in row.map_err(|message| matrix_error(py, i, message))? {
-                reader.builder.mark(u32::try_from(c).unwrap_or(UNKNOWN));
-                or_raise(py, reader.builder.end_rank())?;
-            }
-            or_raise(py, reader.builder.end())?;
-        }
+        let builder = &mut reader.builder;
+        matrix.for_each_row(
+            |i, row| {
+                builder.start();
+                builder.start_ranking();
+                for &c in row.map_err(|message| matrix_error(py, i, message))? {
+                    builder.mark(u32::try_from(c).unwrap_or(UNKNOWN));
+                    or_raise(py, builder.end_rank())?;
+                }
+                or_raise(py, builder.end())
+            },
+            || pyo3::exceptions::PyTypeError::new_err("an array value does not fit in 64 bits"),
+        )?;
     } else {
         match ballots.try_iter() {
             Ok(items) if !is_document_like(ballots) => {

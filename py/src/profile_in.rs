@@ -12,44 +12,53 @@ use pyo3::types::{PyBytes, PyInt, PyMemoryView, PyString};
 use crate::ballots_in::{as_sequence, is_document_like, CandidateCache};
 use crate::convert::or_raise;
 
-/// A C-ordered 1-D or 2-D integer array, copied out of a buffer.
-pub(crate) struct IntMatrix {
+/// A C-ordered 1-D or 2-D integer array: the bytes of one `tobytes()` copy, decoded a row
+/// at a time (never widened into one big buffer).
+pub(crate) struct IntMatrix<'py> {
     dimensions: usize,
     rows: usize,
     columns: usize,
-    values: Vec<i64>,
+    bytes: Bound<'py, PyBytes>,
+    width: usize,
+    signed: bool,
 }
 
-impl IntMatrix {
-    /// The rows, each up to its first `-1` (the rest of the row must be `-1`, and no value
-    /// may be below `-1`).
-    pub(crate) fn rows(&self) -> impl Iterator<Item = Result<&[i64], String>> + '_ {
-        (0..self.rows).map(move |r| {
-            let start = r.saturating_mul(self.columns);
-            let row = self
-                .values
-                .get(start..start.saturating_add(self.columns))
-                .unwrap_or(&[]);
-            let end = row.iter().position(|&v| v == -1).unwrap_or(row.len());
-            let (ranking, padding) = row.split_at(end);
-            if let Some(v) = ranking.iter().find(|&&v| v < 0) {
-                return Err(format!("{v} is not a candidate index"));
-            }
-            if padding.iter().any(|&v| v != -1) {
-                return Err("a ranking continues after its -1 padding".to_owned());
-            }
-            Ok(ranking)
-        })
+impl IntMatrix<'_> {
+    /// Calls `each(i, ranking)` for every row, where `ranking` is the row up to its first
+    /// `-1`, or the reason the row is not a ranking (a value below `-1`, or a value after
+    /// the `-1` padding).
+    pub(crate) fn for_each_row<E>(
+        &self,
+        mut each: impl FnMut(usize, Result<&[i64], String>) -> Result<(), E>,
+        too_wide: impl Fn() -> E,
+    ) -> Result<(), E> {
+        let row_bytes = self.columns.saturating_mul(self.width);
+        let mut row = Vec::with_capacity(self.columns);
+        if row_bytes == 0 {
+            return (0..self.rows).try_for_each(|i| each(i, Ok(&[])));
+        }
+        for (i, chunk) in self.bytes.as_bytes().chunks_exact(row_bytes).enumerate() {
+            decode(chunk, self.width, self.signed, &mut row).ok_or_else(&too_wide)?;
+            each(i, ranking_of(&row))?;
+        }
+        Ok(())
+    }
+
+    /// All values, row after row (`None` when one does not fit in 64 bits).
+    pub(crate) fn values(&self) -> Option<Vec<i64>> {
+        let mut out = Vec::with_capacity(self.rows.saturating_mul(self.columns));
+        decode(self.bytes.as_bytes(), self.width, self.signed, &mut out)?;
+        Some(out)
+    }
+
+    /// The number of values.
+    pub(crate) fn size(&self) -> usize {
+        self.rows.saturating_mul(self.columns)
     }
 
     /// The number of rows.
     pub(crate) fn len(&self) -> usize {
         self.rows
-    }
-
-    /// All values, row after row.
-    pub(crate) fn values(&self) -> &[i64] {
-        &self.values
     }
 
     /// 1 or 2.
@@ -58,23 +67,40 @@ impl IntMatrix {
     }
 }
 
-/// Native-endian integers of `size` bytes in `bytes` as `i64`s (`None` when one does not fit).
-fn widen(bytes: &[u8], size: usize, signed: bool) -> Option<Vec<i64>> {
-    fn each<const N: usize>(bytes: &[u8], f: impl Fn([u8; N]) -> Option<i64>) -> Option<Vec<i64>> {
-        bytes
-            .chunks_exact(N)
-            .map(|chunk| f(<[u8; N]>::try_from(chunk).ok()?))
-            .collect()
+/// A row up to its first `-1`; the rest must be `-1`, and no value may be below `-1`.
+fn ranking_of(row: &[i64]) -> Result<&[i64], String> {
+    let end = row.iter().position(|&v| v < 0).unwrap_or(row.len());
+    let (ranking, padding) = row.split_at(end);
+    match padding.iter().find(|&&v| v != -1) {
+        Some(&v) if v < -1 => Err(format!("{v} is not a candidate index")),
+        Some(_) => Err("a ranking continues after its -1 padding".to_owned()),
+        None => Ok(ranking),
     }
-    match (size, signed) {
-        (1, true) => each::<1>(bytes, |b| Some(i64::from(i8::from_ne_bytes(b)))),
-        (1, false) => each::<1>(bytes, |b| Some(i64::from(u8::from_ne_bytes(b)))),
-        (2, true) => each::<2>(bytes, |b| Some(i64::from(i16::from_ne_bytes(b)))),
-        (2, false) => each::<2>(bytes, |b| Some(i64::from(u16::from_ne_bytes(b)))),
-        (4, true) => each::<4>(bytes, |b| Some(i64::from(i32::from_ne_bytes(b)))),
-        (4, false) => each::<4>(bytes, |b| Some(i64::from(u32::from_ne_bytes(b)))),
-        (8, true) => each::<8>(bytes, |b| Some(i64::from_ne_bytes(b))),
-        (8, false) => each::<8>(bytes, |b| i64::try_from(u64::from_ne_bytes(b)).ok()),
+}
+
+/// Appends the native-endian integers of `width` bytes in `bytes` to `out` (cleared first)
+/// as `i64`s; `None` when one does not fit or the width is not 1, 2, 4 or 8.
+fn decode(bytes: &[u8], width: usize, signed: bool, out: &mut Vec<i64>) -> Option<()> {
+    fn each<const N: usize>(
+        bytes: &[u8],
+        out: &mut Vec<i64>,
+        f: impl Fn([u8; N]) -> Option<i64>,
+    ) -> Option<()> {
+        for chunk in bytes.chunks_exact(N) {
+            out.push(f(<[u8; N]>::try_from(chunk).ok()?)?);
+        }
+        Some(())
+    }
+    out.clear();
+    match (width, signed) {
+        (1, true) => each::<1>(bytes, out, |b| Some(i64::from(i8::from_ne_bytes(b)))),
+        (1, false) => each::<1>(bytes, out, |b| Some(i64::from(u8::from_ne_bytes(b)))),
+        (2, true) => each::<2>(bytes, out, |b| Some(i64::from(i16::from_ne_bytes(b)))),
+        (2, false) => each::<2>(bytes, out, |b| Some(i64::from(u16::from_ne_bytes(b)))),
+        (4, true) => each::<4>(bytes, out, |b| Some(i64::from(i32::from_ne_bytes(b)))),
+        (4, false) => each::<4>(bytes, out, |b| Some(i64::from(u32::from_ne_bytes(b)))),
+        (8, true) => each::<8>(bytes, out, |b| Some(i64::from_ne_bytes(b))),
+        (8, false) => each::<8>(bytes, out, |b| i64::try_from(u64::from_ne_bytes(b)).ok()),
         _ => None,
     }
 }
@@ -84,7 +110,7 @@ fn widen(bytes: &[u8], size: usize, signed: bool) -> Option<Vec<i64>> {
 ///
 /// The array is read through a `memoryview` (its `format`, `shape` and one `tobytes()`
 /// copy in C order), which the stable ABI for Python 3.10 offers, unlike the buffer API.
-pub(crate) fn int_matrix(obj: &Bound<'_, PyAny>) -> PyResult<Option<IntMatrix>> {
+pub(crate) fn int_matrix<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Option<IntMatrix<'py>>> {
     if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() {
         return Ok(None);
     }
@@ -123,15 +149,25 @@ pub(crate) fn int_matrix(obj: &Bound<'_, PyAny>) -> PyResult<Option<IntMatrix>> 
             )))
         }
     };
+    if ![1, 2, 4, 8].contains(&size) {
+        return Err(PyTypeError::new_err(format!(
+            "an array of rankings or counts must hold integers of 1, 2, 4 or 8 bytes, not {size}"
+        )));
+    }
     let bytes = view.call_method0(intern!(obj.py(), "tobytes"))?;
-    let bytes = bytes.cast::<PyBytes>()?;
-    let values = widen(bytes.as_bytes(), size, signed)
-        .ok_or_else(|| PyTypeError::new_err("an array value does not fit in 64 bits"))?;
+    let bytes = bytes.cast_into::<PyBytes>()?;
+    if bytes.as_bytes().len() != rows.saturating_mul(columns).saturating_mul(size) {
+        return Err(PyTypeError::new_err(
+            "an array's bytes do not match its shape",
+        ));
+    }
     Ok(Some(IntMatrix {
         dimensions,
         rows,
         columns,
-        values,
+        bytes,
+        width: size,
+        signed,
     }))
 }
 
@@ -141,8 +177,10 @@ fn read_counts(counts: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<u64>>> 
         return Ok(None);
     };
     if let Some(array) = int_matrix(counts)? {
-        return array
+        let values = array
             .values()
+            .ok_or_else(|| PyTypeError::new_err("an array value does not fit in 64 bits"))?;
+        return values
             .iter()
             .map(|&v| u64::try_from(v).ok())
             .collect::<Option<Vec<u64>>>()
@@ -224,20 +262,24 @@ fn from_matrix(
             "an array of rankings has 2 dimensions: one row per ranking",
         ));
     }
-    let mut marks: Vec<u16> = Vec::with_capacity(matrix.values().len());
+    let mut marks: Vec<u16> = Vec::with_capacity(matrix.size());
     let mut offsets: Vec<u32> = Vec::with_capacity(matrix.len().saturating_add(1));
     offsets.push(0);
-    for (i, row) in matrix.rows().enumerate() {
-        let row = row.map_err(|message| py_err(i, message))?;
-        for &c in row {
-            let c = u16::try_from(c)
-                .map_err(|_| py_err(i, format!("candidate index {c} is out of range")))?;
-            marks.push(c);
-        }
-        let end = u32::try_from(marks.len())
-            .map_err(|_| PyTypeError::new_err("more than 2^32 marks in one array"))?;
-        offsets.push(end);
-    }
+    matrix.for_each_row(
+        |i, row| {
+            let row = row.map_err(|message| py_err(i, message))?;
+            for &c in row {
+                let c = u16::try_from(c)
+                    .map_err(|_| py_err(i, format!("candidate index {c} is out of range")))?;
+                marks.push(c);
+            }
+            let end = u32::try_from(marks.len())
+                .map_err(|_| PyTypeError::new_err("more than 2^32 marks in one array"))?;
+            offsets.push(end);
+            Ok(())
+        },
+        || PyTypeError::new_err("an array value does not fit in 64 bits"),
+    )?;
     let candidates = election.candidates.len();
     or_raise(
         py,
