@@ -17,6 +17,11 @@ Files (under `target/bench-data/`, little-endian):
 - `<name>.request.json`: for applicants, the allocation request `{plan, people, applications,
   mechanism, seed, as_of}` that `huaide.allocate` and the Rust reader take.
 
+A third ballot shape, `criterion`, is the profile of `core/benches/vote.rs` (and of the older
+`bench/compare_votes.py` and `bench/tallystick`): its xorshift generator, Zipf weights
+`10000 // (i + 1)` and a length that grows while a draw `% 100 < 62` (mean 2.6), kept so that
+the figures of earlier rounds and of the issue can be compared.
+
 The random numbers come from NumPy's PCG64 (`numpy.random.Generator.random`) with a fixed seed;
 the files are checked by their hash, so every runner sees the same bytes.
 """
@@ -47,6 +52,7 @@ class VoteShape:
     skew: float  # Zipf exponent of the candidates' weights
     continue_p: float | None  # geometric truncation (probability of ranking one more); None: full
     seed: int
+    generator: str = "plackett_luce"  # or "xorshift": core/benches/vote.rs
 
 
 @dataclass(frozen=True)
@@ -72,7 +78,10 @@ POPULAR = MatchShape("popular", 5, 50, 40, 0.8, 2008)
 #: Every program equally likely (the instance of the earlier rounds' compare_matching.py).
 UNIFORM = MatchShape("uniform", 5, 50, 40, 0.0, 2009)
 
-VOTE_SHAPES = {s.name: s for s in (SKEWED, FULL)}
+#: The profile of core/benches/vote.rs (the issue's and the earlier rounds' figures).
+CRITERION = VoteShape("criterion", 10, 1.0, 0.62, 0x9E37_79B9_7F4A_7C15, "xorshift")
+
+VOTE_SHAPES = {s.name: s for s in (SKEWED, FULL, CRITERION)}
 MATCH_SHAPES = {s.name: s for s in (POPULAR, UNIFORM)}
 
 
@@ -91,8 +100,45 @@ def plackett_luce(rng: np.random.Generator, weights: np.ndarray, rows: int, leng
     return np.take_along_axis(part, order, axis=1)
 
 
+def xorshift_rankings(n: int, voters: int, seed: int) -> list[list[int]]:
+    """The profile of `core/benches/vote.rs::rankings`: lists of candidate indices."""
+    mask = (1 << 64) - 1
+    state = seed | 1
+
+    def nxt() -> int:
+        nonlocal state
+        state ^= (state << 13) & mask
+        state ^= state >> 7
+        state ^= (state << 17) & mask
+        return state
+
+    weights = [10_000 // (i + 1) for i in range(n)]
+    out = []
+    for _ in range(voters):
+        length = 1
+        while length < n and nxt() % 100 < 62:
+            length += 1
+        left = list(range(n))
+        ranking = []
+        for _ in range(length):
+            pick = nxt() % sum(weights[c] for c in left)
+            at = 0
+            for at, c in enumerate(left):
+                if pick < weights[c]:
+                    break
+                pick -= weights[c]
+            ranking.append(left.pop(at))
+        out.append(ranking)
+    return out
+
+
 def ballots(shape: VoteShape, voters: int) -> np.ndarray:
     """The `voters × candidates` int16 matrix of `shape`, padded with -1."""
+    if shape.generator == "xorshift":
+        out = np.full((voters, shape.candidates), -1, dtype=np.int16)
+        for i, r in enumerate(xorshift_rankings(shape.candidates, voters, shape.seed)):
+            out[i, : len(r)] = r
+        return out
     rng = np.random.Generator(np.random.PCG64(shape.seed))
     n = shape.candidates
     weights = 1.0 / np.arange(1, n + 1) ** shape.skew

@@ -103,10 +103,15 @@ def vote_tasks(method: str, shape: str, quick: bool, have: dict[str, bool]) -> l
         ]
     if method == "irv":
         t.append(Task("pyrankvote instant_runoff_voting", "python", "pyrankvote", slow, "peer"))
-    t += [
-        Task("pref_voting (build + method)", "python", "pref_voting", slow, "peer"),
-        Task("pref_voting grouped (build + method)", "python", "pref_voting_grouped", slow, "peer"),
-    ]
+    if shape == "criterion":
+        # The earlier rounds' profile: only the peers of the targets (pref_voting and VoteKit
+        # take minutes per task and are shown on the two other shapes).
+        have = {**have, "votekit": False}
+    else:
+        t += [
+            Task("pref_voting (build + method)", "python", "pref_voting", slow, "peer"),
+            Task("pref_voting grouped (build + method)", "python", "pref_voting_grouped", slow, "peer"),
+        ]
     if have["votekit"]:
         t += [
             Task("VoteKit (build + election)", "python", "votekit", slow, "peer"),
@@ -132,6 +137,17 @@ def match_tasks(quick: bool, have: dict[str, bool]) -> list[Task]:
         t.append(Task("Node allocate (objects in and out)", "node", "allocate", fast))
     t.append(Task("matching HospitalResident (build + solve)", "python", "matching", 1, "peer"))
     return t
+
+
+#: The tasks the targets read (--only targets runs just these, a few minutes in all).
+TARGET_TASKS = {
+    "Rust Profile::from_offsets + tally_profile", "Rust tally_profile (prebuilt profile: the count)",
+    "Python tally (dicts, one per voter)", "Python tally_profile (lists)",
+    "Python tally_profile (NumPy int16)", "Node tally (objects, one per voter)",
+    "Node tallyProfile (typed arrays)", "pyrankvote instant_runoff_voting",
+    "Rust allocate (request parsed before)", "Python allocate (dicts in, Allocation out)",
+    "matching HospitalResident (build + solve)",
+}
 
 
 def fmt_ms(s: float) -> str:
@@ -210,7 +226,7 @@ def targets(results: dict[str, list[Task]]) -> list[Target]:
         return next(t for t in results[key] if t.label == label).result["seconds"]
 
     out = []
-    for shape in ("skewed", "full"):
+    for shape in gen.VOTE_SHAPES:
         key = f"votes-{shape}/irv"
         if key not in results:
             continue
@@ -332,7 +348,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="small sizes and few repeats (a minute or two)")
     ap.add_argument("--no-scaling", action="store_true", help="skip the scaling series")
-    ap.add_argument("--only", choices=["votes", "match", "scaling"], help="run one part")
+    ap.add_argument("--only", choices=["votes", "match", "scaling", "targets"],
+                    help="run one part (targets: only the tasks the targets read, IRV only)")
+    ap.add_argument("--shapes", default=",".join(gen.VOTE_SHAPES),
+                    help="ballot shapes, comma-separated (default: %(default)s)")
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     have = {
@@ -350,25 +369,26 @@ def main() -> int:
     results: dict[str, list[Task]] = {}
     ok = True
     started = time.time()
-    if args.only in (None, "votes"):
-        for shape in ("skewed", "full"):
+    pick = (lambda ts: [t for t in ts if t.label in TARGET_TASKS]) if args.only == "targets" else (lambda ts: ts)
+    if args.only in (None, "votes", "targets"):
+        for shape in args.shapes.split(","):
             meta = gen.vote_data(shape, voters)
             print(f"\n== {meta['name']}: {voters:,} ballots × {meta['width']} candidates, {meta['distinct']:,}"
                   f" distinct rankings, mean length {meta['mean_length']}, {meta['single_choice_share']:.0%}"
                   f" rank one, top first-choice share {meta['first_choice_share']:.0%}")
-            for method in ("irv", "schulze"):
-                tasks = vote_tasks(method, shape, args.quick, have)
+            for method in ("irv",) if args.only == "targets" else ("irv", "schulze"):
+                tasks = pick(vote_tasks(method, shape, args.quick, have))
                 print(f"  {method}:")
                 run_set(meta, method, tasks)
                 ok &= agree_votes(tasks)
                 results[f"votes-{shape}/{method}"] = tasks
                 table(f"{meta['name']} {method}", tasks, "Python tally (dicts, one per voter)")
-    if args.only in (None, "match"):
+    if args.only in (None, "match", "targets"):
         for shape in ("popular", "uniform"):
             meta = gen.match_data(shape, applicants)
             print(f"\n== {meta['name']}: {applicants:,} applicants × {meta['choices']} choices of"
                   f" {meta['programs']} programs, {meta['seats']:,} seats")
-            tasks = match_tasks(args.quick, have)
+            tasks = pick(match_tasks(args.quick, have))
             run_set(meta, "da", tasks)
             ok &= agree_match(tasks)
             results[f"match-{shape}/da"] = tasks
@@ -394,12 +414,15 @@ def main() -> int:
         "machine": info, "quick": args.quick, "agree": ok,
         "sets": {k: [{"label": t.label, "lang": t.lang, "task": t.task, **t.result} for t in v]
                  for k, v in results.items()},
-        "targets": [{"text": t.text, "value": t.value, "limit": t.limit, "met": t.met} for t in found],
+        "targets": [{"text": t.text, "value": t.value, "limit": t.limit, "met": t.met, "unit": t.unit,
+                     "higher_is_better": t.higher_is_better} for t in found],
         "scaling": series,
     }
     name = "results-quick.json" if args.quick else "results.json"
     if args.only:
         name = name.replace(".json", f"-{args.only}.json")
+    if args.shapes != ",".join(gen.VOTE_SHAPES):
+        name = name.replace(".json", f"-{args.shapes.replace(',', '-')}.json")
     (HERE / name).write_text(json.dumps(saved, indent=1, default=str))
     if not ok:
         print("SOME PEERS DISAGREE")
