@@ -30,6 +30,7 @@ mod hint;
 pub mod motion;
 pub mod plan;
 pub mod schema;
+mod sort;
 pub mod tables;
 pub mod vote;
 

@@ -5,7 +5,9 @@
 
 mod ballots_in;
 mod convert;
+mod draw;
 mod enrol;
+mod enrol_in;
 mod errors;
 mod exhibition;
 mod formats;
@@ -13,6 +15,7 @@ mod motion;
 mod plan;
 mod profile_in;
 mod tables;
+mod to_python;
 mod vote;
 
 use pyo3::prelude::*;
@@ -44,6 +47,7 @@ fn _huaide(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(tables::table_sheets, m)?)?;
     m.add_function(wrap_pyfunction!(exhibition::exhibition_elections, m)?)?;
     m.add_function(wrap_pyfunction!(exhibition::tally_exhibition, m)?)?;
+    m.add_function(wrap_pyfunction!(draw::draw_order, m)?)?;
     m.add_function(wrap_pyfunction!(errors::_panic_for_tests, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -15,6 +15,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 mod ballots;
+mod draw;
 mod enrol;
 mod exhibition;
 mod formats;

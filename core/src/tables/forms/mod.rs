@@ -438,7 +438,7 @@ pub fn read_form(
 
 /// Orders submissions so the one the count keeps for each voter comes first.
 fn order_submissions(entries: &mut [(Option<i64>, usize, Ballot)], duplicates: Duplicates) {
-    entries.sort_by(|a, b| {
+    crate::sort::sort_by(entries, |a, b| {
         let key = |e: &(Option<i64>, usize, Ballot)| (e.0.is_none(), e.0.unwrap_or(0), e.1);
         match duplicates {
             Duplicates::First => key(a).cmp(&key(b)),
