@@ -6,8 +6,9 @@ probability proportional to its weight (drawn as an exponential race: the candid
 smallest `Exp(1) / weight` comes first). The ranking is then cut to a length drawn from a
 geometric distribution (`P(length = k) = (1 - q) q^(k-1)`, at most `n`), or kept whole.
 
-Applicants: `n` people, each applying to `k` distinct programs out of `m`, drawn the same way
-(Plackett–Luce with Zipf weights over the programs, so a few programs are popular), every
+Applicants: `n` people, each applying to `k` distinct programs out of `m`, drawn the same law
+(Plackett–Luce with Zipf weights over the programs, so a few programs are popular; drawn
+place by place, `sequential_choices`, so that memory stays `n × k`), every
 program with `cap` seats, one priority tier, deferred acceptance.
 
 Files (under `target/bench-data/`, little-endian):
@@ -100,6 +101,23 @@ def plackett_luce(rng: np.random.Generator, weights: np.ndarray, rows: int, leng
     return np.take_along_axis(part, order, axis=1)
 
 
+def sequential_choices(rng: np.random.Generator, weights: np.ndarray, rows: int, length: int) -> np.ndarray:
+    """`rows` Plackett–Luce rankings of the first `length` places, drawn place by place: each
+    place a draw proportional to the weights, redrawn while it repeats an earlier place (the
+    same law as the exponential race, in `rows × length` memory rather than `rows × m`, which
+    at a million applicants and 20,000 programs would not fit)."""
+    cum = np.cumsum(weights / weights.sum())
+    cum[-1] = 1.0
+    out = np.empty((rows, length), dtype=np.int64)
+    for j in range(length):
+        redo = np.arange(rows)
+        while redo.size:
+            out[redo, j] = np.searchsorted(cum, rng.random(redo.size), side="right")
+            repeated = (out[redo, :j] == out[redo, j : j + 1]).any(axis=1)
+            redo = redo[repeated]
+    return out
+
+
 def xorshift_rankings(n: int, voters: int, seed: int) -> list[list[int]]:
     """The profile of `core/benches/vote.rs::rankings`: lists of candidate indices."""
     mask = (1 << 64) - 1
@@ -172,7 +190,7 @@ def applications(shape: MatchShape, applicants: int) -> dict:
     choices = np.empty((applicants, shape.choices), dtype=np.int64)
     for start in range(0, applicants, BLOCK):
         rows = min(BLOCK, applicants - start)
-        choices[start : start + rows] = plackett_luce(rng, weights, rows, shape.choices)
+        choices[start : start + rows] = sequential_choices(rng, weights, rows, shape.choices)
     width = len(str(m - 1))
     pid = [f"p{j:0{width}}" for j in range(m)]
     uwidth = len(str(applicants - 1))
@@ -251,7 +269,7 @@ def match_data(shape_name: str, applicants: int) -> dict:
     shape = MATCH_SHAPES[shape_name]
     name = f"match-{shape.name}-{applicants}"
     meta_path = DATA / f"{name}.json"
-    params = {**asdict(shape), "applicants": applicants}
+    params = {**asdict(shape), "applicants": applicants, "sampler": "sequential"}
     if (meta := _fresh(meta_path, params)) is not None:
         return meta
     DATA.mkdir(parents=True, exist_ok=True)

@@ -1,15 +1,20 @@
 """bench/compare: huaide from Rust, Python and Node, and its peers, on the same data, in one run.
 
     bench/compare/run.sh [--quick] [--no-scaling]      # installs and builds, then runs this
-    .venv-bench/bin/python bench/compare/run.py [--quick] [--no-scaling] [--only votes|match|scaling]
+    .venv-bench/bin/python bench/compare/run.py [--quick] [--no-scaling] [--only votes|match|scaling|targets]
+        [--shapes skewed,full,criterion] [--scaling-max N]
 
 Writes the data once (gen.py, under target/bench-data/), runs every task in its own process
 (so each has its own peak RSS, read with wait4), checks that every task of a data set and
 method gives the same winners (votes) or the identical matching (applicants), and prints
 for each data set a table of times, ratios and peak RSS, then the issue's targets as
-explicit lines ("met" / "MISSED"), then (unless --no-scaling) the scaling series and
-bench/compare/scaling.png. Results are saved to bench/compare/results[-quick].json.
-Exit status 1 when any peer disagrees.
+explicit lines ("met" / "MISSED"), each from the wall clock and from the CPU time of the
+calls (the runners record both; on a shared machine the CPU time is the one to read), then
+(unless --no-scaling) the scaling series (the chart plots CPU time) and
+bench/compare/scaling.png. Results are saved to bench/compare/results[-quick][-PART].json;
+after a full-size run the tables of BENCHMARKS.md are rewritten from every full-size results
+file (report.py; the newer file wins where two overlap). Exit status 1 when any peer
+disagrees.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 import gen  # noqa: E402
+import report  # noqa: E402
 
 PYTHON = sys.executable
 NATIVE = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "release" / "huaide-compare-native"
@@ -100,6 +106,8 @@ def vote_tasks(method: str, shape: str, quick: bool, have: dict[str, bool]) -> l
             Task("Node tally (objects, grouped with count)", "node", "tally.objects_grouped", fast),
             Task("Node tallyProfile (typed arrays)", "node", "tallyProfile.typed", fast),
             Task("Node tallyProfile (typed arrays, grouped)", "node", "tallyProfile.typed_grouped", fast),
+            Task("Node tallyFile (CSV text, one row per voter)", "node", "tallyFile.csv", fast),
+            Task("Node tallyFile (BLT text, grouped with weights)", "node", "tallyFile.blt_grouped", fast),
         ]
     if method == "irv":
         t.append(Task("pyrankvote instant_runoff_voting", "python", "pyrankvote", slow, "peer"))
@@ -144,7 +152,8 @@ TARGET_TASKS = {
     "Rust Profile::from_offsets + tally_profile", "Rust tally_profile (prebuilt profile: the count)",
     "Python tally (dicts, one per voter)", "Python tally_profile (lists)",
     "Python tally_profile (NumPy int16)", "Node tally (objects, one per voter)",
-    "Node tallyProfile (typed arrays)", "pyrankvote instant_runoff_voting",
+    "Node tallyProfile (typed arrays)", "Node tallyFile (CSV text, one row per voter)",
+    "Node tallyFile (BLT text, grouped with weights)", "pyrankvote instant_runoff_voting",
     "Rust allocate (request parsed before)", "Python allocate (dicts in, Allocation out)",
     "matching HospitalResident (build + solve)",
 }
@@ -178,7 +187,7 @@ def agree_match(tasks: list[Task]) -> bool:
 def table(title: str, tasks: list[Task], base_label: str) -> None:
     base = next(t for t in tasks if t.label == base_label).result["seconds"]
     print(f"\n{title}")
-    print(f"  {'task':<52} {'ms':>10} {'÷ base':>9} {'peak RSS':>9} {'Δ call':>8}")
+    print(f"  {'task':<52} {'ms':>10} {'÷ base':>9} {'CPU ms':>10} {'peak RSS':>9} {'Δ call':>8}")
     for t in tasks:
         r = t.result
         ratio = r["seconds"] / base
@@ -188,7 +197,8 @@ def table(title: str, tasks: list[Task], base_label: str) -> None:
         if "to_dict_seconds" in r:
             extra = f"   (to_dict {r['to_dict_seconds'] * 1e3:.1f} ms)"
         delta = max(0, r["rss_peak_kb"] - r["rss_before_kb"])
-        print(f"  {t.label:<52} {fmt_ms(r['seconds'])} {ratio:8.2f}x {r['wait4_rss_kb'] / 1024:7.0f} MB"
+        cpu = fmt_ms(r["cpu_seconds"]) if "cpu_seconds" in r else f"{'-':>10}"
+        print(f"  {t.label:<52} {fmt_ms(r['seconds'])} {ratio:8.2f}x {cpu} {r['wait4_rss_kb'] / 1024:7.0f} MB"
               f" {delta / 1024:6.0f} MB{extra}")
     print(f"  (÷ base: time over '{base_label}'; peak RSS of the task's process; Δ call: growth of"
           " the peak during the timed calls)")
@@ -210,6 +220,7 @@ class Target:
     limit: float
     higher_is_better: bool
     unit: str = "x"
+    clock: str = "wall"  # wall: perf_counter and the like; cpu: the process's CPU time
 
     @property
     def met(self) -> bool:
@@ -218,12 +229,16 @@ class Target:
     def line(self) -> str:
         op = "≥" if self.higher_is_better else "≤"
         v = f"{self.value:.2f}" if self.value < 10 else f"{self.value:.0f}"
-        return f"  target {self.text} {op} {self.limit:g}{self.unit}: {v}{self.unit} {'met' if self.met else 'MISSED'}"
+        return (f"  target ({self.clock}) {self.text} {op} {self.limit:g}{self.unit}: {v}{self.unit}"
+                f" {'met' if self.met else 'MISSED'}")
 
 
-def targets(results: dict[str, list[Task]]) -> list[Target]:
+def targets(results: dict[str, list[Task]], clock: str) -> list[Target]:
+    """The issue's targets, from the wall-clock times or (`clock == "cpu"`) the CPU times."""
+    field_name = "cpu_seconds" if clock == "cpu" else "seconds"
+
     def s(key: str, label: str) -> float:
-        return next(t for t in results[key] if t.label == label).result["seconds"]
+        return next(t for t in results[key] if t.label == label).result[field_name]
 
     out = []
     for shape in gen.VOTE_SHAPES:
@@ -231,13 +246,19 @@ def targets(results: dict[str, list[Task]]) -> list[Target]:
         if key not in results:
             continue
         prv = s(key, "pyrankvote instant_runoff_voting")
+        prv_row = next(t for t in results[key] if t.label == "pyrankvote instant_runoff_voting").result
+        prv_end = prv + prv_row["build_cpu_seconds" if clock == "cpu" else "build_seconds"]
         dicts = s(key, "Python tally (dicts, one per voter)")
         lists = s(key, "Python tally_profile (lists)")
         numpy = s(key, "Python tally_profile (NumPy int16)")
         count = s(key, "Rust tally_profile (prebuilt profile: the count)")
         out += [
-            Target(f"[{shape}] Python tally dicts vs pyrankvote", prv / dicts, 35, True),
-            Target(f"[{shape}] Python tally_profile lists vs pyrankvote", prv / lists, 100, True),
+            Target(f"[{shape}] Python tally dicts vs pyrankvote end to end (Ballot objects built + count)",
+                   prv_end / dicts, 35, True),
+            Target(f"[{shape}] Python tally dicts vs pyrankvote's count alone (Ballots built before)",
+                   prv / dicts, 35, True),
+            Target(f"[{shape}] Python tally_profile lists vs pyrankvote end to end", prv_end / lists, 100, True),
+            Target(f"[{shape}] Python tally_profile lists vs pyrankvote's count alone", prv / lists, 100, True),
             Target(f"[{shape}] NumPy conversion (tally_profile NumPy − Rust count)", (numpy - count) * 1e3, 2, False, " ms"),
             Target(f"[{shape}] NumPy conversion ÷ the count itself", (numpy - count) / count, 1, False),
         ]
@@ -255,10 +276,13 @@ def targets(results: dict[str, list[Task]]) -> list[Target]:
             continue
         py = next(t for t in results[key] if t.label.startswith("Python allocate")).result
         m = s(key, "matching HospitalResident (build + solve)")
+        to_dict = py["to_dict_cpu_seconds" if clock == "cpu" else "to_dict_seconds"]
         out += [
-            Target(f"[{shape}] Python allocate vs matching HospitalResident", m / py["seconds"], 800, True),
-            Target(f"[{shape}] Allocation.to_dict()", py["to_dict_seconds"] * 1e3, 30, False, " ms"),
+            Target(f"[{shape}] Python allocate vs matching HospitalResident", m / py[field_name], 800, True),
+            Target(f"[{shape}] Allocation.to_dict()", to_dict * 1e3, 30, False, " ms"),
         ]
+    for t in out:
+        t.clock = clock
     return out
 
 
@@ -281,13 +305,13 @@ def machine() -> dict[str, Any]:
     return info
 
 
-def scaling(quick: bool) -> dict[str, list[tuple[int, float, int]]]:
-    """IRV and deferred acceptance over sizes, each point in its own process."""
-    top_votes = 100_000 if quick else 10_000_000
-    top_dicts = 100_000 if quick else 1_000_000
-    top_match = 10_000 if quick else 1_000_000
+def scaling(quick: bool, cap: int) -> dict[str, list[tuple[int, float, int, float]]]:
+    """IRV and deferred acceptance over sizes (none over `cap`), each point in its own process."""
+    top_votes = min(cap, 100_000 if quick else 10_000_000)
+    top_dicts = min(cap, 100_000 if quick else 1_000_000)
+    top_match = min(cap, 10_000 if quick else 1_000_000)
     sizes = [n for n in (1_000, 3_000, 10_000, 30_000, 100_000, 300_000, 1_000_000, 3_000_000, 10_000_000)]
-    series: dict[str, list[tuple[int, float, int]]] = {}
+    series: dict[str, list[tuple[int, float, int, float]]] = {}
     runs = [
         ("IRV, Python tally_profile (NumPy)", "votes", "huaide.tally_profile.numpy", "irv", top_votes),
         ("IRV, Python tally (dicts)", "votes", "huaide.tally.dicts", "irv", top_dicts),
@@ -301,17 +325,18 @@ def scaling(quick: bool) -> dict[str, list[tuple[int, float, int]]]:
             repeat = 5 if n <= 100_000 else (2 if n <= 1_000_000 else 1)
             t = Task(label, "python", task, repeat)
             result, rss = run_process(t.command(gen.DATA / f"{meta['name']}.json", method))
-            points.append((n, result["seconds"], rss))
+            points.append((n, result["seconds"], rss, result["cpu_seconds"]))
             print(f"    {n:>10,}: {fmt_ms(result['seconds'])} ms  {result['seconds'] / n * 1e9:8.0f} ns each"
-                  f"  peak RSS {rss / 1024:6.0f} MB", flush=True)
+                  f"  CPU {fmt_ms(result['cpu_seconds'])} ms  peak RSS {rss / 1024:6.0f} MB", flush=True)
         series[label] = points
     return series
 
 
-def slope(points: list[tuple[int, float, int]]) -> float:
+def slope(points: list, at: int = 1) -> float:
+    """The log-log slope of time (`at` 1: wall clock, 3: CPU) against size, from 10k up."""
     import math
 
-    pts = [(math.log(n), math.log(s)) for n, s, _ in points if n >= 10_000]
+    pts = [(math.log(p[0]), math.log(p[at])) for p in points if p[0] >= 10_000]
     if len(pts) < 2:
         return float("nan")
     mx = sum(x for x, _ in pts) / len(pts)
@@ -319,7 +344,7 @@ def slope(points: list[tuple[int, float, int]]) -> float:
     return sum((x - mx) * (y - my) for x, y in pts) / sum((x - mx) ** 2 for x, _ in pts)
 
 
-def chart(series: dict[str, list[tuple[int, float, int]]], path: Path) -> None:
+def chart(series: dict[str, list[tuple[int, float, int, float]]], path: Path) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -327,16 +352,16 @@ def chart(series: dict[str, list[tuple[int, float, int]]], path: Path) -> None:
 
     fig, ax = plt.subplots(figsize=(8, 5.5), dpi=110)
     for (label, points), marker in zip(series.items(), "os^"):
-        ns = [n for n, _, _ in points]
-        ts = [s for _, s, _ in points]
-        ax.plot(ns, ts, marker=marker, label=f"{label} (slope {slope(points):.2f})")
+        ns = [p[0] for p in points]
+        ts = [p[3] for p in points]  # CPU time: the machine is shared
+        ax.plot(ns, ts, marker=marker, label=f"{label} (slope {slope(points, 3):.2f})")
         # Linear reference through the series' largest point.
         ref = ts[-1] / ns[-1]
         ax.plot(ns, [ref * n for n in ns], linestyle=":", color=ax.lines[-1].get_color(), alpha=0.6)
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("ballots / applicants")
-    ax.set_ylabel("seconds (best of the runs)")
+    ax.set_ylabel("CPU seconds (best of the runs)")
     ax.set_title("huaide from Python: time against size (dotted: linear, through the last point)")
     ax.grid(True, which="both", alpha=0.3)
     ax.legend(fontsize=8)
@@ -350,6 +375,8 @@ def main() -> int:
     ap.add_argument("--no-scaling", action="store_true", help="skip the scaling series")
     ap.add_argument("--only", choices=["votes", "match", "scaling", "targets"],
                     help="run one part (targets: only the tasks the targets read, IRV only)")
+    ap.add_argument("--scaling-max", type=int, default=10_000_000,
+                    help="largest size of the scaling series (default: %(default)s)")
     ap.add_argument("--shapes", default=",".join(gen.VOTE_SHAPES),
                     help="ballot shapes, comma-separated (default: %(default)s)")
     args = ap.parse_args()
@@ -393,7 +420,7 @@ def main() -> int:
             ok &= agree_match(tasks)
             results[f"match-{shape}/da"] = tasks
             table(f"{meta['name']} deferred acceptance", tasks, "Python allocate (dicts in, Allocation out)")
-    found = targets(results)
+    found = targets(results, "wall") + targets(results, "cpu")
     if found:
         print("\nTargets (issue 13)" + (" — quick mode: smaller sizes than the targets name, indicative only" if args.quick else ""))
         for t in found:
@@ -401,11 +428,11 @@ def main() -> int:
     series = {}
     if not args.no_scaling and args.only in (None, "scaling"):
         print("\n== scaling (skewed ballots, popular programs; each point in its own process)")
-        series = scaling(args.quick)
+        series = scaling(args.quick, args.scaling_max)
         png = HERE / ("scaling-quick.png" if args.quick else "scaling.png")
         chart(series, png)
         for label, points in series.items():
-            print(f"  {label}: log-log slope {slope(points):.3f} (1 = linear)")
+            print(f"  {label}: log-log slope {slope(points):.3f} wall, {slope(points, 3):.3f} CPU (1 = linear)")
         print(f"  chart: {png.relative_to(ROOT)}")
     info["loadavg_end"] = os.getloadavg()
     info["seconds"] = round(time.time() - started)
@@ -415,7 +442,7 @@ def main() -> int:
         "sets": {k: [{"label": t.label, "lang": t.lang, "task": t.task, **t.result} for t in v]
                  for k, v in results.items()},
         "targets": [{"text": t.text, "value": t.value, "limit": t.limit, "met": t.met, "unit": t.unit,
-                     "higher_is_better": t.higher_is_better} for t in found],
+                     "higher_is_better": t.higher_is_better, "clock": t.clock} for t in found],
         "scaling": series,
     }
     name = "results-quick.json" if args.quick else "results.json"
@@ -424,6 +451,9 @@ def main() -> int:
     if args.shapes != ",".join(gen.VOTE_SHAPES):
         name = name.replace(".json", f"-{args.shapes.replace(',', '-')}.json")
     (HERE / name).write_text(json.dumps(saved, indent=1, default=str))
+    if not args.quick and report.BENCHMARKS.exists():
+        report.write(report.markdown(report.merged(report.default_files())))
+        print(f"BENCHMARKS.md: tables rewritten from {', '.join(p.name for p in report.default_files())}")
     if not ok:
         print("SOME PEERS DISAGREE")
     return 0 if ok else 1
