@@ -29,6 +29,7 @@ Usage (from the repository root, with the binding installed in the venv):
 
 import sys
 import time
+from pathlib import Path
 from collections import Counter
 
 import huaide
@@ -37,37 +38,8 @@ from pref_voting.margin_based_methods import beat_path
 from pref_voting.profiles_with_ties import ProfileWithTies
 from pref_voting.voting_methods import instant_runoff_for_truncated_linear_orders, plurality
 
-MASK = (1 << 64) - 1
-
-
-def rankings(n, voters, seed):
-    """The profile of `core/benches/vote.rs::rankings`: lists of candidate indices."""
-    state = seed | 1
-
-    def nxt():
-        nonlocal state
-        state ^= (state << 13) & MASK
-        state ^= state >> 7
-        state ^= (state << 17) & MASK
-        return state
-
-    weights = [10_000 // (i + 1) for i in range(n)]
-    out = []
-    for _ in range(voters):
-        length = 1
-        while length < n and nxt() % 100 < 62:
-            length += 1
-        left = list(range(n))
-        ranking = []
-        for _ in range(length):
-            pick = nxt() % sum(weights[c] for c in left)
-            for i, c in enumerate(left):
-                if pick < weights[c]:
-                    break
-                pick -= weights[c]
-            ranking.append(left.pop(i))
-        out.append(ranking)
-    return out
+sys.path.insert(0, str(Path(__file__).resolve().parent / "compare"))
+from gen import xorshift_rankings as rankings  # noqa: E402  (core/benches/vote.rs's profile)
 
 
 def cid(c):
