@@ -47,6 +47,8 @@ pub fn print_enrolment_report(out_dir: &Path) -> Result<(), Box<dyn Error>> {
     let options = AllocationOptions {
         mechanism: None,
         seed: DRAW_SEED.to_owned(),
+        commitment: None,
+        public_value: None,
         as_of,
     };
     let allocation = allocate(&plan, people, applications, &options)?;
