@@ -291,7 +291,7 @@ fn count_irv(
         condorcet_winner: None,
         runoff: None,
         rounds: count.rounds,
-        draw_seed: election.seed_record().ok().flatten(),
+        draw_seed: election.seed_record().ok().flatten().map(Box::new),
     }
 }
 

@@ -126,5 +126,5 @@ pub struct TallyResult {
     /// when the election's `tie_break` gives a commitment or a public value (see
     /// [`crate::commitment`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub draw_seed: Option<crate::commitment::DrawSeed>,
+    pub draw_seed: Option<Box<crate::commitment::DrawSeed>>,
 }

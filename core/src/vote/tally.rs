@@ -120,7 +120,7 @@ pub(crate) fn plurality_result(
         condorcet_winner: None,
         runoff: None,
         rounds: Vec::new(),
-        draw_seed: election.seed_record().ok().flatten(),
+        draw_seed: election.seed_record().ok().flatten().map(Box::new),
     }
 }
 

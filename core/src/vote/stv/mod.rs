@@ -349,7 +349,7 @@ fn count_stv(
             condorcet_winner: None,
             runoff: None,
             rounds: outcome.rounds,
-            draw_seed: election.seed_record().ok().flatten(),
+            draw_seed: election.seed_record().ok().flatten().map(Box::new),
         };
     }
     let mut status = vec![Status::Hopeful; n];
@@ -616,7 +616,7 @@ fn count_stv(
         condorcet_winner: None,
         runoff: None,
         rounds,
-        draw_seed: election.seed_record().ok().flatten(),
+        draw_seed: election.seed_record().ok().flatten().map(Box::new),
     }
 }
 

@@ -227,7 +227,7 @@ fn count_rctab(
         condorcet_winner: None,
         runoff: None,
         rounds: count.rounds,
-        draw_seed: election.seed_record().ok().flatten(),
+        draw_seed: election.seed_record().ok().flatten().map(Box::new),
     }
 }
 
