@@ -2,9 +2,9 @@
 # Runs every check of the project, installing whatever is missing first:
 #   rustfmt/clippy, the wasm32 target, the wasm-bindgen-cli matching Cargo.lock,
 #   a Python virtualenv (.venv) with maturin/pytest/mypy, the Node test dependencies,
-#   and (unless HUAIDE_SKIP_BROWSER=1) Debian's Chromium for the browser test.
+#   and (unless HUAIDE_SKIP_BROWSER=1) Debian's Chromium and a CJK font for the browser tests.
 # Then: cargo fmt --check, clippy -D warnings, cargo doc, Rust tests, the example, pytest + stubtest,
-# the wasm build, node --test, and the headless-browser test.
+# the wasm build, node --test, and the headless-browser tests (the vectors, the demo page).
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -32,6 +32,11 @@ if [ "${HUAIDE_SKIP_BROWSER:-0}" != 1 ] && [ ! -x /usr/bin/chromium ]; then
   step "chromium for the browser test"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
     || echo "could not install chromium"
+fi
+if [ "${HUAIDE_SKIP_BROWSER:-0}" != 1 ] && ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  step "a CJK font, so that the demo page's screenshots show Chinese"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null) \
+    || echo "could not install fonts-wqy-microhei"
 fi
 
 step "cargo fmt --check"
@@ -61,6 +66,7 @@ step "Python: build, pytest, stubtest, typed script"
 
 step "wasm build"
 ./wasm/build.sh
+./examples/web/build.sh
 
 step "Node tests (node --test)"
 (cd wasm && node --test tests/)

@@ -70,7 +70,7 @@ impl Draw {
 /// Duplicate identifiers are kept; the result is a permutation of the input.
 pub fn lottery_order<S: AsRef<str>>(seed: &str, ids: &[S]) -> Vec<String> {
     let mut order: Vec<String> = ids.iter().map(|id| id.as_ref().to_owned()).collect();
-    order.sort_unstable();
+    crate::sort::sort(&mut order);
     Draw::from_seed(seed).shuffle(&mut order);
     order
 }
@@ -97,7 +97,7 @@ mod tests {
         let two = lottery_order("2026 exhibition", &["d", "b", "a", "c"]);
         assert_eq!(one, two);
         let mut sorted = one.clone();
-        sorted.sort();
+        crate::sort::sort(&mut sorted);
         assert_eq!(sorted, vec!["a", "b", "c", "d"]);
     }
 

@@ -34,7 +34,18 @@ mod hint;
 pub mod motion;
 pub mod plan;
 pub mod schema;
+mod sort;
 pub mod tables;
 pub mod vote;
 
 pub use error::{DocumentError, ErrorFamily, Fault};
+
+/// The Rust examples of the README and of the guides in `docs/`, run as doctests so that
+/// the documentation never lies.
+#[cfg(doctest)]
+mod documentation {
+    #[doc = include_str!("../../README.md")]
+    struct Readme;
+    #[doc = include_str!("../../docs/reference.md")]
+    struct Reference;
+}

@@ -203,6 +203,20 @@ fn wjx_microsoft_and_tencent_exports() {
     assert_eq!(file.title.as_deref(), Some("请为书画作品排序"));
     assert_eq!(file.ballots.len(), 3, "{:?}", file.findings);
     assert_eq!(file.ballots[1].ranking.as_ref().unwrap().len(), 2);
+    let by_title = ReadOptions {
+        voter_column: Some("您的居民编号".into()),
+        ..options.clone()
+    };
+    let same = read_ballot_bytes(
+        &TableSource::new("wjx.xlsx", &bytes),
+        BallotFormat::Wjx,
+        &by_title,
+    )
+    .unwrap();
+    assert_eq!(
+        same.ballots, file.ballots,
+        "the voter column named by its question title"
+    );
     assert!(codes(&file.findings)
         .iter()
         .any(|f| f.2 == "duplicate_submission" && f.0 == Some(4)));

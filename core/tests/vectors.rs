@@ -52,6 +52,12 @@ fn call(function: &str, input: &Value) -> Result<Value, String> {
             let result = huaide::motion::tally_motion(&motion).map_err(code)?;
             Ok(serde_json::to_value(result).unwrap())
         }
+        "draw_order" => {
+            let seed = input["seed"].as_str().unwrap_or_default();
+            let ids: Vec<String> =
+                huaide::error::read_document(&input["ids"], "ids").map_err(code)?;
+            Ok(serde_json::to_value(huaide::draw::lottery_order(seed, &ids)).unwrap())
+        }
         "plan_validate" => {
             let plan = huaide::plan::read_plan(&input["plan"]).map_err(code)?;
             Ok(serde_json::to_value(plan.validate()).unwrap())

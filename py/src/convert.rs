@@ -3,7 +3,7 @@
 use huaide::error::read_document;
 use huaide::Fault;
 use pyo3::prelude::*;
-use pythonize::{pythonize, Depythonizer};
+use pythonize::Depythonizer;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -37,7 +37,7 @@ pub fn or_raise<T, E: Fault>(py: Python<'_>, result: Result<T, E>) -> PyResult<T
 
 /// The wire form of a core value, as Python dicts, lists, strings and ints.
 pub fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    Ok(pythonize(py, value)?)
+    crate::to_python::to_python(py, value)
 }
 
 /// A date or datetime argument as an ISO-8601 string: `datetime.date`/`datetime.datetime`

@@ -1,6 +1,6 @@
 //! `huaide.allocate(...)`, its `Allocation` and the `EnrolmentState` that follows it.
 
-use huaide::enrol::{self, Application, Person};
+use huaide::enrol::{self, Application, Person, SharedPart};
 use huaide::error::read_document;
 use huaide::plan::Plan;
 use pyo3::prelude::*;
@@ -15,8 +15,6 @@ use crate::plan::PyPlan;
 #[pyclass(module = "huaide._huaide", name = "Allocation", frozen)]
 pub struct PyAllocation {
     inner: enrol::Allocation,
-    /// The shareable wire form, serialised once for the attribute getters.
-    shared: Value,
     /// The inputs allocated, for `.audit()`.
     inputs: Arc<Inputs>,
 }
@@ -71,8 +69,8 @@ pub fn allocate(
     public_value: Option<String>,
 ) -> PyResult<PyAllocation> {
     let plan = plan_arg(plan)?;
-    let people: Vec<Person> = from_py(people, "people")?;
-    let applications: Vec<Application> = from_py(applications, "applications")?;
+    let people: Vec<Person> = crate::enrol_in::read_people(people)?;
+    let applications: Vec<Application> = crate::enrol_in::read_applications(applications)?;
     let mut options = json!({ "seed": seed, "as_of": iso_text(as_of)? });
     if let Some(mechanism) = mechanism {
         options["mechanism"] = Value::from(mechanism);
@@ -87,19 +85,13 @@ pub fn allocate(
     let inner = run(py, || {
         enrol::allocate(&plan, &people, &applications, &options)
     })?;
-    let shared = serde_json::to_value(&inner)
-        .map_err(|err| pyo3::exceptions::PyRuntimeError::new_err(err.to_string()))?;
     let inputs = Arc::new(Inputs {
         plan,
         people,
         applications,
         options,
     });
-    Ok(PyAllocation {
-        inner,
-        shared,
-        inputs,
-    })
+    Ok(PyAllocation { inner, inputs })
 }
 
 #[pymethods]
@@ -107,26 +99,26 @@ impl PyAllocation {
     /// Every applicant in the order of the draw (confidential-only applicants left out).
     #[getter]
     fn draw<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.shared["draw"])
+        to_py(py, &self.inner.shared_part(SharedPart::Draw))
     }
     /// `{person: [program ids]}`.
     #[getter]
     fn assignments<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.shared["assignments"])
+        to_py(py, &self.inner.shared_part(SharedPart::Assignments))
     }
     /// `{program: {"status", "enrolled", "waitlist", …}}`.
     #[getter]
     fn programs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.shared["programs"])
+        to_py(py, &self.inner.shared_part(SharedPart::Programs))
     }
     /// `{person: [{"program", "code", …}]}`: a reason for every applicant × choice.
     #[getter]
     fn decisions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.shared["decisions"])
+        to_py(py, &self.inner.shared_part(SharedPart::Decisions))
     }
     /// The shareable wire form (confidential programs left out).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.shared)
+        to_py(py, &self.inner)
     }
     /// The shared form as an `.xlsx` workbook (rosters, decisions, programs, one sheet per
     /// program; confidential programs left out): the bytes, or written to `path`.
@@ -205,7 +197,7 @@ impl PyAllocation {
 
 impl PyAllocation {
     fn table_document(&self, py: Python<'_>) -> PyResult<huaide::tables::TableDocument> {
-        crate::tables::document_of(py, "allocation", &to_py(py, &self.shared)?)
+        crate::tables::document_of(py, "allocation", &to_py(py, &self.inner)?)
     }
 }
 

@@ -6,7 +6,9 @@
 mod audit;
 mod ballots_in;
 mod convert;
+mod draw;
 mod enrol;
+mod enrol_in;
 mod errors;
 mod exhibition;
 mod formats;
@@ -14,6 +16,7 @@ mod motion;
 mod plan;
 mod profile_in;
 mod tables;
+mod to_python;
 mod vote;
 
 use pyo3::prelude::*;
@@ -48,6 +51,7 @@ fn _huaide(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(audit::seed_commitment, m)?)?;
     m.add_function(wrap_pyfunction!(audit::mix_seed, m)?)?;
     m.add_function(wrap_pyfunction!(audit::verify, m)?)?;
+    m.add_function(wrap_pyfunction!(draw::draw_order, m)?)?;
     m.add_function(wrap_pyfunction!(errors::_panic_for_tests, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -8,6 +8,8 @@ x < 2^64 mod n; ids sorted by bytes, then Fisher-Yates from the last index down.
 import hashlib
 import struct
 
+import pytest
+
 import huaide
 
 
@@ -87,3 +89,18 @@ def test_library_ties_follow_the_published_draw() -> None:
         (tie,) = result.ties
         assert tie["resolution"]["lot"]["order"] == lottery_order(seed, candidates)
         assert result.winners == lottery_order(seed, candidates)[:3]
+
+
+def test_draw_order_is_the_published_draw() -> None:
+    ids = [f"r{n:03d}" for n in range(1, 41)] + ["絨貼畫", "Zebra", "apple", "r007"]
+    for seed in ["懷德苑 2006 enrolment draw, council meeting of 2006-03-06", "", "x" * 300]:
+        assert huaide.draw_order(seed, ids) == lottery_order(seed, ids)
+        assert huaide.draw_order(seed, list(reversed(ids))) == lottery_order(seed, ids)
+    assert huaide.draw_order("s", ()) == []
+
+
+def test_draw_order_refuses_ids_that_are_not_strings() -> None:
+    for ids in (["a", 7], "abc", None):
+        with pytest.raises(huaide.HuaideError) as raised:
+            huaide.draw_order("s", ids)  # type: ignore[arg-type]
+        assert raised.value.code == "invalid_document"

@@ -111,6 +111,11 @@ export function tallyFile(input, format, election, options) {
   return call(wasm.tallyFile, json(input), json(format), json(election), json(options));
 }
 
+// ---- the public draw ----------------------------------------------------------------------
+
+/** The public draw of `ids` under `seed`: sorted in byte order, then shuffled (earlier = luckier). */
+export const drawOrder = (seed, ids) => call(wasm.drawOrder, String(seed), json(ids));
+
 // ---- plans -------------------------------------------------------------------------------
 
 /** Every finding of a plan as data. */

@@ -54,6 +54,9 @@ export function mergePartials(election: Election, partials: PartialTally[]): Tal
 export function tallyMotion(motion: Motion): MotionResult;
 export function tallyFile(input: BallotInput | Uint8Array | { name: string; bytes: Uint8Array }, format: BallotFormat, election: FileElection, options?: ReadOptions): TallyResult;
 
+/** The public draw of `ids` under `seed`: sorted in byte order, then shuffled (earlier = luckier). */
+export function drawOrder(seed: string, ids: string[]): string[];
+
 export function validatePlan(plan: Plan): ValidationReport;
 export function planOccurrences(plan: Plan, query: OccurrenceQuery): Occurrence[];
 export function planToIcs(plan: Plan, options: IcsOptions): string;

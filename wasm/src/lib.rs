@@ -16,6 +16,7 @@ use wasm_bindgen::prelude::*;
 
 mod audit;
 mod ballots;
+mod draw;
 mod enrol;
 mod exhibition;
 mod formats;

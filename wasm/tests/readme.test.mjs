@@ -1,14 +1,21 @@
-// node --test: the README's JavaScript examples run as written.
+// node --test: the JavaScript examples of the README and of docs/ run as written.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, rmSync, readdirSync } from 'node:fs';
 
-/** Runs the first README js block containing `marker`; returns the console.log calls. */
+/** The README and every page of docs/, as text. */
+function pages() {
+  const root = new URL('../../', import.meta.url);
+  const docs = readdirSync(new URL('docs/', root), { recursive: true })
+    .filter((f) => f.endsWith('.md')).map((f) => new URL(`docs/${f}`, root));
+  return [new URL('README.md', root), ...docs].map((u) => readFileSync(u, 'utf8'));
+}
+
+/** Runs the first js block of the documentation containing `marker`; returns the console.log calls. */
 async function runBlock(marker) {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const block = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1])
-    .find((b) => b.includes(marker));
-  assert.ok(block, `README has a js block with ${marker}`);
+  const block = pages().flatMap((text) => [...text.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]))
+    .find((b) => b.includes(marker) && b.includes('import'));
+  assert.ok(block, `the documentation has a js block with ${marker}`);
   const file = new URL(`./readme-${marker}-${process.pid}.mjs`, import.meta.url);
   const logged = [];
   const original = console.log;
@@ -38,4 +45,9 @@ test('README ballot files example runs', async () => {
 test('README exhibition example runs', async () => {
   const logged = await runBlock('exhibitionElections');
   assert.deepEqual(logged[0][0], [['photo', ['ph-02']]]);
+});
+
+test('verifiable draws example runs (docs/verifiable-draws.md)', async () => {
+  const logged = await runBlock('auditTally');
+  assert.deepEqual(logged, [[true], ['verified'], ['input_differs']]);
 });

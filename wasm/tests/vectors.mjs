@@ -12,6 +12,7 @@ export function call(huaide, fn, input) {
     tally_partial: (d) => huaide.tallyPartial(d.election, d.ballots),
     merge_partials: (d) => huaide.mergePartials(d.election, d.partials),
     tally_motion: (d) => huaide.tallyMotion(d),
+    draw_order: (d) => huaide.drawOrder(d.seed, d.ids),
     plan_validate: (d) => huaide.validatePlan(d.plan),
     plan_occurrences: (d) => huaide.planOccurrences(d.plan, rest(d)),
     plan_ics: (d) => huaide.planToIcs(d.plan, rest(d)),

@@ -363,7 +363,7 @@ fn first_difference(a: &Value, b: &Value, path: &str) -> String {
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
             let mut keys: Vec<&String> = x.keys().chain(y.keys()).collect();
-            keys.sort_unstable();
+            crate::sort::sort(&mut keys);
             keys.dedup();
             for key in keys {
                 match (x.get(key), y.get(key)) {

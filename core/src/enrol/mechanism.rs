@@ -203,7 +203,7 @@ enum Hold {
 /// Chooses from `held` (sorted by key) for the seats; sets slots; returns the rejected.
 /// Under a household cap, a unit whose household would exceed it is never taken.
 fn choose(held: &mut Vec<Held>, seats: &Seats, units: &Units) -> Vec<Held> {
-    held.sort_by_key(|h| h.key);
+    crate::sort::sort_by_key(held, |h| h.key);
     let mut taken = vec![false; held.len()];
     let mut counts = if seats.cap.is_some() {
         seats.households.clone()

@@ -57,7 +57,9 @@ pub use input::{
     read_allocation_options, read_allocation_request, read_applications, read_people,
     AllocationOptions, AllocationRequest, Application, Person,
 };
-pub use result::{Allocation, Decision, ProgramOutcome, ProgramReport, ProgramStatus};
+pub use result::{
+    Allocation, Decision, ProgramOutcome, ProgramReport, ProgramStatus, SharedPart, SharedPartView,
+};
 use result::{Code, CompactProgram};
 pub use state::{read_events, EnrolmentState, Event, Offer};
 use units::Names;

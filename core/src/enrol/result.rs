@@ -621,6 +621,54 @@ impl Serialize for ProgramsView<'_> {
     }
 }
 
+/// A part of an allocation's shared form: what its serialisation writes under one key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SharedPart {
+    /// `draw`: the lottery order, as person ids.
+    Draw,
+    /// `assignments`: program ids each person is enrolled in.
+    Assignments,
+    /// `programs`: the outcome of every shared program.
+    Programs,
+    /// `decisions`: the decision on every choice of every applicant.
+    Decisions,
+}
+
+/// One [`SharedPart`] of an allocation, serialised exactly as in the whole shared form.
+pub struct SharedPartView<'a> {
+    allocation: &'a Allocation,
+    part: SharedPart,
+    people: Vec<PersonUnits>,
+}
+
+impl Allocation {
+    /// One part of the shared form, to serialise on its own (a binding's attribute).
+    pub fn shared_part(&self, part: SharedPart) -> SharedPartView<'_> {
+        let people = match part {
+            SharedPart::Programs => Vec::new(),
+            _ => self.by_person(),
+        };
+        SharedPartView {
+            allocation: self,
+            part,
+            people,
+        }
+    }
+}
+
+impl Serialize for SharedPartView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (a, people) = (self.allocation, &self.people);
+        match self.part {
+            SharedPart::Draw => DrawView(a, people).serialize(serializer),
+            SharedPart::Assignments => PeopleView(a, people, false).serialize(serializer),
+            SharedPart::Programs => ProgramsView(a).serialize(serializer),
+            SharedPart::Decisions => PeopleView(a, people, true).serialize(serializer),
+        }
+    }
+}
+
 impl Serialize for Allocation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let people = self.by_person();

@@ -181,7 +181,7 @@ const LOOKAHEAD: usize = 8;
 /// Sorts `list` unless it is sorted already (the usual case).
 fn sort_if_needed<T: Ord>(list: &mut [T]) {
     if !list.is_sorted() {
-        list.sort_unstable();
+        crate::sort::sort(list);
     }
 }
 

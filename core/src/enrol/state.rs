@@ -371,7 +371,7 @@ impl EnrolmentState {
             ) => {
                 let p = trial.program(program, path)?;
                 let mut list = present.clone();
-                list.sort();
+                crate::sort::sort(&mut list);
                 list.dedup();
                 if let Some(a) = trial.attendance.get_mut(p as usize) {
                     a.insert(occurrence.clone(), list);
@@ -531,7 +531,7 @@ impl EnrolmentState {
             .get(u as usize)
             .map(|h| h.iter().copied().filter(|q| !drop.contains(q)).collect())
             .unwrap_or_default();
-        kept.sort_by_key(|&q| self.rank(u, q));
+        crate::sort::sort_by_key(&mut kept, |&q| self.rank(u, q));
         drop.extend(kept.iter().skip(limit));
         for q in drop {
             self.release(u, q);

@@ -215,7 +215,7 @@ impl Units {
                 return;
             }
         }
-        list.sort_unstable_by_key(|&u| self.draw(u as usize));
+        crate::sort::sort_by_key(list, |&u| self.draw(u as usize));
     }
 
     /// Appends a choice to the unit being built.
@@ -666,7 +666,7 @@ fn members_of(app: &Application) -> Vec<&str> {
     let mut m: Vec<&str> = std::iter::once(app.person.as_str())
         .chain(app.group.iter().map(String::as_str))
         .collect();
-    m.sort_unstable();
+    crate::sort::sort(&mut m);
     m
 }
 
@@ -890,7 +890,7 @@ pub(crate) fn prepare(
             .max()
             .unwrap_or(u32::MAX)
     };
-    kept.sort_unstable_by_key(|k| {
+    crate::sort::sort_by_key(&mut kept, |k| {
         members_at(k)
             .first()
             .and_then(|&m| id_rank.get(m as usize).copied())
@@ -907,7 +907,7 @@ pub(crate) fn prepare(
                 .and_then(|x| x.submitted_at)
         })
         .collect();
-    stamps.sort_unstable();
+    crate::sort::sort(&mut stamps);
     stamps.dedup();
 
     // Audience views, only when some program has rules.
@@ -930,7 +930,7 @@ pub(crate) fn prepare(
             }
         }
         for tags in household_tags.values_mut() {
-            tags.sort();
+            crate::sort::sort(tags);
         }
     }
     // Household indices, only when some program caps households.
@@ -944,7 +944,7 @@ pub(crate) fn prepare(
             .filter(|_| capped)
             .filter_map(|p| p.household.as_deref())
             .collect();
-        ids.sort_unstable();
+        crate::sort::sort(&mut ids);
         ids.dedup();
         ids.into_iter().zip(0u32..).collect()
     };
@@ -1084,7 +1084,7 @@ pub(crate) fn prepare(
                     .filter_map(|&m| people.get(m as usize)?.household.as_deref())
                     .filter_map(|h| household_index.get(h).copied()),
             );
-            households.sort_unstable();
+            crate::sort::sort(&mut households);
         }
         public.members.extend_from_slice(unit_members);
         public.households.extend_from_slice(&households);
@@ -1125,7 +1125,9 @@ fn sort_by_id(list: &mut Vec<u32>, people: &[Person]) {
         u64::from_be_bytes(b)
     };
     let mut keyed: Vec<(u64, u32)> = list.iter().map(|&i| (prefix(id(i)), i)).collect();
-    keyed.sort_unstable_by(|x, y| x.0.cmp(&y.0).then_with(|| id(x.1).cmp(id(y.1))));
+    crate::sort::sort_by(&mut keyed, |x, y| {
+        x.0.cmp(&y.0).then_with(|| id(x.1).cmp(id(y.1)))
+    });
     list.clear();
     list.extend(keyed.into_iter().map(|x| x.1));
 }
@@ -1156,7 +1158,7 @@ mod tests {
             units.sort_by_draw(&mut list);
             let got: Vec<u32> = list.iter().map(|&u| units.draw(u as usize)).collect();
             assert!(got.is_sorted(), "{got:?}");
-            list.sort_unstable();
+            crate::sort::sort(&mut list);
             assert_eq!(list, [0, 1, 2]);
         }
     }

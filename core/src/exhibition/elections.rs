@@ -251,7 +251,7 @@ fn accept(entries: &[Entry], rules: &ExhibitionRules) -> (Vec<usize>, Vec<(usize
     let limit = usize::try_from(rules.max_entries_per_person).unwrap_or(usize::MAX);
     let mut accepted = Vec::new();
     for mut own in by_person.into_values() {
-        own.sort_by_key(|&i| {
+        crate::sort::sort_by_key(&mut own, |&i| {
             entries
                 .get(i)
                 .map(|e| (e.submitted_on.is_none(), e.submitted_on, e.id.as_str()))
@@ -264,7 +264,7 @@ fn accept(entries: &[Entry], rules: &ExhibitionRules) -> (Vec<usize>, Vec<(usize
             }
         }
     }
-    refused.sort_unstable();
+    crate::sort::sort(&mut refused);
     (accepted, refused)
 }
 
@@ -313,7 +313,7 @@ pub fn exhibition_elections(
             ));
             continue;
         }
-        works.sort_by(|a, b| a.id.cmp(&b.id));
+        crate::sort::sort_by(&mut works, |a, b| a.id.cmp(&b.id));
         let wanted = options.seats(&category.id);
         let available = u32::try_from(works.len()).unwrap_or(u32::MAX);
         if wanted > available {

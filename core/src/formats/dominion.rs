@@ -89,7 +89,7 @@ fn cvr_files(files: &[NamedText]) -> Result<Vec<&NamedText>, FormatError> {
             Some((number, f))
         })
         .collect();
-    out.sort_by_key(|(n, _)| *n);
+    crate::sort::sort_by_key(&mut out, |(n, _)| *n);
     let out: Vec<&NamedText> = out.into_iter().map(|(_, f)| f).collect();
     if out.is_empty() {
         return Err(FormatError::MissingFile {

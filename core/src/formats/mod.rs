@@ -302,7 +302,7 @@ fn check_size(text: &str) -> Result<(), FormatError> {
 /// id, or several (an overvote or equal rank).
 fn ranking_from_positions(mut ranks: Vec<(usize, String)>) -> Vec<crate::vote::Rank> {
     use crate::vote::Rank;
-    ranks.sort_by_key(|(rank, _)| *rank);
+    crate::sort::sort_by_key(&mut ranks, |(rank, _)| *rank);
     let max = ranks.last().map_or(0, |(rank, _)| *rank);
     let mut out: Vec<Vec<String>> = vec![Vec::new(); max];
     for (rank, id) in ranks {

@@ -345,7 +345,7 @@ fn read_round(
             .iter()
             .map(|n| (n.clone(), tied.contains(&(purpose, n.as_str()))))
             .collect();
-        out.sort_by(|a, b| java_compare(&a.0, &b.0));
+        crate::sort::sort_by(&mut out, |a, b| java_compare(&a.0, &b.0));
         out
     };
     let mut transfers = BTreeMap::new();

@@ -144,7 +144,7 @@ fn candidate_order(view: &View, options: &RctabReportOptions) -> Vec<String> {
         .map(String::as_str)
         .filter(|name| !listed.contains(name))
         .collect();
-    rest.sort_by_key(|name| *name == UNDECLARED_WRITE_IN);
+    crate::sort::sort_by_key(&mut rest, |name| *name == UNDECLARED_WRITE_IN);
     names.extend(rest);
     let set: Vec<&str> = java_hash_order(&names)
         .into_iter()
@@ -157,7 +157,7 @@ fn candidate_order(view: &View, options: &RctabReportOptions) -> Vec<String> {
         .collect();
     let votes = |name: &str| first.tally.get(name).copied().unwrap_or(Decimal::ZERO);
     // A stable sort, most votes first, write-ins last (RCTab's `getSortedCandidatesByTally`).
-    order.sort_by(|a, b| {
+    crate::sort::sort_by(&mut order, |a, b| {
         let (a_uwi, b_uwi) = (*a == UNDECLARED_WRITE_IN, *b == UNDECLARED_WRITE_IN);
         a_uwi.cmp(&b_uwi).then_with(|| votes(b).compare(votes(a)))
     });

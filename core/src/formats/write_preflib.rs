@@ -72,7 +72,7 @@ pub fn write_preflib(file: &BallotFile, options: &WriteOptions) -> Result<String
                     ));
                 }
             }
-            rank.sort_unstable();
+            crate::sort::sort(&mut rank);
             if rank.len() > 1 {
                 strict = false;
                 if options.data_type.is_some_and(|t| !t.ties()) {
@@ -116,7 +116,7 @@ pub fn write_preflib(file: &BallotFile, options: &WriteOptions) -> Result<String
         *count = count.checked_add(weight).ok_or_else(too_many)?;
     }
     let mut groups: Vec<(Vec<Vec<usize>>, u64)> = groups.into_iter().collect();
-    groups.sort_by(|(a, ca), (b, cb)| {
+    crate::sort::sort_by(&mut groups, |(a, ca), (b, cb)| {
         cb.cmp(ca)
             .then_with(|| b.len().cmp(&a.len()))
             .then_with(|| a.cmp(b))

@@ -150,7 +150,7 @@ pub(crate) fn check(out: &mut Vec<Finding>, plan: &Plan, tz: &Zone, schedule_ok:
             });
         }
     }
-    all.sort_by_key(|a| (a.start, a.program_index));
+    crate::sort::sort_by_key(&mut all, |a| (a.start, a.program_index));
     double_bookings(out, plan, &all);
 }
 

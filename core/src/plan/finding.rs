@@ -69,7 +69,7 @@ pub struct ValidationReport {
 impl ValidationReport {
     /// Builds a report from findings, sorting and de-duplicating them.
     pub fn new(mut findings: Vec<Finding>) -> Self {
-        findings.sort_by(|a, b| {
+        crate::sort::sort_by(&mut findings, |a, b| {
             alphanumeric_sort::compare_str(&a.path, &b.path)
                 .then_with(|| (&a.path, &a.code, &a.message).cmp(&(&b.path, &b.code, &b.message)))
         });

@@ -134,7 +134,7 @@ impl Plan {
                 }
             }
         }
-        out.sort_by(|a, b| {
+        crate::sort::sort_by(&mut out, |a, b| {
             (
                 a.occurrence.start,
                 a.occurrence.end,

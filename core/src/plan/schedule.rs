@@ -292,7 +292,7 @@ impl Schedule {
                         .iter()
                         .any(|p| self.within.contains(&p.id) && p.contains(date)))
         });
-        starts.sort();
+        crate::sort::sort(&mut starts);
         starts.dedup();
         if starts.len() > MAX_OCCURRENCES_PER_PROGRAM {
             return Err(too_many());

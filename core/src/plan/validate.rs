@@ -613,7 +613,7 @@ fn check_condition_cycles(out: &mut Vec<Finding>, plan: &Plan) {
                 .iter()
                 .filter_map(|(_, id)| index.get(id.as_str()).copied())
                 .collect();
-            targets.sort_unstable();
+            crate::sort::sort(&mut targets);
             targets.dedup();
             targets
         })

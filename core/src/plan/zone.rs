@@ -55,7 +55,7 @@ impl Zone {
             }
             None => {}
         }
-        offsets.sort_unstable();
+        crate::sort::sort(&mut offsets);
         offsets.dedup();
         Some(Zone {
             name: canonical,

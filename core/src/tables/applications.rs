@@ -251,7 +251,7 @@ fn choice_columns(header: &Header, columns: &mut Columns) -> Vec<(u32, usize)> {
         .filter(|(c, _)| !columns.of.values().any(|taken| taken == c))
         .filter_map(|(c, h)| choice_ordinal(h).map(|o| (o, c)))
         .collect();
-    found.sort_unstable();
+    crate::sort::sort(&mut found);
     let chosen: BTreeSet<&str> = found
         .iter()
         .filter_map(|&(_, c)| header.columns.get(c))

@@ -153,7 +153,7 @@ impl Place {
 /// Sorts findings by row (file-level ones first), then column, then code; the order of a
 /// reader's findings never depends on anything but the file.
 pub(crate) fn sort_findings(findings: &mut [TableFinding]) {
-    findings.sort_by(|a, b| {
+    crate::sort::sort_by(findings, |a, b| {
         (
             a.row,
             a.column_letter.as_ref().map(|l| (l.len(), l.clone())),

@@ -138,7 +138,7 @@ impl<'e> BallotChecker<'e> {
             .filter_map(|v| u32::try_from(v).ok())
             .map(|v| self.voters.get(v).to_owned())
             .collect();
-        voted.sort_unstable();
+        crate::sort::sort(&mut voted);
         voted
     }
 
@@ -190,7 +190,7 @@ impl<'e> BallotChecker<'e> {
             return Err(RejectionCode::UnknownCandidate);
         }
         let mut distinct = chosen.clone();
-        distinct.sort_unstable();
+        crate::sort::sort(&mut distinct);
         distinct.dedup();
         if distinct.len() != chosen.len() {
             return Err(RejectionCode::DuplicateChoice);

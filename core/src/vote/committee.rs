@@ -462,7 +462,7 @@ pub fn optimal_committees(
         .iter()
         .map(|(set, w)| {
             let mut set: Vec<usize> = set.iter().copied().filter(|&c| c < n).collect();
-            set.sort_unstable();
+            crate::sort::sort(&mut set);
             set.dedup();
             (set, *w)
         })
@@ -540,7 +540,7 @@ pub(crate) fn finish(
                     })
                     .fold(0u64, u64::saturating_add);
                 let mut listed = tied.clone();
-                listed.sort_unstable();
+                crate::sort::sort(&mut listed);
                 ties.push(Tie {
                     candidates: listed.iter().map(|&c| id(c)).collect(),
                     votes: 0,
@@ -553,14 +553,14 @@ pub(crate) fn finish(
                 tied = listed;
             }
             if tied.len() > 1 && decided && all.len() > 1 {
-                tied.sort_by_key(|&c| tie_rule.key(c));
+                crate::sort::sort_by_key(&mut tied, |&c| tie_rule.key(c));
                 if reverse {
                     tied.reverse();
                 }
                 ties.push(Tie {
                     candidates: {
                         let mut sorted = tied.clone();
-                        sorted.sort_unstable();
+                        crate::sort::sort(&mut sorted);
                         sorted.into_iter().map(id).collect()
                     },
                     votes: 0,
@@ -574,7 +574,9 @@ pub(crate) fn finish(
         if rule == CommitteeRule::RevSeqPav {
             // Removal order reversed is the order of strength; remaining members first.
             let mut order = run.committee();
-            order.sort_by_key(|&c| (std::cmp::Reverse(approvals.get(c).copied().unwrap_or(0)), c));
+            crate::sort::sort_by_key(&mut order, |&c| {
+                (std::cmp::Reverse(approvals.get(c).copied().unwrap_or(0)), c)
+            });
             order
         } else {
             run.order
@@ -584,12 +586,12 @@ pub(crate) fn finish(
         if all.len() > 1 && decided {
             let key = |w: &Vec<usize>| {
                 let mut keys: Vec<usize> = w.iter().map(|&c| tie_rule.key(c)).collect();
-                keys.sort_unstable();
+                crate::sort::sort(&mut keys);
                 keys
             };
             best = all.iter().min_by_key(|w| key(w)).cloned();
             let mut order = contested.clone();
-            order.sort_by_key(|&c| tie_rule.key(c));
+            crate::sort::sort_by_key(&mut order, |&c| tie_rule.key(c));
             ties.push(Tie {
                 candidates: contested.iter().map(|&c| id(c)).collect(),
                 votes: 0,
@@ -598,7 +600,9 @@ pub(crate) fn finish(
             });
         }
         let mut order = best.unwrap_or_default();
-        order.sort_by_key(|&c| (std::cmp::Reverse(approvals.get(c).copied().unwrap_or(0)), c));
+        crate::sort::sort_by_key(&mut order, |&c| {
+            (std::cmp::Reverse(approvals.get(c).copied().unwrap_or(0)), c)
+        });
         order
     };
     let (winners, complete): (Vec<usize>, bool) = if decided {
@@ -622,7 +626,9 @@ pub(crate) fn finish(
     let mut rest: Vec<usize> = (0..n)
         .filter(|c| !winners.contains(c) && (complete || !contested.contains(c)))
         .collect();
-    rest.sort_by_key(|&c| (std::cmp::Reverse(approvals.get(c).copied().unwrap_or(0)), c));
+    crate::sort::sort_by_key(&mut rest, |&c| {
+        (std::cmp::Reverse(approvals.get(c).copied().unwrap_or(0)), c)
+    });
     for tier in rest.chunk_by(|&a, &b| approvals.get(a) == approvals.get(b)) {
         ranking.push(tier.iter().map(|&c| id(c)).collect());
     }

@@ -88,7 +88,9 @@ pub(crate) fn ranked_pairs(election: &Election, ids: &[&str], matrix: PairwiseMa
             }
         }
     }
-    majorities.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    crate::sort::sort_by(&mut majorities, |a, b| {
+        b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+    });
     let rule = TieRule::new(election, ids);
     let mut locked = vec![false; n.saturating_mul(n)];
     // Every majority met so far: an upper bound of what any tie resolution can have locked.
@@ -121,7 +123,7 @@ pub(crate) fn ranked_pairs(election: &Election, ids: &[&str], matrix: PairwiseMa
             continue;
         }
         let mut involved: Vec<usize> = open.iter().flat_map(|&(x, y)| [x, y]).collect();
-        involved.sort_unstable();
+        crate::sort::sort(&mut involved);
         involved.dedup();
         let candidates: Vec<String> = involved
             .iter()
@@ -132,7 +134,9 @@ pub(crate) fn ranked_pairs(election: &Election, ids: &[&str], matrix: PairwiseMa
             Some(position) => {
                 let pos = |c: usize| position.get(c).copied().unwrap_or(usize::MAX);
                 let mut ordered = open.clone();
-                ordered.sort_by_key(|&(x, y)| (pos(x), std::cmp::Reverse(pos(y))));
+                crate::sort::sort_by_key(&mut ordered, |&(x, y)| {
+                    (pos(x), std::cmp::Reverse(pos(y)))
+                });
                 for (x, y) in ordered {
                     if !reaches(&locked, n, y, x) {
                         if let Some(cell) = locked.get_mut(x * n + y) {
@@ -141,7 +145,7 @@ pub(crate) fn ranked_pairs(election: &Election, ids: &[&str], matrix: PairwiseMa
                     }
                 }
                 let mut order = involved.clone();
-                order.sort_by_key(|&c| pos(c));
+                crate::sort::sort_by_key(&mut order, |&c| pos(c));
                 ties.push(Tie {
                     candidates,
                     votes,

@@ -109,7 +109,9 @@ pub(crate) fn add_scores(
     }
     if let Some(matrix) = aggregate.pairwise.as_mut() {
         let mut order: Vec<usize> = (0..scores.len()).collect();
-        order.sort_by_key(|&c| std::cmp::Reverse(scores.get(c).copied().unwrap_or(0)));
+        crate::sort::sort_by_key(&mut order, |&c| {
+            std::cmp::Reverse(scores.get(c).copied().unwrap_or(0))
+        });
         let levels: Vec<Vec<usize>> = order
             .chunk_by(|&a, &b| scores.get(a) == scores.get(b))
             .map(<[usize]>::to_vec)
@@ -155,10 +157,10 @@ fn star(ids: &[&str], aggregate: Aggregate, rule: &TieRule) -> Outcome {
             let mut pair = vec![a, b];
             let decided = rule.decides(&pair);
             if decided {
-                pair.sort_by_key(|&c| rule.key(c));
+                crate::sort::sort_by_key(&mut pair, |&c| rule.key(c));
             }
             let mut candidates = vec![a, b];
-            candidates.sort_unstable();
+            crate::sort::sort(&mut candidates);
             ranked.ties.push(Tie {
                 candidates: candidates.into_iter().map(id).collect(),
                 votes: pa,
@@ -192,7 +194,7 @@ fn star(ids: &[&str], aggregate: Aggregate, rule: &TieRule) -> Outcome {
             Vec::new(),
             vec![{
                 let mut both = vec![a, b];
-                both.sort_unstable();
+                crate::sort::sort(&mut both);
                 both.into_iter().map(id).collect()
             }],
             false,
@@ -285,7 +287,7 @@ fn majority_judgment(election: &Election, ids: &[&str], aggregate: Aggregate) ->
     let empty: Vec<u64> = Vec::new();
     let hist = |c: usize| grades.get(c).unwrap_or(&empty);
     let mut order: Vec<usize> = (0..ids.len()).collect();
-    order.sort_by(|&a, &b| compare(hist(b), hist(a)));
+    crate::sort::sort_by(&mut order, |&a, &b| compare(hist(b), hist(a)));
     let tiers: Vec<Vec<usize>> = order
         .chunk_by(|&a, &b| compare(hist(a), hist(b)) == Ordering::Equal)
         .map(<[usize]>::to_vec)

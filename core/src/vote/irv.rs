@@ -263,14 +263,18 @@ fn count_irv(
     let mut still: Vec<usize> = (0..n)
         .filter(|&c| Some(c) != count.winner && count.status.get(c) != Some(&Status::Eliminated))
         .collect();
-    still.sort_by_key(|&c| std::cmp::Reverse(last_totals.get(c).copied().flatten().unwrap_or(0)));
+    crate::sort::sort_by_key(&mut still, |&c| {
+        std::cmp::Reverse(last_totals.get(c).copied().flatten().unwrap_or(0))
+    });
     push_tiers(&mut ranking, &still, ids, |c| {
         last_totals.get(c).copied().flatten()
     });
     for (round, batch) in count.eliminated_order.iter().rev() {
         let totals = count.history.get(*round).cloned().unwrap_or_default();
         let mut batch = batch.clone();
-        batch.sort_by_key(|&c| std::cmp::Reverse(totals.get(c).copied().flatten().unwrap_or(0)));
+        crate::sort::sort_by_key(&mut batch, |&c| {
+            std::cmp::Reverse(totals.get(c).copied().flatten().unwrap_or(0))
+        });
         push_tiers(&mut ranking, &batch, ids, |c| {
             totals.get(c).copied().flatten()
         });
@@ -308,7 +312,7 @@ fn push_tiers(
 ) {
     for tier in sorted.chunk_by(|&a, &b| value(a) == value(b)) {
         let mut members: Vec<usize> = tier.to_vec();
-        members.sort_unstable();
+        crate::sort::sort(&mut members);
         ranking.push(members.iter().filter_map(|&c| name(ids, c)).collect());
     }
 }
@@ -659,7 +663,7 @@ impl Count<'_> {
         in_count: usize,
     ) -> Vec<usize> {
         let mut sorted: Vec<usize> = eligible.to_vec();
-        sorted.sort_by_key(|&c| (votes(c), c));
+        crate::sort::sort_by_key(&mut sorted, |&c| (votes(c), c));
         let mut running: u64 = 0;
         let mut seen: Vec<usize> = Vec::new();
         let mut eliminated: Vec<usize> = Vec::new();
@@ -693,7 +697,7 @@ impl Count<'_> {
         resolution: TieResolution,
     ) {
         let mut sorted = tied.to_vec();
-        sorted.sort_unstable();
+        crate::sort::sort(&mut sorted);
         let candidates: Vec<String> = sorted.iter().map(|&c| self.name(c)).collect();
         round.ties.push(RoundTie {
             candidates: candidates.clone(),

@@ -243,7 +243,7 @@ pub(crate) fn count_shard(election: &Election, ballots: &BallotBox) -> Result<Sh
             checker.check(&ballot).map(|chosen| {
                 if method.is_committee() {
                     let mut set = chosen;
-                    set.sort_unstable();
+                    crate::sort::sort(&mut set);
                     let total = aggregate
                         .profile
                         .get_or_insert_with(BTreeMap::new)
@@ -522,7 +522,7 @@ pub fn merge_partials(
                             .ok_or_else(|| mismatch("profile", "unknown candidate"))?,
                     );
                 }
-                set.sort_unstable();
+                crate::sort::sort(&mut set);
                 set.dedup();
                 add_to(profile.entry(set).or_insert(0), group.count)?;
             }

@@ -81,7 +81,7 @@ impl Profile {
                 .map(|(_, c)| *c)
         } else {
             let mut sorted = ranking.to_vec();
-            sorted.sort_unstable();
+            crate::sort::sort(&mut sorted);
             sorted
                 .windows(2)
                 .find(|w| w.first() == w.get(1))
@@ -252,7 +252,7 @@ impl Profile {
                 }
             }
         }
-        firsts.sort_unstable();
+        crate::sort::sort(&mut firsts);
         let mut grouped = Profile {
             candidates: self.candidates,
             marks: Vec::with_capacity(self.marks.len()),

@@ -94,7 +94,7 @@ impl<'e> ProfileBuilder<'e> {
             .enumerate()
             .filter_map(|(c, candidate)| Some((candidate.id(), u16::try_from(c).ok()?)))
             .collect();
-        ids.sort_unstable();
+        crate::sort::sort(&mut ids);
         Ok(ProfileBuilder {
             ids,
             profile: Profile::new(election.candidates.len())?,

@@ -181,7 +181,7 @@ pub(crate) fn compile(
                 }
                 OvervoteRule::ExhaustIfMultipleContinuing => {
                     let mut distinct = several.to_vec();
-                    distinct.sort_unstable();
+                    crate::sort::sort(&mut distinct);
                     distinct.dedup();
                     if let [one] = distinct.as_slice() {
                         steps.push(code(*one));

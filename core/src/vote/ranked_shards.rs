@@ -59,7 +59,9 @@ pub(crate) fn ranked_partial(
     let marked = read_marks(election, ballots, read_rules(election).max_rankings)?;
     let ids: Vec<&str> = election.candidates.iter().map(|c| c.id()).collect();
     let mut keys: Vec<(&[u32], u64)> = marked.marks.iter().collect();
-    keys.sort_unstable_by(|a, b| mark_key::canonical_cmp(a.0, b.0).then(a.1.cmp(&b.1)));
+    crate::sort::sort_by(&mut keys, |a, b| {
+        mark_key::canonical_cmp(a.0, b.0).then(a.1.cmp(&b.1))
+    });
     let groups = keys
         .into_iter()
         .map(|(key, count)| RankedGroup {

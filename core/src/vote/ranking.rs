@@ -62,7 +62,7 @@ impl TieRule {
                     (in_order, in_lot, c)
                 })
                 .collect();
-            keys.sort_unstable();
+            crate::sort::sort(&mut keys);
             let mut position = vec![0; n];
             for (rank, key) in keys.iter().enumerate() {
                 if let Some(p) = position.get_mut(key.2) {
@@ -115,7 +115,9 @@ impl TieRule {
 /// without a rule that decides it, it stays whole and, straddling the last seat, elects none).
 pub(crate) fn rank_with_rule(ids: &[&str], votes: &[u64], seats: u32, rule: &TieRule) -> Ranked {
     let mut order: Vec<usize> = (0..ids.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(votes.get(i).copied().unwrap_or(0)));
+    crate::sort::sort_by_key(&mut order, |&i| {
+        std::cmp::Reverse(votes.get(i).copied().unwrap_or(0))
+    });
     let seats = usize::try_from(seats).unwrap_or(usize::MAX);
     let mut ranked = Ranked {
         ranking: Vec::new(),
@@ -137,9 +139,9 @@ pub(crate) fn rank_with_rule(ids: &[&str], votes: &[u64], seats: u32, rule: &Tie
         let decided = members.len() > 1 && rule.decides(&members);
         if members.len() > 1 {
             let mut candidates = members.clone();
-            candidates.sort_unstable();
+            crate::sort::sort(&mut candidates);
             let resolution = if decided {
-                members.sort_by_key(|&c| rule.key(c));
+                crate::sort::sort_by_key(&mut members, |&c| rule.key(c));
                 rule.resolution(&members, ids)
             } else {
                 TieResolution::Unresolved

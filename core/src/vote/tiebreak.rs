@@ -57,7 +57,7 @@ impl Rctab {
     fn draw(&self, tied: &[usize], ids: &[&str]) -> (Option<usize>, Vec<usize>) {
         let name = |c: &usize| ids.get(*c).copied().unwrap_or_default();
         let mut order = tied.to_vec();
-        order.sort_by(|a, b| java::compare_strings(name(a), name(b)));
+        crate::sort::sort_by(&mut order, |a, b| java::compare_strings(name(a), name(b)));
         let mut random = self.random.get();
         let index = random.pick_index(order.len());
         self.random.set(random);
@@ -195,7 +195,9 @@ impl TieBreaker {
                 .filter(|c| positions.contains_key(c))
                 .collect();
             if !listed.is_empty() {
-                listed.sort_by_key(|c| positions.get(c).copied().unwrap_or(usize::MAX));
+                crate::sort::sort_by_key(&mut listed, |c| {
+                    positions.get(c).copied().unwrap_or(usize::MAX)
+                });
                 let unlisted = remaining.len() - listed.len();
                 // A loser is the last listed one only when every tied candidate is listed;
                 // a winner is the first listed one in any case.
@@ -235,7 +237,9 @@ impl TieBreaker {
         }
         if let Some((seed, positions)) = &self.lot {
             let mut drawn = remaining.clone();
-            drawn.sort_by_key(|c| positions.get(c).copied().unwrap_or(usize::MAX));
+            crate::sort::sort_by_key(&mut drawn, |c| {
+                positions.get(c).copied().unwrap_or(usize::MAX)
+            });
             let pick = if loser {
                 drawn.last().copied()
             } else {

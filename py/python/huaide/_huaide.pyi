@@ -13,6 +13,7 @@ __all__ = [
     "allocate",
     "Allocation",
     "DocumentError",
+    "draw_order",
     "EnrolError",
     "EnrolmentState",
     "FormatError",
@@ -149,6 +150,7 @@ def tally(
     ballots: Iterable[_BallotLike] | Any,
 ) -> TallyResult: ...
 def tally_motion(motion: wire.Motion | Mapping[str, Any]) -> MotionResult: ...
+def draw_order(seed: str, ids: Sequence[str]) -> list[str]: ...
 def tally_profile(
     election: wire.Election | Mapping[str, Any],
     rankings: Iterable[Iterable[int | str]] | Any,

@@ -2,6 +2,7 @@
 // give every function its wire types, and misuse is a compile error.
 import {
   allocate,
+  drawOrder,
   tally,
   tallyMotion,
   validatePlan,
@@ -73,4 +74,8 @@ tally({ ...election, metod: 'irv' }, ballots);
 // @ts-expect-error: ballots are objects, not names
 tally(election, ['ann']);
 
-export { winners, ok, first, file, blt, preflib, passed, status, verified };
+const order: string[] = drawOrder('public draw, 28 Sept', ['r001', 'r002']);
+// @ts-expect-error: the ids of a draw are strings
+drawOrder('seed', [1, 2]);
+
+export { order, winners, ok, first, file, blt, preflib, passed, status, verified };

@@ -98,7 +98,7 @@ impl Refill {
                 continue;
             };
             let mut list = std::mem::take(list);
-            list.sort_unstable_by_key(|t| t.key);
+            crate::sort::sort_by_key(&mut list, |t| t.key);
             let mut kept = Vec::with_capacity(list.len());
             let mut rest = list.into_iter();
             while let Some(t) = rest.next() {

@@ -57,7 +57,7 @@ pub(crate) struct Recurrence {
 
 fn sorted<T: Ord + Copy>(values: &[T]) -> Vec<T> {
     let mut v = values.to_vec();
-    v.sort_unstable();
+    crate::sort::sort(&mut v);
     v.dedup();
     v
 }
@@ -203,7 +203,7 @@ impl Recurrence {
                 }
             }
         }
-        times.sort_unstable();
+        crate::sort::sort(&mut times);
         times
     }
 
@@ -215,7 +215,7 @@ impl Recurrence {
                 times.extend(time(hour, m, s));
             }
         }
-        times.sort_unstable();
+        crate::sort::sort(&mut times);
         times
     }
 
@@ -346,7 +346,7 @@ impl Recurrence {
                     }
                 }
             }
-            found.sort_unstable();
+            crate::sort::sort(&mut found);
         } else {
             for &i in &days {
                 if let Some(d) = date(i) {

@@ -68,7 +68,7 @@ fn truthy(text: &str, sub: &str) -> Option<bool> {
 
 /// An order from `(rank, candidate)` marks: candidates sharing a rank stand together.
 fn order_of(mut marks: Vec<(u32, String)>) -> (Vec<Rank>, bool) {
-    marks.sort();
+    crate::sort::sort(&mut marks);
     let mut out: Vec<(u32, Vec<String>)> = Vec::new();
     for (rank, id) in marks {
         match out.last_mut() {
@@ -277,7 +277,7 @@ pub(super) fn detect_kind(
         return AnswerKind::Choice;
     }
     let mut all: Vec<&str> = lists.iter().flatten().copied().collect();
-    all.sort_unstable();
+    crate::sort::sort(&mut all);
     all.dedup();
     let full =
         lists.len() == texts.len() && lists.iter().all(|l| l.len() == all.len()) && all.len() > 1;

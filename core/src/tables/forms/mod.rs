@@ -144,6 +144,16 @@ fn find_column(header: &Header, wanted: &[&str]) -> Option<usize> {
     })
 }
 
+/// The column whose question title (its header without the tool's numbering, `1、`) is
+/// `wanted`, so that a voter column may be named as the question option is.
+fn find_titled(layout: &Layout, header: &Header, wanted: &str) -> Option<usize> {
+    let n = normalize_header(wanted);
+    header
+        .columns
+        .iter()
+        .position(|h| !h.is_empty() && normalize_header(&(layout.split)(h).title) == n)
+}
+
 fn questions(layout: &Layout, header: &Header, skip: &[usize]) -> Vec<Question> {
     let meta: Vec<String> = layout.meta.iter().map(|m| normalize_header(m)).collect();
     let mut out: Vec<Question> = Vec::new();
@@ -228,7 +238,7 @@ fn meta_columns(
     let head = grid.place.at_row(header.row as u32 + 1);
     let mut named = |option: &Option<String>, defaults: &[&str], what: &str| match option {
         Some(h) => {
-            let c = find_column(header, &[h.as_str()]);
+            let c = find_column(header, &[h.as_str()]).or_else(|| find_titled(layout, header, h));
             if c.is_none() {
                 findings.push(head.error("missing_column", format!("no {what} column {h:?}")));
             }
@@ -438,7 +448,7 @@ pub fn read_form(
 
 /// Orders submissions so the one the count keeps for each voter comes first.
 fn order_submissions(entries: &mut [(Option<i64>, usize, Ballot)], duplicates: Duplicates) {
-    entries.sort_by(|a, b| {
+    crate::sort::sort_by(entries, |a, b| {
         let key = |e: &(Option<i64>, usize, Ballot)| (e.0.is_none(), e.0.unwrap_or(0), e.1);
         match duplicates {
             Duplicates::First => key(a).cmp(&key(b)),

@@ -3,7 +3,8 @@
 //!
 //! - Metadata: `序号`, `提交答卷时间` (the submission time, `2006/3/9 14:05:33`), `所用时间`,
 //!   `来源`, `来源详情`, `来自IP`, `总分`. There is no voter column by default: name the
-//!   question that asks for one (`voter_column: "1、您的居民编号"`).
+//!   question that asks for one, by its header or its title (`voter_column: "1、您的居民编号"` or
+//!   `"您的居民编号"`).
 //! - Questions are headed `N、题目` (`N.`, `N：` too). 单选题: the option's text. 多选题: the
 //!   options joined by `┋`. 排序题: the order in one cell joined by `→`
 //!   (`陶艺→二胡→钢琴`). When a question is split into one column per option — headed

@@ -107,8 +107,8 @@ pub(super) fn count(groups: &[Group], ids: &[&str], seats: usize, breaker: &TieB
                 .filter(|&c| votes.get(c).copied().unwrap_or(0) >= quota)
                 .collect();
             if !reached.is_empty() {
-                reached
-                    .sort_by_key(|&c| (std::cmp::Reverse(votes.get(c).copied().unwrap_or(0)), c));
+                let votes_of = |c: &usize| votes.get(*c).copied().unwrap_or(0);
+                crate::sort::sort_by_key(&mut reached, |&c| (std::cmp::Reverse(votes_of(&c)), c));
                 newly = reached;
                 break;
             }
@@ -200,7 +200,9 @@ pub(super) fn count(groups: &[Group], ids: &[&str], seats: usize, breaker: &TieB
         }
         if out.elected.len() + hopefuls.len() <= seats {
             let mut rest = hopefuls;
-            rest.sort_by_key(|&c| (std::cmp::Reverse(votes.get(c).copied().unwrap_or(0)), c));
+            crate::sort::sort_by_key(&mut rest, |&c| {
+                (std::cmp::Reverse(votes.get(c).copied().unwrap_or(0)), c)
+            });
             for c in rest {
                 if let Some(s) = status.get_mut(c) {
                     *s = Status::Elected;

@@ -326,7 +326,9 @@ fn count_stv(
         let mut rest: Vec<usize> = (0..n)
             .filter(|c| !outcome.elected.contains(c) && !outcome.defeated.contains(c))
             .collect();
-        rest.sort_by_key(|&c| std::cmp::Reverse(last.get(c).copied().flatten().unwrap_or(0)));
+        crate::sort::sort_by_key(&mut rest, |&c| {
+            std::cmp::Reverse(last.get(c).copied().flatten().unwrap_or(0))
+        });
         for tier in rest.chunk_by(|&a, &b| last.get(a) == last.get(b)) {
             ranking.push(tier.iter().map(|&c| name(&ids, c)).collect());
         }
@@ -427,7 +429,7 @@ fn count_stv(
         let mut reached: Vec<usize> = (0..n)
             .filter(|&c| status.get(c) == Some(&Status::Hopeful) && vote(c, &votes) >= quota)
             .collect();
-        reached.sort_by_key(|&c| (std::cmp::Reverse(vote(c, &votes)), c));
+        crate::sort::sort_by_key(&mut reached, |&c| (std::cmp::Reverse(vote(c, &votes)), c));
         for c in reached {
             if elected_order.len() >= seats {
                 break;
@@ -446,7 +448,7 @@ fn count_stv(
         }
         if elected_order.len() + hopefuls.len() <= seats {
             let mut rest = hopefuls.clone();
-            rest.sort_by_key(|&c| (std::cmp::Reverse(vote(c, &votes)), c));
+            crate::sort::sort_by_key(&mut rest, |&c| (std::cmp::Reverse(vote(c, &votes)), c));
             for c in rest {
                 set(&mut status, c, Status::Elected);
                 elected_order.push(c);
@@ -593,7 +595,9 @@ fn count_stv(
     let mut rest: Vec<usize> = (0..n)
         .filter(|&c| status.get(c) == Some(&Status::Hopeful))
         .collect();
-    rest.sort_by_key(|&c| std::cmp::Reverse(last.get(c).copied().flatten().unwrap_or(0)));
+    crate::sort::sort_by_key(&mut rest, |&c| {
+        std::cmp::Reverse(last.get(c).copied().flatten().unwrap_or(0))
+    });
     for tier in rest.chunk_by(|&a, &b| last.get(a) == last.get(b)) {
         ranking.push(tier.iter().map(|&c| name(&ids, c)).collect());
     }
@@ -720,7 +724,7 @@ fn record_tie(
     resolution: TieResolution,
 ) {
     let mut sorted = tied.to_vec();
-    sorted.sort_unstable();
+    crate::sort::sort(&mut sorted);
     let candidates: Vec<String> = sorted.iter().map(|&c| name(ids, c)).collect();
     round.ties.push(RoundTie {
         candidates: candidates.clone(),

@@ -203,7 +203,9 @@ fn count_rctab(
     let mut rest: Vec<usize> = (0..n)
         .filter(|&c| count.status.get(c) == Some(&Status::Continuing))
         .collect();
-    rest.sort_by_key(|&c| std::cmp::Reverse(last.get(c).copied().flatten().unwrap_or(0)));
+    crate::sort::sort_by_key(&mut rest, |&c| {
+        std::cmp::Reverse(last.get(c).copied().flatten().unwrap_or(0))
+    });
     for tier in rest.chunk_by(|&a, &b| last.get(a) == last.get(b)) {
         ranking.push(tier.iter().map(|&c| name(&ids, c)).collect());
     }
@@ -530,7 +532,7 @@ impl Count<'_> {
                     .filter(|&c| vote(c) >= threshold)
                     .collect()
             };
-            winners.sort_by_key(|&c| (std::cmp::Reverse(vote(c)), c));
+            crate::sort::sort_by_key(&mut winners, |&c| (std::cmp::Reverse(vote(c)), c));
             winners.truncate(open);
             for &w in &winners {
                 self.elect(w, vote(w), threshold);

@@ -55,7 +55,7 @@ impl Script {
         let i = self.used;
         self.used = self.used.saturating_add(1);
         let mut listed = tied.to_vec();
-        listed.sort_unstable();
+        crate::sort::sort(&mut listed);
         if let Some(&(pick, branches)) = self.picks.get(i) {
             if tied.contains(&pick) {
                 let order = listed
@@ -174,7 +174,7 @@ impl TieBreaker {
                 },
                 None if result.complete => {
                     let mut winners = result.winners;
-                    winners.sort_unstable();
+                    crate::sort::sort(&mut winners);
                     Solved {
                         winners,
                         leaves: 1,

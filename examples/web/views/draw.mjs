@@ -1,0 +1,83 @@
+// View 5, replaying a draw: a seed and a list of ids give the public draw (the package's
+// drawOrder, the same in Rust, Python and JavaScript), to check a published result.
+import { h, fill } from '../dom.mjs';
+import { t, tx } from '../i18n.mjs';
+
+const SEED = '懷德苑 2006 enrolment draw, council meeting of 2006-03-06';
+/** Ids typed one per line, or separated by commas, semicolons, spaces or 、. */
+const parseIds = (text) => text.split(/[\s,;，；、]+/u).map((x) => x.trim()).filter(Boolean);
+
+export function mount(panel, ctx) {
+  const state = { order: null, published: null, seed: '' };
+  const id = (name) => `draw-${name}`;
+  const seed = h('input', { type: 'text', id: id('seed'), value: SEED });
+  const ids = h('textarea', { id: id('ids'), rows: 6, spellcheck: 'false' },
+    Array.from({ length: 10 }, (_, k) => `r${String(k + 1).padStart(3, '0')}`).join('\n'));
+  const published = h('textarea', { id: id('published'), rows: 4, spellcheck: 'false' });
+  const output = h('div', { id: id('result'), 'aria-live': 'polite' });
+  const message = h('div');
+  const field = (key, control, hint) => h('div', { class: 'field' },
+    tx('label', key, { for: control.id }), control, hint ? tx('p', hint, { class: 'hint' }) : null);
+  const fromEnrolment = tx('button', 'draw.fromEnrolment', { type: 'button', class: 'secondary', id: id('from-enrolment') });
+  fromEnrolment.addEventListener('click', () => {
+    const a = ctx.allocation;
+    if (!a) { fill(message, h('p', { role: 'alert', class: 'warn' }, t('draw.noEnrolment'))); return; }
+    seed.value = a.seed;
+    ids.value = [...a.applicants].sort().join('\n');
+    published.value = a.draw.join('\n');
+    replay();
+  });
+  const form = h('form', { id: id('form') },
+    field('draw.seed', seed, 'draw.seedHint'), field('draw.ids', ids, 'draw.idsHint'),
+    field('draw.published', published, 'draw.publishedHint'),
+    h('div', { class: 'row' }, tx('button', 'draw.run', { type: 'submit', id: id('run') }), fromEnrolment), message);
+  form.addEventListener('submit', (event) => { event.preventDefault(); replay(); });
+  fill(panel, tx('h2', 'draw.title'), tx('p', 'draw.lead', { class: 'lead' }), form, output,
+    tx('h3', 'draw.howHeading'), tx('p', 'draw.how'));
+
+  async function replay() {
+    fill(message);
+    try {
+      state.seed = seed.value;
+      state.order = await ctx.call('drawOrder', seed.value, parseIds(ids.value));
+      state.published = published.value.trim() ? parseIds(published.value) : null;
+      render();
+      output.dataset.run = String((Number(output.dataset.run) || 0) + 1);
+      ctx.announce(t('draw.done', { count: state.order.length }));
+    } catch (err) { ctx.showError(message, err); }
+  }
+
+  function render() {
+    if (!state.order) return;
+    const { order, published: given } = state;
+    let check = null;
+    if (given) {
+      // The published order may leave ids out (a shared allocation omits the applicants of
+      // confidential programs only): it must then be the replay without them.
+      const listed = new Set(given);
+      const kept = order.filter((x) => listed.has(x));
+      const leftOut = order.length - kept.length;
+      const first = kept.findIndex((x, k) => given[k] !== x);
+      const same = first < 0 && given.length === kept.length;
+      check = h('p', { class: `result ${same ? 'passed' : 'failed'}`, id: id('check'), 'data-match': String(same), 'data-left-out': leftOut },
+        !same ? t('draw.differs', { place: (first < 0 ? Math.min(kept.length, given.length) : first) + 1,
+          ours: kept[first] ?? '—', theirs: given[first] ?? '—' })
+          : leftOut ? t('draw.leftOut', { count: leftOut, published: given.length })
+            : t('draw.matches', { count: given.length }));
+    }
+    fill(output, h('p', {}, t('draw.summary', { count: order.length, seed: state.seed })), check,
+      orderList(order));
+  }
+
+  return { render, shown() {} };
+}
+
+/** The order: the first hundred shown, the rest (up to 20,000) behind a disclosure. */
+function orderList(order) {
+  const items = order.slice(0, 20_000).map((x) => h('li', { 'data-id': x }, x));
+  const list = h('ol', { class: 'order', id: 'draw-order' }, items.slice(0, 100));
+  if (order.length <= 100) return list;
+  return [list, h('details', {}, h('summary', {}, t('draw.rest', { last: Math.min(order.length, 20_000) })),
+    h('ol', { class: 'order', start: 101 }, items.slice(100))),
+    order.length > 20_000 ? h('p', {}, t('enrol.more', { count: order.length - 20_000 })) : null];
+}
