@@ -17,10 +17,14 @@
 //! - [`tables`]: people, applications and form-export ballots read from CSV and
 //!   spreadsheets; rosters, decisions, timetables and results written as CSV and `.xlsx`.
 //! - [`draw`]: the public, seeded lottery that breaks ties.
+//! - [`commitment`]: seed commitments and public randomness mixed into the seed.
+//! - [`audit`]: audit files of counts and allocations, and [`audit::verify`].
 //! - [`error`]: error conventions: stable codes, field paths and families.
 
 #![deny(unsafe_code)]
 
+pub mod audit;
+pub mod commitment;
 pub mod draw;
 pub mod enrol;
 pub mod error;

@@ -69,6 +69,8 @@ pub fn documents() -> Vec<(&'static str, Schema)> {
             "exhibition_result",
             schema_for!(crate::exhibition::ExhibitionResult),
         ),
+        ("audit", schema_for!(crate::audit::Audit)),
+        ("verify_report", schema_for!(crate::audit::VerifyReport)),
         ("wire", wire()),
     ]
 }
@@ -137,6 +139,9 @@ pub fn wire() -> Schema {
     add::<exhibition::ExhibitionElections>(g, n, "ExhibitionElections");
     add::<exhibition::CategoryBallots>(g, n, "CategoryBallots");
     add::<exhibition::ExhibitionResult>(g, n, "ExhibitionResult");
+    add::<crate::commitment::DrawSeed>(g, n, "DrawSeed");
+    add::<crate::audit::Audit>(g, n, "Audit");
+    add::<crate::audit::VerifyReport>(g, n, "VerifyReport");
     let mut defs = generator.take_definitions(true);
     for (name, schema) in names {
         let own = format!("#/$defs/{name}");

@@ -259,3 +259,14 @@ fn rctab_report_vectors_follow_the_schemas() {
     assert!(seen >= 3, "only {seen} documents checked");
     check("rctab_report_options", &[], Some("rctab_report_options"));
 }
+
+#[test]
+fn audit_vectors_follow_the_schemas() {
+    check(
+        "audit_tally",
+        &[("election", "election"), ("ballots", "ballots")],
+        Some("audit"),
+    );
+    check("audit_allocation", &[], Some("audit"));
+    check("verify", &[("audit", "audit")], Some("verify_report"));
+}

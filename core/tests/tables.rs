@@ -433,6 +433,8 @@ fn every_writer_reads_back_cell_for_cell() {
     let options = huaide::enrol::AllocationOptions {
         mechanism: None,
         seed: "s".into(),
+        commitment: None,
+        public_value: None,
         as_of: chrono::NaiveDate::from_ymd_opt(2006, 3, 6).unwrap(),
     };
     let allocation =

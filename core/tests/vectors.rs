@@ -99,6 +99,38 @@ fn call(function: &str, input: &Value) -> Result<Value, String> {
                 huaide::enrol::EnrolmentState::replay(&allocation, &events).map_err(code)?;
             Ok(serde_json::to_value(state).unwrap())
         }
+        "seed_commitment" => Ok(Value::String(huaide::commitment::seed_commitment(
+            input["seed"].as_str().unwrap(),
+        ))),
+        "mix_seed" => Ok(Value::String(huaide::commitment::mix_seed(
+            input["seed"].as_str().unwrap(),
+            input["public_value"].as_str().unwrap(),
+        ))),
+        "audit_tally" => {
+            let election = huaide::vote::read_election(&input["election"]).map_err(code)?;
+            let ballots = huaide::vote::read_ballots(&input["ballots"]).map_err(code)?;
+            let audit = huaide::audit::audit_tally(&election, &ballots).map_err(code)?;
+            Ok(serde_json::to_value(audit).unwrap())
+        }
+        "audit_allocation" => {
+            let mut rest = input.clone();
+            let redact = rest.as_object_mut().unwrap().remove("redact");
+            let request = huaide::enrol::read_allocation_request(&rest).map_err(code)?;
+            let inputs = huaide::audit::AllocationInputs {
+                plan: &request.plan,
+                people: &request.people,
+                applications: &request.applications,
+                options: &request.options(),
+            };
+            let redact = redact.and_then(|r| r.as_bool()).unwrap_or(false);
+            let audit = huaide::audit::audit_allocation(inputs, redact).map_err(code)?;
+            Ok(serde_json::to_value(audit).unwrap())
+        }
+        "verify" => {
+            let inputs = input.get("inputs").filter(|v| !v.is_null());
+            let report = huaide::audit::verify(&input["audit"], inputs).map_err(code)?;
+            Ok(serde_json::to_value(report).unwrap())
+        }
         "read_ballots" => {
             let request = huaide::formats::read_request(input).map_err(code)?;
             let file =

@@ -2,6 +2,9 @@
 //! files a community worker keeps (`people.csv`, saved by Excel as GBK, and
 //! `applications.xlsx`, both made up by `py/scripts/make_table_fixtures.py`), and the public
 //! draw decides who gets a seat; the result is written to `target/huaideyuan/enrolment.xlsx`.
+//! The draw is verifiable: the seed's commitment is published before applications close, the
+//! seed is revealed at the council meeting, and the audit file
+//! `target/huaideyuan/enrolment.audit.json` is written and verified (`huaide::audit`).
 //!
 //! `main.rs` declares `mod enrolment;` and calls [`print_enrolment_report`].
 
@@ -10,6 +13,8 @@ use std::error::Error;
 use std::path::Path;
 
 use chrono::NaiveDate;
+use huaide::audit::{audit_allocation_of, verify, AllocationInputs};
+use huaide::commitment::seed_commitment;
 use huaide::enrol::{allocate, Allocation, AllocationOptions, Decision, Person};
 use huaide::plan::audience::{age_on, Residency, Rule};
 use huaide::plan::{Condition, Plan, Program};
@@ -44,9 +49,14 @@ pub fn print_enrolment_report(out_dir: &Path) -> Result<(), Box<dyn Error>> {
         Some(&plan),
     )?;
     let (people, applications) = (&people_read.people, &applications_read.applications);
+    // Before applications close: only the commitment is published.
+    let commitment = seed_commitment(DRAW_SEED);
+    // At the meeting the seed is revealed; the allocation checks it against the commitment.
     let options = AllocationOptions {
         mechanism: None,
         seed: DRAW_SEED.to_owned(),
+        commitment: Some(commitment.clone()),
+        public_value: None,
         as_of,
     };
     let allocation = allocate(&plan, people, applications, &options)?;
@@ -101,7 +111,9 @@ pub fn print_enrolment_report(out_dir: &Path) -> Result<(), Box<dyn Error>> {
             .unwrap_or("?"),
         allocation.iterations
     );
-    println!("Published seed: \"{}\"", allocation.seed);
+    println!("Commitment published before the close: {commitment}");
+    println!("Seed revealed after it: \"{}\"", allocation.seed);
+    write_audit(out_dir, &plan, people, applications, &options, &allocation)?;
 
     println!("\n-- Rosters and waiting lists --");
     for program in plan.programs.iter().filter(|p| p.capacity.is_some()) {
@@ -110,6 +122,40 @@ pub fn print_enrolment_report(out_dir: &Path) -> Result<(), Box<dyn Error>> {
 
     println!("\n-- Three decisions explained --");
     explain_examples(&plan, people, &allocation);
+    Ok(())
+}
+
+/// Writes the audit file of the allocation and verifies it as a resident would: from the
+/// published file alone (a redacted audit, since the plan has a confidential program, so the
+/// roll stays private), then with the roll the office holds.
+fn write_audit(
+    out_dir: &Path,
+    plan: &Plan,
+    people: &[Person],
+    applications: &[huaide::enrol::Application],
+    options: &AllocationOptions,
+    allocation: &Allocation,
+) -> Result<(), Box<dyn Error>> {
+    let inputs = AllocationInputs {
+        plan,
+        people,
+        applications,
+        options,
+    };
+    let audit = audit_allocation_of(inputs, allocation, false)?;
+    let path = out_dir.join("enrolment.audit.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&audit)?)?;
+    let published: serde_json::Value = serde_json::from_slice(&std::fs::read(&path)?)?;
+    let alone = verify(&published, None)?;
+    let roll = serde_json::json!({ "people": people, "applications": applications });
+    let full = verify(&published, Some(&roll))?;
+    println!(
+        "Wrote {} (redacted: {}); verify of the file alone: {}; with the office's roll: {}.",
+        path.display(),
+        audit.redacted,
+        alone.code,
+        full.code
+    );
     Ok(())
 }
 

@@ -255,6 +255,9 @@ fn print_category(category: &CategoryElection, result: &TallyResult) {
             TieResolution::PreviousRounds { round } => {
                 format!("by the totals of round {round}")
             }
+            TieResolution::NoEffect { branches, .. } => {
+                format!("not drawn: it cannot change the winners ({branches} counts explored)")
+            }
             TieResolution::Unresolved => "unresolved (no seed)".to_owned(),
         };
         println!(

@@ -238,6 +238,7 @@ impl<'py> Reader<'_, 'py> {
                     for id in as_sequence(&value)?.iter() {
                         let c = self.candidate(&id, false)?;
                         self.builder.approve(c).ok()?;
+                        self.name_unknown(c, "approve", &id);
                     }
                 }
                 Key::Scores => {
@@ -246,6 +247,7 @@ impl<'py> Reader<'_, 'py> {
                         let c = self.candidate(&id, false)?;
                         let score = score.cast_exact::<PyInt>().ok()?.extract::<i64>().ok()?;
                         self.builder.score(c, score).ok()?;
+                        self.name_unknown(c, "scores", &id);
                     }
                 }
             }
@@ -260,14 +262,26 @@ impl<'py> Reader<'_, 'py> {
                 for id in several.iter() {
                     let c = self.candidate(&id, indices)?;
                     self.builder.mark(c);
+                    self.name_unknown(c, "ranking", &id);
                 }
             } else {
                 let c = self.candidate(&rank, indices)?;
                 self.builder.mark(c);
+                self.name_unknown(c, "ranking", &rank);
             }
             self.builder.end_rank().ok()?;
         }
         Some(())
+    }
+
+    /// Keeps the id of an unknown candidate's mark just added to `field`, for the audit
+    /// file's ballots (an index out of range has none).
+    fn name_unknown(&mut self, c: u32, field: &str, mark: &Bound<'py, PyAny>) {
+        if c == UNKNOWN {
+            if let Some(id) = mark.cast::<PyString>().ok().and_then(|s| s.to_str().ok()) {
+                self.builder.name_last_unknown(field, id);
+            }
+        }
     }
 
     /// The number of a candidate mark: a `str` id, or with `indices` an `int` index.

@@ -5,6 +5,7 @@ use huaide::error::read_document;
 use huaide::plan::Plan;
 use pyo3::prelude::*;
 use serde_json::{json, Value};
+use std::sync::Arc;
 
 use crate::convert::{from_py, iso_text, or_raise, run, to_py};
 use crate::plan::PyPlan;
@@ -14,6 +15,16 @@ use crate::plan::PyPlan;
 #[pyclass(module = "huaide._huaide", name = "Allocation", frozen)]
 pub struct PyAllocation {
     inner: enrol::Allocation,
+    /// The inputs allocated, for `.audit()`.
+    inputs: Arc<Inputs>,
+}
+
+/// The inputs of an allocation.
+struct Inputs {
+    plan: Plan,
+    people: Vec<Person>,
+    applications: Vec<Application>,
+    options: enrol::AllocationOptions,
 }
 
 /// The enrolment state after an allocation and the events applied to it so far.
@@ -39,9 +50,13 @@ fn unknown_program(py: Python<'_>, program: &str) -> PyErr {
 }
 
 /// Allocates the seats of `plan` among `applications` by `people`; `seed` is the published
-/// lottery seed and `as_of` the allocation date (a `datetime.date` or ISO string).
+/// lottery seed and `as_of` the allocation date (a `datetime.date` or ISO string);
+/// `commitment` is the seed's published commitment (`seed_mismatch` unless it matches) and
+/// `public_value` a value mixed into the seed.
 #[pyfunction]
-#[pyo3(signature = (plan, people, applications, *, seed, as_of, mechanism=None))]
+#[pyo3(signature = (plan, people, applications, *, seed, as_of, mechanism=None, commitment=None,
+                    public_value=None))]
+#[allow(clippy::too_many_arguments)]
 pub fn allocate(
     py: Python<'_>,
     plan: &Bound<'_, PyAny>,
@@ -50,6 +65,8 @@ pub fn allocate(
     seed: String,
     as_of: &Bound<'_, PyAny>,
     mechanism: Option<String>,
+    commitment: Option<String>,
+    public_value: Option<String>,
 ) -> PyResult<PyAllocation> {
     let plan = plan_arg(plan)?;
     let people: Vec<Person> = crate::enrol_in::read_people(people)?;
@@ -58,11 +75,23 @@ pub fn allocate(
     if let Some(mechanism) = mechanism {
         options["mechanism"] = Value::from(mechanism);
     }
+    if let Some(commitment) = commitment {
+        options["commitment"] = Value::from(commitment);
+    }
+    if let Some(public_value) = public_value {
+        options["public_value"] = Value::from(public_value);
+    }
     let options: enrol::AllocationOptions = or_raise(py, read_document(&options, ""))?;
     let inner = run(py, || {
         enrol::allocate(&plan, &people, &applications, &options)
     })?;
-    Ok(PyAllocation { inner })
+    let inputs = Arc::new(Inputs {
+        plan,
+        people,
+        applications,
+        options,
+    });
+    Ok(PyAllocation { inner, inputs })
 }
 
 #[pymethods]
@@ -140,6 +169,22 @@ impl PyAllocation {
         };
         let inner = or_raise(py, enrol::EnrolmentState::replay(&self.inner, &events))?;
         Ok(PyEnrolmentState { inner })
+    }
+    /// The audit file of this allocation (a dict, for `json.dump`); `huaide.verify` re-runs
+    /// it. With `redact`, or when the plan has a confidential program, `people` and
+    /// `applications` are left out, so the file can be published.
+    #[pyo3(signature = (*, redact=false))]
+    fn audit<'py>(&self, py: Python<'py>, redact: bool) -> PyResult<Bound<'py, PyAny>> {
+        let inputs = huaide::audit::AllocationInputs {
+            plan: &self.inputs.plan,
+            people: &self.inputs.people,
+            applications: &self.inputs.applications,
+            options: &self.inputs.options,
+        };
+        let audit = run(py, || {
+            huaide::audit::audit_allocation_of(inputs, &self.inner, redact)
+        })?;
+        to_py(py, &audit)
     }
     fn __repr__(&self) -> String {
         format!(

@@ -3,6 +3,7 @@
 //! Thin by design: read Python objects into core types, call core, map errors, convert
 //! results. All domain logic lives in the `huaide` crate.
 
+mod audit;
 mod ballots_in;
 mod convert;
 mod draw;
@@ -47,6 +48,9 @@ fn _huaide(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(tables::table_sheets, m)?)?;
     m.add_function(wrap_pyfunction!(exhibition::exhibition_elections, m)?)?;
     m.add_function(wrap_pyfunction!(exhibition::tally_exhibition, m)?)?;
+    m.add_function(wrap_pyfunction!(audit::seed_commitment, m)?)?;
+    m.add_function(wrap_pyfunction!(audit::mix_seed, m)?)?;
+    m.add_function(wrap_pyfunction!(audit::verify, m)?)?;
     m.add_function(wrap_pyfunction!(draw::draw_order, m)?)?;
     m.add_function(wrap_pyfunction!(errors::_panic_for_tests, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

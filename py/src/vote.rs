@@ -3,6 +3,7 @@
 use huaide::{formats, vote};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
+use std::sync::Arc;
 
 use crate::ballots_in::read_ballots;
 use crate::convert::{from_py, or_raise, run, to_py};
@@ -12,12 +13,23 @@ use crate::profile_in::read_profile;
 #[pyclass(module = "huaide._huaide", name = "TallyResult", frozen)]
 pub struct PyTallyResult {
     inner: vote::TallyResult,
+    /// The election and ballots counted, kept for `.audit()` (`None`: a merged or file count).
+    source: Option<Arc<Source>>,
+}
+
+/// What a count read: ballots in a box, or a compact profile (made a box only for an audit).
+enum Source {
+    Ballots(vote::Election, vote::BallotBox),
+    Profile(vote::Election, vote::Profile),
 }
 
 impl PyTallyResult {
-    /// The result object of a core result.
+    /// The result object of a core result that keeps no inputs.
     pub(crate) fn new(inner: vote::TallyResult) -> Self {
-        PyTallyResult { inner }
+        PyTallyResult {
+            inner,
+            source: None,
+        }
     }
 }
 
@@ -129,6 +141,28 @@ impl PyTallyResult {
         let options = report_options(options)?;
         or_raise(py, formats::rctab_report_csv(&self.inner, &options))
     }
+    /// The audit file of this count (a dict, for `json.dump`): the election and ballots in
+    /// normal form, the seed, commitment and public value, and digests; `huaide.verify`
+    /// re-runs it. `HuaideError` (`audit_unavailable`) for a merged or file count.
+    fn audit<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let Some(source) = &self.source else {
+            let err = huaide::audit::AuditError::Unavailable {
+                path: "result".to_owned(),
+            };
+            return Err(crate::errors::to_py_err(py, &err));
+        };
+        let audit = run(py, || match source.as_ref() {
+            Source::Ballots(election, ballots) => {
+                huaide::audit::audit_tally_box(election, ballots, &self.inner)
+            }
+            Source::Profile(election, profile) => {
+                let ballots = profile.to_ballots(election).unwrap_or_default();
+                let ballots = vote::BallotBox::from_ballots(election, &ballots)?;
+                huaide::audit::audit_tally_box(election, &ballots, &self.inner)
+            }
+        })?;
+        to_py(py, &audit)
+    }
     fn __repr__(&self) -> String {
         format!(
             "TallyResult(election={:?}, winners={:?}, complete={})",
@@ -158,7 +192,10 @@ pub fn tally(
     let election: vote::Election = from_py(election, "election")?;
     let ballots = read_ballots(&election, ballots)?;
     let inner = run(py, || vote::tally_box(&election, &ballots))?;
-    Ok(PyTallyResult { inner })
+    Ok(PyTallyResult {
+        inner,
+        source: Some(Arc::new(Source::Ballots(election, ballots))),
+    })
 }
 
 /// Counts a compact profile: `rankings` as lists of candidate indices (positions in the
@@ -177,7 +214,10 @@ pub fn tally_profile(
     let election: vote::Election = from_py(election, "election")?;
     let profile = read_profile(&election, rankings, counts)?;
     let inner = run(py, || vote::tally_profile(&election, &profile))?;
-    Ok(PyTallyResult { inner })
+    Ok(PyTallyResult {
+        inner,
+        source: Some(Arc::new(Source::Profile(election, profile))),
+    })
 }
 
 /// Counts one shard of an election's ballots; returns a plain dict (picklable, JSON-able)
@@ -204,5 +244,5 @@ pub fn merge_partials(
     let election: vote::Election = from_py(election, "election")?;
     let partials: Vec<vote::PartialTally> = from_py(partials, "partials")?;
     let inner = or_raise(py, vote::merge_partials(&election, &partials))?;
-    Ok(PyTallyResult { inner })
+    Ok(PyTallyResult::new(inner))
 }

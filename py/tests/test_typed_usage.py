@@ -9,3 +9,4 @@ def test_the_typed_script_runs_and_gets_what_its_types_say() -> None:
     assert sorted(enrolled + waiting) == ["p1", "p2"]
     assert typed_usage.winners() == ["li"]
     assert typed_usage.rctab_first_round() == {"li": "1", "wang": "1"}
+    assert typed_usage.verified() == (True, [])

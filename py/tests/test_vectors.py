@@ -16,6 +16,7 @@ def _allocate(d: dict[str, Any]) -> huaide.Allocation:
     return huaide.allocate(
         d["plan"], d["people"], d["applications"],
         seed=d["seed"], as_of=d["as_of"], mechanism=d.get("mechanism"),
+        commitment=d.get("commitment"), public_value=d.get("public_value"),
     )
 
 
@@ -73,6 +74,11 @@ def _call(function: str, data: dict[str, Any]) -> Any:
             d["input"], d["format"], d["election"], **d.get("options", {})
         ).to_dict(),
         "rctab_report": _rctab_report,
+        "seed_commitment": lambda d: huaide.seed_commitment(d["seed"]),
+        "mix_seed": lambda d: huaide.mix_seed(d["seed"], d["public_value"]),
+        "audit_tally": lambda d: huaide.tally(d["election"], d["ballots"]).audit(),
+        "audit_allocation": lambda d: _allocate(d).audit(redact=d.get("redact", False)),
+        "verify": lambda d: huaide.verify(d["audit"], d.get("inputs")),
         "rctab_report_options": lambda d: huaide.rctab_report_options(d["config"]),
         "read_people": lambda d: _read_table(huaide.read_people, d),
         "read_applications": lambda d: _read_table(huaide.read_applications, d, plan=d.get("plan")),

@@ -53,3 +53,16 @@ def rctab_first_round() -> dict[str, str]:
     report: wire.RctabReport = huaide.tally(election, ballots).rctab_report(**options)
     round_: wire.RctabRound = report["results"][0]
     return round_["tally"]
+
+
+def verified() -> tuple[bool, list[str]]:
+    """An allocation with a committed seed and a public value, its audit file and verify."""
+    commitment: str = huaide.seed_commitment("typed")
+    allocation = huaide.allocate(
+        PLAN, PEOPLE, APPLICATIONS, seed="typed", as_of="2006-03-01",
+        commitment=commitment, public_value=huaide.mix_seed("typed", "3D: 5 8 1"),
+    )
+    audit: wire.Audit = allocation.audit(redact=True)
+    report: wire.VerifyReport = huaide.verify(audit, {"people": PEOPLE, "applications": APPLICATIONS})
+    differences: list[wire.Difference] = report["differences"]
+    return report["ok"], [d["code"] for d in differences]

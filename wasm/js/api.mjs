@@ -217,5 +217,21 @@ export const rctabReportCsv = (result, options) =>
 /** The options of `rctabReport` from an RCTab contest config (its JSON text). */
 export const rctabReportOptions = (config) => call(wasm.rctabReportOptions, String(config));
 
+// ---- verifiable results ------------------------------------------------------------------
+
+/** The commitment of `seed` to publish before the close (lowercase hex SHA-256). */
+export const seedCommitment = (seed) => guard(() => wasm.seedCommitment(String(seed)));
+/** The seed a draw uses when `publicValue` is mixed into `seed` (rule huaide-seed-mix-v1). */
+export const mixSeed = (seed, publicValue) =>
+  guard(() => wasm.mixSeed(String(seed), String(publicValue)));
+/** The audit file of counting `ballots` in `election`. */
+export const auditTally = (election, ballots) =>
+  call(wasm.auditTally, json(election), json(ballots));
+/** The audit file of an allocation; `auditOptions` `{redact?}`. */
+export const auditAllocation = (plan, people, applications, options, auditOptions) =>
+  call(wasm.auditAllocation, ...request(plan, people, applications, options), json(auditOptions));
+/** Re-runs an audit file and reports `{ok, code, differences, …}`; `inputs` replaces some. */
+export const verify = (audit, inputs) => call(wasm.verify, json(audit), json(inputs));
+
 /** Test only: a panic inside the module (an `internal` error; the module is reset). */
 export const __panicForTests = () => guard(() => wasm.__panicForTests());

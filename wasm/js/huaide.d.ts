@@ -8,7 +8,7 @@ import type {
   PartialTally, Person, Plan, ProfileDocument, ProgramReport, ProgramState, ProgressInput,
   ProgressReport, RctabReport, RctabReportOptions, ReadOptions, TallyResult, ValidationReport,
   WriteOptions, PeopleOptions, PeopleTable, ApplicationOptions, ApplicationsTable, TableInput,
-  TableFormat,
+  TableFormat, Audit, VerifyReport,
 } from '../types/wire.js';
 
 export type * from '../types/wire.js';
@@ -78,6 +78,17 @@ export function writeBallots(file: BallotFile, format: BallotFormat, options?: W
 export function rctabReport(result: TallyResult, options?: RctabReportOptions): RctabReport;
 export function rctabReportCsv(result: TallyResult, options?: RctabReportOptions): string;
 export function rctabReportOptions(config: string): RctabReportOptions;
+
+/** The commitment of `seed` to publish before the close (lowercase hex SHA-256). */
+export function seedCommitment(seed: string): string;
+/** The seed a draw uses when `publicValue` is mixed into `seed` (rule huaide-seed-mix-v1). */
+export function mixSeed(seed: string, publicValue: string): string;
+/** The audit file of counting `ballots` in `election`. */
+export function auditTally(election: Election, ballots: Ballot[]): Audit;
+/** The audit file of an allocation (`redact`: leave out people and applications). */
+export function auditAllocation(plan: Plan, people: Person[], applications: Application[], options: AllocationOptions, auditOptions?: { redact?: boolean }): Audit;
+/** Re-runs an audit file's count or allocation; `inputs` replaces some of its inputs. */
+export function verify(audit: Audit, inputs?: Record<string, unknown>): VerifyReport;
 
 export function readPeople(file: TableFile, options?: PeopleOptions): PeopleTable;
 export function readApplications(file: TableFile, options?: ApplicationOptions, plan?: Plan): ApplicationsTable;

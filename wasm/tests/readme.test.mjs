@@ -46,3 +46,8 @@ test('README exhibition example runs', async () => {
   const logged = await runBlock('exhibitionElections');
   assert.deepEqual(logged[0][0], [['photo', ['ph-02']]]);
 });
+
+test('verifiable draws example runs (docs/verifiable-draws.md)', async () => {
+  const logged = await runBlock('auditTally');
+  assert.deepEqual(logged, [[true], ['verified'], ['input_differs']]);
+});

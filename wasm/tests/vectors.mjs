@@ -26,6 +26,14 @@ export function call(huaide, fn, input) {
       return { json: huaide.rctabReport(result, d.options), csv: huaide.rctabReportCsv(result, d.options) };
     },
     rctab_report_options: (d) => huaide.rctabReportOptions(d.config),
+    seed_commitment: (d) => huaide.seedCommitment(d.seed),
+    mix_seed: (d) => huaide.mixSeed(d.seed, d.public_value),
+    audit_tally: (d) => huaide.auditTally(d.election, d.ballots),
+    audit_allocation: (d) => {
+      const { redact, ...request } = d;
+      return huaide.auditAllocation(d.plan, d.people, d.applications, options(request), { redact });
+    },
+    verify: (d) => huaide.verify(d.audit, d.inputs),
     read_people: (d) => huaide.readPeople(d.input, d.options),
     read_applications: (d) => huaide.readApplications(d.input, d.options, d.plan),
     write_table: (d) => new TextDecoder('utf-8', { ignoreBOM: true })

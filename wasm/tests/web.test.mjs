@@ -61,6 +61,7 @@ function expected() {
     plan, people, applications, allocation, options,
     workbook: huaide.writeTable('allocation', allocation),
     typedResult: huaide.tally(irv, typed.ballots),
+    irv, typedBallots: typed.ballots,
     formResult: huaide.tally(irv, form.ballots),
     stvResult: huaide.tally(stv, blt.ballots),
     motion: huaide.tallyMotion(votes),
@@ -262,6 +263,24 @@ test('the demo page, every view in both languages, equals the package', {
     assert.equal(await page.getAttribute('#draw-check', 'data-match'), 'true');
     assert.equal(number(await page.getAttribute('#draw-check', 'data-left-out')), applicants.length - sample.draw.length);
     assert.deepEqual(await page.$$eval('#draw-result li[data-id]', (els) => els.map((el) => el.dataset.id)), huaide.drawOrder(SEED, applicants));
+    // A published audit file, dropped on the page, is re-run by verify.
+    const audits = mkdtempSync(join(tmpdir(), 'huaide-audit-'));
+    const tallied = huaide.auditTally(want.irv, want.typedBallots);
+    writeFileSync(join(audits, 'vote.audit.json'), JSON.stringify(tallied));
+    const edited = structuredClone(tallied);
+    edited.inputs.ballots = edited.inputs.ballots.slice(1);
+    writeFileSync(join(audits, 'edited.audit.json'), JSON.stringify(edited));
+    const enrolment = huaide.auditAllocation(want.plan, want.people, want.applications,
+      { ...want.options, commitment: huaide.seedCommitment(SEED) });
+    writeFileSync(join(audits, 'enrolment.audit.json'), JSON.stringify(enrolment));
+    for (const [name, code] of [['vote', 'verified'], ['edited', 'input_differs'], ['enrolment', 'inputs_withheld']]) {
+      assert.equal(huaide.verify(JSON.parse(readFileSync(join(audits, `${name}.audit.json`), 'utf8'))).code, code);
+      await page.setInputFiles('#draw-audit-file', join(audits, `${name}.audit.json`));
+      await page.waitForSelector(`#draw-audit-check[data-code="${code}"]`);
+    }
+    await page.setInputFiles('#draw-audit-file', join(audits, 'edited.audit.json'));
+    await page.waitForSelector('#draw-audit-check[data-code="input_differs"]');
+    assert.ok((await page.$$eval('#draw-audit-differences li', (els) => els.map((el) => el.dataset.code))).includes('input_differs'));
     await audit('draw');
     await shot('draw-zh');
 

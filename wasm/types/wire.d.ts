@@ -53,6 +53,13 @@ export type AnswerKind = 'ranking' | 'approval' | 'choice' | 'score';
  */
 export type Severity = 'error' | 'warning';
 /**
+ * What an audit file is about.
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "AuditKind".
+ */
+export type AuditKind = 'tally' | 'allocation';
+/**
  * One position on a ranked ballot.
  *
  * On the wire a rank is a candidate id (`"a"`), or a list of ids marked at the same rank
@@ -251,6 +258,18 @@ export type TieResolution =
          * The round whose totals decided.
          */
         round: number;
+      };
+    }
+  | {
+      no_effect: {
+        /**
+         * Complete counts explored from this tie, all electing the same winners.
+         */
+        branches: number;
+        /**
+         * The tied candidates in the order the count shown placed them.
+         */
+        order: string[];
       };
     };
 /**
@@ -593,6 +612,11 @@ export interface Allocation {
    */
   draw: string[];
   /**
+   * The seed's commitment, the public value, the rule and the effective seed (only when
+   * a commitment or a public value was given).
+   */
+  draw_seed?: DrawSeed | null;
+  /**
    * Rounds of the cancel-and-reallocate loop.
    */
   iterations: number;
@@ -661,6 +685,35 @@ export interface RuleFailure {
   path: string;
 }
 /**
+ * The seed of a draw as it was published and used: recorded in a result whenever a
+ * commitment or a public value was given.
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "DrawSeed".
+ */
+export interface DrawSeed {
+  /**
+   * The commitment published before the close (lowercase hex), when one was given.
+   */
+  commitment?: string | null;
+  /**
+   * The seed the draw used: the mixed seed with a public value, else the seed.
+   */
+  effective_seed: string;
+  /**
+   * The public value mixed into the seed, when one was given.
+   */
+  public_value?: string | null;
+  /**
+   * The mixing rule (`huaide-seed-mix-v1`), when a public value was given.
+   */
+  rule?: string | null;
+  /**
+   * The seed, as revealed.
+   */
+  seed: string;
+}
+/**
  * The outcome for one program.
  *
  * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
@@ -690,7 +743,8 @@ export interface ProgramOutcome {
   waitlist: string[];
 }
 /**
- * Options of [`super::allocate`]: `{"mechanism"?, "seed", "as_of"}`.
+ * Options of [`super::allocate`]: `{"mechanism"?, "seed", "commitment"?, "public_value"?,
+ * "as_of"}`.
  *
  * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
  * via the `definition` "AllocationOptions".
@@ -702,9 +756,20 @@ export interface AllocationOptions {
    */
   as_of: string;
   /**
+   * The commitment of `seed` published before applications closed (see
+   * [`crate::commitment`]): the allocation fails with `seed_mismatch` unless `seed`
+   * matches it.
+   */
+  commitment?: string | null;
+  /**
    * Mechanism (default: the plan's `allocation.mechanism`, else `deferred_acceptance`).
    */
   mechanism?: Mechanism | null;
+  /**
+   * A public value revealed after the close, mixed into `seed` (rule
+   * `huaide-seed-mix-v1`): the draw uses the mixed seed.
+   */
+  public_value?: string | null;
   /**
    * The published seed of the draw.
    */
@@ -930,6 +995,68 @@ export interface AttendanceRecord {
    * People present.
    */
   present: number;
+}
+/**
+ * An audit file: see the module documentation.
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "Audit".
+ */
+export interface Audit {
+  /**
+   * Digests of the inputs and of the result.
+   */
+  digests: Digests;
+  /**
+   * `huaide-audit/1`.
+   */
+  format: string;
+  /**
+   * The inputs in normal form, by name.
+   */
+  inputs: {
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * `tally` or `allocation`.
+   */
+  kind: AuditKind;
+  /**
+   * Whether inputs with personal data were left out (confidential programs).
+   */
+  redacted?: boolean;
+  /**
+   * The result as published.
+   */
+  result: {
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * The seed, commitment, public value and effective seed, when the draw had a seed.
+   */
+  seed?: DrawSeed | null;
+  /**
+   * The huaide version that produced it.
+   */
+  version: string;
+}
+/**
+ * Digests of the inputs and of the result.
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "Digests".
+ */
+export interface Digests {
+  /**
+   * Each input's digest, by name (the withheld inputs of a redacted audit have none).
+   */
+  inputs: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * The digest of `result`.
+   */
+  result: string;
 }
 /**
  * One ballot as cast, or a group of identical anonymous ballots (`count`).
@@ -1378,6 +1505,12 @@ export interface StvOptions {
  */
 export interface TieBreak {
   /**
+   * The commitment of `seed` published before the vote closed (see [`crate::commitment`]):
+   * the count fails with `seed_mismatch` unless `seed` matches it, and the result records
+   * it in `draw_seed`.
+   */
+  commitment?: string | null;
+  /**
    * Ranked methods (`irv`, `stv`): a fixed order of candidate ids, most favoured first. A tie
    * for elimination removes the tied candidate listed last; a tie for election elects the one
    * listed first. Tied candidates not listed fall through to the next rule. Applied after
@@ -1389,6 +1522,11 @@ export interface TieBreak {
    * round in which the tied candidates' totals differ (lowest is eliminated, highest elected).
    */
   previous_rounds?: boolean;
+  /**
+   * A public value revealed after the close, mixed into `seed` by the rule
+   * `huaide-seed-mix-v1` (see [`crate::commitment`]): the lot is drawn with the mixed seed.
+   */
+  public_value?: string | null;
   /**
    * Ranked methods: RCTab's `random` tie-break, reproduced bit for bit, in place of the
    * lot of `seed` (same place in the order: after `previous_rounds` and `order`; ignored
@@ -1523,6 +1661,12 @@ export interface TallyResult {
   counts: {
     [k: string]: number | undefined;
   };
+  /**
+   * The seed, its commitment, the public value, the mixing rule and the effective seed,
+   * when the election's `tie_break` gives a commitment or a public value (see
+   * [`crate::commitment`]).
+   */
+  draw_seed?: DrawSeed | null;
   /**
    * The election's id.
    */
@@ -1818,6 +1962,30 @@ export interface ConditionProgress {
    * Program id.
    */
   program: string;
+}
+/**
+ * One thing that differs.
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "Difference".
+ */
+export interface Difference {
+  /**
+   * A stable code (see the module documentation).
+   */
+  code: string;
+  /**
+   * What the audit file records there (a digest, a seed, a version), when it says.
+   */
+  expected?: string | null;
+  /**
+   * What was found instead.
+   */
+  found?: string | null;
+  /**
+   * Where: `inputs.ballots`, `inputs.election.tie_break.seed`, `result.winners`, `version`.
+   */
+  path: string;
 }
 /**
  * Enrolment counts of one program.
@@ -3521,6 +3689,42 @@ export interface ValidationReport {
    * Number of warning findings.
    */
   warnings: number;
+}
+/**
+ * The outcome of [`verify`].
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "VerifyReport".
+ */
+export interface VerifyReport {
+  /**
+   * The huaide version that made the audit file.
+   */
+  audit_version: string;
+  /**
+   * `verified`, `inputs_withheld`, or the code of the most telling difference.
+   */
+  code: string;
+  /**
+   * Everything found to differ.
+   */
+  differences: Difference[];
+  /**
+   * What the audit is about.
+   */
+  kind: AuditKind;
+  /**
+   * True when the result was re-run and is the same (`code` `verified`).
+   */
+  ok: boolean;
+  /**
+   * Whether the count or allocation was re-run.
+   */
+  rerun: boolean;
+  /**
+   * The huaide version that verified it.
+   */
+  verifier_version: string;
 }
 /**
  * Options of [`write_ballot_file`]; each format reads the ones it needs.

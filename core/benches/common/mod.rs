@@ -64,6 +64,8 @@ pub fn instance(n: usize, k: usize, m: usize, seats: u32) -> AllocationRequest {
         applications,
         mechanism: None,
         seed: "bench".to_owned(),
+        commitment: None,
+        public_value: None,
         as_of: chrono::NaiveDate::from_ymd_opt(2006, 3, 1).unwrap(),
     }
 }

@@ -23,6 +23,9 @@ pub struct AllocationDocument {
     pub mechanism: Mechanism,
     /// The published seed of the draw.
     pub seed: String,
+    /// The seed's commitment, the public value, the rule and the effective seed (only when
+    /// a commitment or a public value was given).
+    pub draw_seed: Option<crate::commitment::DrawSeed>,
     /// The reference date of the rules.
     pub as_of: NaiveDate,
     /// Rounds of the cancel-and-reallocate loop.

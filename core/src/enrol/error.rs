@@ -1,6 +1,7 @@
 //! Errors that stop an allocation or an enrolment event. Decisions about applicants are
 //! data ([`super::Decision`]), never errors.
 
+use crate::commitment::SeedError;
 use crate::error::{DocumentError, ErrorFamily, Fault};
 use crate::plan::PlanError;
 
@@ -14,6 +15,10 @@ pub enum EnrolError {
     /// The plan's schedules cannot be expanded to check timetable conflicts.
     #[error(transparent)]
     Plan(#[from] PlanError),
+    /// The seed does not match its commitment, or a commitment or public value is unusable
+    /// (codes `seed_mismatch`, `invalid_commitment`, `missing_seed`).
+    #[error(transparent)]
+    Seed(#[from] SeedError),
     /// A person id appears twice in the people list (code `duplicate_person`).
     #[error("{path}: person {id:?} appears twice")]
     DuplicatePerson {
@@ -90,6 +95,7 @@ impl Fault for EnrolError {
         match self {
             EnrolError::Document(err) => err.code(),
             EnrolError::Plan(err) => err.code(),
+            EnrolError::Seed(err) => err.code(),
             EnrolError::DuplicatePerson { .. } => "duplicate_person",
             EnrolError::DuplicateApplication { .. } => "duplicate_application",
             EnrolError::DuplicateChoice { .. } => "duplicate_choice",
@@ -105,6 +111,7 @@ impl Fault for EnrolError {
         match self {
             EnrolError::Document(err) => Some(&err.path),
             EnrolError::Plan(err) => err.path(),
+            EnrolError::Seed(err) => err.path(),
             EnrolError::DuplicatePerson { path, .. }
             | EnrolError::DuplicateApplication { path, .. }
             | EnrolError::DuplicateChoice { path, .. }

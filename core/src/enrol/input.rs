@@ -52,7 +52,8 @@ pub struct Application {
     pub max_programs: Option<u32>,
 }
 
-/// Options of [`super::allocate`]: `{"mechanism"?, "seed", "as_of"}`.
+/// Options of [`super::allocate`]: `{"mechanism"?, "seed", "commitment"?, "public_value"?,
+/// "as_of"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AllocationOptions {
@@ -61,6 +62,15 @@ pub struct AllocationOptions {
     pub mechanism: Option<Mechanism>,
     /// The published seed of the draw.
     pub seed: String,
+    /// The commitment of `seed` published before applications closed (see
+    /// [`crate::commitment`]): the allocation fails with `seed_mismatch` unless `seed`
+    /// matches it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commitment: Option<String>,
+    /// A public value revealed after the close, mixed into `seed` (rule
+    /// `huaide-seed-mix-v1`): the draw uses the mixed seed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_value: Option<String>,
     /// The date of the allocation: ages are taken on each program's first session, or on
     /// this date for programs without a schedule.
     pub as_of: NaiveDate,
@@ -82,6 +92,12 @@ pub struct AllocationRequest {
     pub mechanism: Option<Mechanism>,
     /// The published seed of the draw.
     pub seed: String,
+    /// The commitment of `seed` (see [`AllocationOptions::commitment`]).
+    #[serde(default)]
+    pub commitment: Option<String>,
+    /// A public value mixed into `seed` (see [`AllocationOptions::public_value`]).
+    #[serde(default)]
+    pub public_value: Option<String>,
     /// The date of the allocation.
     pub as_of: NaiveDate,
 }
@@ -92,6 +108,8 @@ impl AllocationRequest {
         AllocationOptions {
             mechanism: self.mechanism,
             seed: self.seed.clone(),
+            commitment: self.commitment.clone(),
+            public_value: self.public_value.clone(),
             as_of: self.as_of,
         }
     }

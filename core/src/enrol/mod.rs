@@ -103,7 +103,16 @@ pub fn allocate(
         .or_else(|| plan.allocation.as_ref().and_then(|a| a.mechanism))
         .unwrap_or_default();
     refuse_confidential_conditions(plan)?;
-    let prep = units::prepare(plan, people, applications, &options.seed, options.as_of)?;
+    let draw_seed = crate::commitment::settle(
+        Some(&options.seed),
+        options.commitment.as_deref(),
+        options.public_value.as_deref(),
+        &crate::error::FieldPath::root("options"),
+    )?;
+    let effective = draw_seed
+        .as_ref()
+        .map_or(options.seed.as_str(), |d| d.effective_seed.as_str());
+    let prep = units::prepare(plan, people, applications, effective, options.as_of)?;
     let units = &prep.units;
     let n_programs = plan.programs.len();
     let n = units.len();
@@ -375,6 +384,7 @@ pub fn allocate(
     Ok(Allocation {
         mechanism,
         seed: options.seed.clone(),
+        draw_seed,
         as_of: options.as_of,
         iterations: shared_runs,
         people: Names::of(people.iter().map(|p| p.id.as_str())),

@@ -174,6 +174,9 @@ pub struct Allocation {
     pub mechanism: Mechanism,
     /// The seed of the draw.
     pub seed: String,
+    /// The seed's commitment, the public value, the mixing rule and the effective seed,
+    /// when the options give a commitment or a public value (see [`crate::commitment`]).
+    pub draw_seed: Option<crate::commitment::DrawSeed>,
     /// The allocation date.
     pub as_of: NaiveDate,
     /// Runs of the allocation until no program was cancelled or left unopened, counting
@@ -669,9 +672,13 @@ impl Serialize for SharedPartView<'_> {
 impl Serialize for Allocation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let people = self.by_person();
-        let mut s = serializer.serialize_struct("Allocation", 8)?;
+        let fields = if self.draw_seed.is_some() { 9 } else { 8 };
+        let mut s = serializer.serialize_struct("Allocation", fields)?;
         s.serialize_field("mechanism", &self.mechanism)?;
         s.serialize_field("seed", &self.seed)?;
+        if let Some(draw_seed) = &self.draw_seed {
+            s.serialize_field("draw_seed", draw_seed)?;
+        }
         s.serialize_field("as_of", &self.as_of)?;
         s.serialize_field("iterations", &self.iterations)?;
         s.serialize_field("draw", &DrawView(self, &people))?;

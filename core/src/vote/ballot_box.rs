@@ -158,6 +158,17 @@ pub struct BallotBox {
     score_marks: Vec<u32>,
     score_values: Vec<i64>,
     voters: Voters,
+    /// The ids of [`UNKNOWN`] marks, where the filler gave them: `(field, position in that
+    /// field's mark buffer, id)`, in filling order (see [`BallotBox::to_ballots`]).
+    unknown: Vec<(Field, u32, Box<str>)>,
+}
+
+/// The mark buffers of a box, for the ids of unknown marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Field {
+    Rank,
+    Approve,
+    Score,
 }
 
 /// The ranks of one ranked entry: each a slice of candidate marks (empty: a skipped rank).
@@ -295,6 +306,88 @@ impl BallotBox {
     }
 }
 
+impl BallotBox {
+    /// The box's entries as wire ballots, in order: what an audit file records and a
+    /// recount reads ([`crate::audit`]). A rank of one candidate is written as its id, any
+    /// other rank as a list; scores are keyed by id. An unknown candidate's mark is written
+    /// with the id it was given, or as `""` (never a candidate id) when the box was filled
+    /// from a number out of range. Counting the returned ballots gives the box's result.
+    pub fn to_ballots(&self, election: &Election) -> Vec<Ballot> {
+        let ids: Vec<&str> = election.candidates.iter().map(|c| c.id()).collect();
+        let mut unknown: HashMap<(u8, u32), &str> = HashMap::new();
+        for (field, at, id) in &self.unknown {
+            unknown.insert((*field as u8, *at), id);
+        }
+        let name = |field: Field, at: usize, c: u32| -> String {
+            if c != UNKNOWN {
+                if let Some(id) = ids.get(c as usize) {
+                    return (*id).to_owned();
+                }
+            }
+            let at = u32::try_from(at).unwrap_or(u32::MAX);
+            unknown
+                .get(&(field as u8, at))
+                .map_or_else(String::new, |id| (*id).to_owned())
+        };
+        self.entries
+            .iter()
+            .map(|entry| {
+                let ranking = entry.ranking.range().map(|r| {
+                    let mut start = r
+                        .start
+                        .checked_sub(1)
+                        .and_then(|b| self.rank_ends.get(b))
+                        .map_or(0, |&e| e as usize);
+                    let mut ranks = Vec::new();
+                    for &end in self.rank_ends.get(r).unwrap_or(&[]) {
+                        let end = end as usize;
+                        let marks = self.rank_marks.get(start..end).unwrap_or(&[]);
+                        let named: Vec<String> = marks
+                            .iter()
+                            .enumerate()
+                            .map(|(i, &c)| name(Field::Rank, start + i, c))
+                            .collect();
+                        ranks.push(match <[String; 1]>::try_from(named) {
+                            Ok([one]) => Rank::One(one),
+                            Err(several) => Rank::Several(several),
+                        });
+                        start = end;
+                    }
+                    ranks
+                });
+                let approve = entry.approve.range().map(|r| {
+                    let at = r.start;
+                    self.approve_marks
+                        .get(r)
+                        .unwrap_or(&[])
+                        .iter()
+                        .enumerate()
+                        .map(|(i, &c)| name(Field::Approve, at + i, c))
+                        .collect()
+                });
+                let scores = entry.scores.range().map(|r| {
+                    let at = r.start;
+                    let marks = self.score_marks.get(r.clone()).unwrap_or(&[]);
+                    let values = self.score_values.get(r).unwrap_or(&[]);
+                    marks
+                        .iter()
+                        .zip(values)
+                        .enumerate()
+                        .map(|(i, (&c, &v))| (name(Field::Score, at + i, c), v))
+                        .collect()
+                });
+                Ballot {
+                    voter: (entry.voter != ABSENT).then(|| self.voters.get(entry.voter).to_owned()),
+                    ranking,
+                    approve,
+                    scores,
+                    count: entry.count,
+                }
+            })
+            .collect()
+    }
+}
+
 /// How a builder finds candidate ids.
 #[derive(Clone, Debug)]
 enum CandidateIndex<'e> {
@@ -402,12 +495,88 @@ impl<'e> BallotBoxBuilder<'e> {
             self.bx.score_values.truncate(r.start);
         }
         self.open = Entry::EMPTY;
+        self.drop_unknown_past_buffers();
     }
 
     /// Drops the marks of a rank that was not ended.
     fn drop_open_rank(&mut self) {
         let ended = self.bx.rank_ends.last().map_or(0, |&e| e as usize);
         self.bx.rank_marks.truncate(ended);
+        self.drop_unknown_past_buffers();
+    }
+
+    /// Forgets the ids of unknown marks that a dropped entry or rank had.
+    fn drop_unknown_past_buffers(&mut self) {
+        if self.bx.unknown.is_empty() {
+            return;
+        }
+        let lens = [
+            self.bx.rank_marks.len(),
+            self.bx.approve_marks.len(),
+            self.bx.score_marks.len(),
+        ];
+        self.bx.unknown.retain(|(field, at, _)| {
+            let len = match field {
+                Field::Rank => lens[0],
+                Field::Approve => lens[1],
+                Field::Score => lens[2],
+            };
+            (*at as usize) < len
+        });
+    }
+
+    /// Remembers the id of the unknown mark about to be pushed to `field`.
+    fn note_unknown(&mut self, field: Field, id: &str) {
+        let at = match field {
+            Field::Rank => self.bx.rank_marks.len(),
+            Field::Approve => self.bx.approve_marks.len(),
+            Field::Score => self.bx.score_marks.len(),
+        };
+        if let Ok(at) = u32::try_from(at) {
+            self.bx.unknown.push((field, at, id.into()));
+        }
+    }
+
+    /// Adds the candidate with id `id` to the current rank (an id that is not standing is
+    /// kept for [`BallotBox::to_ballots`]).
+    pub fn mark_id(&mut self, id: &str) {
+        let c = self.candidate(id);
+        if c == UNKNOWN {
+            self.note_unknown(Field::Rank, id);
+        }
+        self.mark(c);
+    }
+
+    /// Adds the candidate with id `id` to the approvals (as [`Self::mark_id`]).
+    pub fn approve_id(&mut self, id: &str) -> Result<(), TallyError> {
+        let c = self.candidate(id);
+        if c == UNKNOWN {
+            self.note_unknown(Field::Approve, id);
+        }
+        self.approve(c)
+    }
+
+    /// Gives the candidate with id `id` the score `value` (as [`Self::mark_id`]).
+    pub fn score_id(&mut self, id: &str, value: i64) -> Result<(), TallyError> {
+        let c = self.candidate(id);
+        if c == UNKNOWN {
+            self.note_unknown(Field::Score, id);
+        }
+        self.score(c, value)
+    }
+
+    /// Records `id` as the id of the [`UNKNOWN`] mark just added to `ranking`, `approve`
+    /// or `scores` (`field`: `"ranking"`, `"approve"` or `"scores"`), for a filler that
+    /// looks candidates up itself (as [`Self::mark_id`] does).
+    pub fn name_last_unknown(&mut self, field: &str, id: &str) {
+        let (field, len) = match field {
+            "ranking" => (Field::Rank, self.bx.rank_marks.len()),
+            "approve" => (Field::Approve, self.bx.approve_marks.len()),
+            _ => (Field::Score, self.bx.score_marks.len()),
+        };
+        if let Some(at) = len.checked_sub(1).and_then(|at| u32::try_from(at).ok()) {
+            self.bx.unknown.push((field, at, id.into()));
+        }
     }
 
     /// Sets the open entry's voter.
@@ -494,13 +663,8 @@ impl<'e> BallotBoxBuilder<'e> {
         if let Some(ranking) = &ballot.ranking {
             self.start_ranking();
             for rank in ranking {
-                match rank {
-                    Rank::One(id) => self.mark(self.candidate(id)),
-                    Rank::Several(ids) => {
-                        for id in ids {
-                            self.mark(self.candidate(id));
-                        }
-                    }
+                for id in rank.candidates() {
+                    self.mark_id(id);
                 }
                 self.end_rank()?;
             }
@@ -508,13 +672,13 @@ impl<'e> BallotBoxBuilder<'e> {
         if let Some(ids) = &ballot.approve {
             self.start_approve();
             for id in ids {
-                self.approve(self.candidate(id))?;
+                self.approve_id(id)?;
             }
         }
         if let Some(scores) = &ballot.scores {
             self.start_scores();
             for (id, &value) in scores {
-                self.score(self.candidate(id), value)?;
+                self.score_id(id, value)?;
             }
         }
         self.end()
@@ -574,6 +738,40 @@ mod tests {
         assert_eq!(bx.voters().len(), 2);
         assert_eq!(bx.voters().get(1), "v2");
         assert!(bx.fits(&e));
+    }
+
+    #[test]
+    fn to_ballots_gives_back_the_ballots_unknown_ids_included() {
+        let e = election();
+        let ballots: Vec<Ballot> = serde_json::from_value(serde_json::json!([
+            {"voter": "v1", "ranking": ["a", ["b", "x"], [], "c", ["b"]]},
+            {"approve": ["c", "zz", "a"], "count": 2},
+            {"voter": "v2", "scores": {"b": 3, "zz": 1}},
+            {"voter": "v1"},
+        ]))
+        .unwrap();
+        let bx = BallotBox::from_ballots(&e, &ballots).unwrap();
+        let back = serde_json::to_value(bx.to_ballots(&e)).unwrap();
+        assert_eq!(
+            back,
+            serde_json::json!([
+                {"voter": "v1", "ranking": ["a", ["b", "x"], [], "c", "b"]},
+                {"approve": ["c", "zz", "a"], "count": 2},
+                {"voter": "v2", "scores": {"b": 3, "zz": 1}},
+                {"voter": "v1"},
+            ])
+        );
+        let mut builder = BallotBoxBuilder::new(&e);
+        builder.start();
+        builder.start_ranking();
+        builder.mark_id("nobody");
+        builder.start();
+        builder.start_ranking();
+        builder.mark(7);
+        assert!(builder.end_rank().is_ok());
+        assert!(builder.end().is_ok());
+        let back = serde_json::to_value(builder.finish().to_ballots(&e)).unwrap();
+        assert_eq!(back, serde_json::json!([{"ranking": [""]}]));
     }
 
     #[test]

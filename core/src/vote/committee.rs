@@ -6,7 +6,9 @@
 //! approval sets exceeds [`MAX_COMMITTEE_WORK`].
 //!
 //! Ties: [`optimal_committees`] returns every tied committee (for the sequential rules, every
-//! committee some tie-breaking reaches). In a count, a single such committee wins outright.
+//! committee some tie-breaking reaches). In a count, a single such committee wins outright;
+//! a sequential rule's tied step on the way to it is recorded as `no_effect` (every way of
+//! breaking it reaches that committee; `branches` counts the ways), and never drawn.
 //! Several are a tie: `tie_break` (order, then lot) picks one — for the exhaustive rules the
 //! committee whose members, taken in tie-break order, come first; for the sequential rules the
 //! favoured candidate at each tied step — and without a tie-break only the candidates in every
@@ -411,6 +413,38 @@ fn sequential_all(
     Ok(found.into_iter().collect())
 }
 
+/// The number of ways (sequences of tied picks) a sequential rule completes the committee
+/// from `run`, memoised on the state (the committee and, for Phragmén, the loads).
+fn completions(
+    rule: CommitteeRule,
+    n: usize,
+    profile: &Profile,
+    k: usize,
+    run: &Run,
+    memo: &mut BTreeMap<(Vec<usize>, Vec<BigRational>), u64>,
+) -> u64 {
+    if run.done(rule, k) {
+        return 1;
+    }
+    let loads = if rule == CommitteeRule::SeqPhragmen {
+        run.loads.clone()
+    } else {
+        Vec::new()
+    };
+    let key = (run.committee(), loads);
+    if let Some(&known) = memo.get(&key) {
+        return known;
+    }
+    let mut total = 0u64;
+    for c in sequential_step(rule, n, profile, &run.member, &run.loads) {
+        let mut next = run.clone();
+        next.apply(rule, profile, c);
+        total = total.saturating_add(completions(rule, n, profile, k, &next, memo));
+    }
+    memo.insert(key, total);
+    total
+}
+
 /// Every winning committee of `rule` (irresolute): each committee sorted, the list sorted.
 ///
 /// `profile` lists approval sets (candidate indices below `n`) with their weights; `k` is the
@@ -488,12 +522,36 @@ pub(crate) fn finish(
         // Follow the rule, breaking each tied step by priority (index order when no rule: the
         // set is then the same whichever way, or the tie is reported below).
         let mut run = Run::start(rule, n, &profile);
+        let mut memo = BTreeMap::new();
         while !run.done(rule, k) {
             let mut tied = sequential_step(rule, n, &profile, &run.member, &run.loads);
             if tied.is_empty() {
                 break;
             }
             let reverse = rule == CommitteeRule::RevSeqPav;
+            if tied.len() > 1 && all.len() == 1 {
+                // Every way of breaking it reaches the one committee: no draw is needed.
+                let branches: u64 = tied
+                    .iter()
+                    .map(|&c| {
+                        let mut next = run.clone();
+                        next.apply(rule, &profile, c);
+                        completions(rule, n, &profile, k, &next, &mut memo)
+                    })
+                    .fold(0u64, u64::saturating_add);
+                let mut listed = tied.clone();
+                crate::sort::sort(&mut listed);
+                ties.push(Tie {
+                    candidates: listed.iter().map(|&c| id(c)).collect(),
+                    votes: 0,
+                    seats_at_stake: 1,
+                    resolution: TieResolution::NoEffect {
+                        order: listed.iter().map(|&c| id(c)).collect(),
+                        branches: u32::try_from(branches).unwrap_or(u32::MAX),
+                    },
+                });
+                tied = listed;
+            }
             if tied.len() > 1 && decided && all.len() > 1 {
                 crate::sort::sort_by_key(&mut tied, |&c| tie_rule.key(c));
                 if reverse {

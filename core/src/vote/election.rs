@@ -3,6 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::commitment::{DrawSeed, SeedError};
+
 /// How ballots are turned into winners.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -240,6 +242,15 @@ pub struct TieBreak {
     /// to elect. Candidate ids stand for RCTab's candidate names.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rctab_random_seed: Option<i64>,
+    /// The commitment of `seed` published before the vote closed (see [`crate::commitment`]):
+    /// the count fails with `seed_mismatch` unless `seed` matches it, and the result records
+    /// it in `draw_seed`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commitment: Option<String>,
+    /// A public value revealed after the close, mixed into `seed` by the rule
+    /// `huaide-seed-mix-v1` (see [`crate::commitment`]): the lot is drawn with the mixed seed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_value: Option<String>,
 }
 
 /// One election: a question, its candidates and the rules of the count.
@@ -302,5 +313,31 @@ impl Election {
     /// The lottery seed, if ties are to be broken by lot.
     pub fn seed(&self) -> Option<&str> {
         self.tie_break.as_ref().and_then(|tb| tb.seed.as_deref())
+    }
+
+    /// The seed the lot is drawn with: `seed` mixed with `tie_break.public_value` when one is
+    /// given (see [`crate::commitment`]), else `seed` itself.
+    pub fn draw_seed(&self) -> Option<String> {
+        let tb = self.tie_break.as_ref()?;
+        let seed = tb.seed.as_deref()?;
+        Some(crate::commitment::effective_seed(
+            seed,
+            tb.public_value.as_deref(),
+        ))
+    }
+
+    /// Checks `tie_break.seed` against `tie_break.commitment` and records the seed, the
+    /// commitment, the public value and the effective seed (`None` without a commitment or
+    /// a public value).
+    pub fn seed_record(&self) -> Result<Option<DrawSeed>, SeedError> {
+        let Some(tb) = self.tie_break.as_ref() else {
+            return Ok(None);
+        };
+        crate::commitment::settle(
+            tb.seed.as_deref(),
+            tb.commitment.as_deref(),
+            tb.public_value.as_deref(),
+            &crate::error::FieldPath::root("election").field("tie_break"),
+        )
     }
 }

@@ -1,5 +1,6 @@
 //! Errors that stop a count: the election or ballot documents are unusable.
 
+use crate::commitment::SeedError;
 use crate::error::{DocumentError, ErrorFamily, Fault};
 
 /// Why an election cannot be counted.
@@ -9,6 +10,10 @@ pub enum TallyError {
     /// A document does not have the expected shape.
     #[error(transparent)]
     Document(#[from] DocumentError),
+    /// The seed does not match its commitment, or a commitment or public value is unusable
+    /// (codes `seed_mismatch`, `invalid_commitment`, `missing_seed`).
+    #[error(transparent)]
+    Seed(#[from] SeedError),
     /// The election lists no candidates.
     #[error("{path}: the election has no candidates")]
     NoCandidates {
@@ -106,6 +111,7 @@ impl Fault for TallyError {
     fn code(&self) -> &'static str {
         match self {
             TallyError::Document(err) => err.code(),
+            TallyError::Seed(err) => err.code(),
             TallyError::NoCandidates { .. } => "no_candidates",
             TallyError::DuplicateCandidate { .. } => "duplicate_candidate",
             TallyError::EmptyCandidateId { .. } => "empty_candidate_id",
@@ -124,6 +130,7 @@ impl Fault for TallyError {
     fn path(&self) -> Option<&str> {
         match self {
             TallyError::Document(err) => Some(&err.path),
+            TallyError::Seed(err) => err.path(),
             TallyError::NoCandidates { path }
             | TallyError::DuplicateCandidate { path, .. }
             | TallyError::EmptyCandidateId { path }

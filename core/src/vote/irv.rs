@@ -198,12 +198,34 @@ pub(crate) fn tally_irv_with<'a>(
     }
     let breaker = TieBreaker::new(election)?;
     let read = read(&options.read_rules())?;
+    let cost = search_cost(read.groups.len(), n);
+    let mut result = breaker.settle(cost, |breaker| {
+        Ok(count_irv(election, &ids, &options, uwi, breaker, &read))
+    })?;
+    result.rejected = read.rejected;
+    Ok(result)
+}
 
+/// The work of one elimination count, for the search of ties without effect.
+pub(crate) fn search_cost(groups: usize, candidates: usize) -> u64 {
+    u64::try_from(groups.saturating_add(1).saturating_mul(candidates)).unwrap_or(u64::MAX)
+}
+
+/// One count of the read ballots with `breaker` (`rejected` left empty).
+fn count_irv(
+    election: &Election,
+    ids: &[&str],
+    options: &IrvOptions,
+    uwi: Option<usize>,
+    breaker: &TieBreaker,
+    read: &RankedBallots<'_>,
+) -> TallyResult {
+    let n = ids.len();
     let mut count = Count {
-        ids: &ids,
-        options: &options,
+        ids,
+        options,
         uwi,
-        breaker: &breaker,
+        breaker,
         status: vec![Status::Continuing; n],
         groups: &read.groups,
         started: false,
@@ -220,7 +242,7 @@ pub(crate) fn tally_irv_with<'a>(
         complete: true,
     };
     count.run();
-    let winners: Vec<String> = count.winner.iter().filter_map(|&w| name(&ids, w)).collect();
+    let winners: Vec<String> = count.winner.iter().filter_map(|&w| name(ids, w)).collect();
 
     // counts: votes in the last round each candidate took part in.
     let mut counts = BTreeMap::new();
@@ -236,7 +258,7 @@ pub(crate) fn tally_irv_with<'a>(
     let last_totals = count.history.last().cloned().unwrap_or_default();
     let mut ranking: Vec<Vec<String>> = Vec::new();
     if let Some(w) = count.winner {
-        ranking.extend(name(&ids, w).map(|id| vec![id]));
+        ranking.extend(name(ids, w).map(|id| vec![id]));
     }
     let mut still: Vec<usize> = (0..n)
         .filter(|&c| Some(c) != count.winner && count.status.get(c) != Some(&Status::Eliminated))
@@ -244,7 +266,7 @@ pub(crate) fn tally_irv_with<'a>(
     crate::sort::sort_by_key(&mut still, |&c| {
         std::cmp::Reverse(last_totals.get(c).copied().flatten().unwrap_or(0))
     });
-    push_tiers(&mut ranking, &still, &ids, |c| {
+    push_tiers(&mut ranking, &still, ids, |c| {
         last_totals.get(c).copied().flatten()
     });
     for (round, batch) in count.eliminated_order.iter().rev() {
@@ -253,11 +275,11 @@ pub(crate) fn tally_irv_with<'a>(
         crate::sort::sort_by_key(&mut batch, |&c| {
             std::cmp::Reverse(totals.get(c).copied().flatten().unwrap_or(0))
         });
-        push_tiers(&mut ranking, &batch, &ids, |c| {
+        push_tiers(&mut ranking, &batch, ids, |c| {
             totals.get(c).copied().flatten()
         });
     }
-    Ok(TallyResult {
+    TallyResult {
         election: election.id.clone(),
         method: election.method,
         seats: election.seats,
@@ -265,7 +287,7 @@ pub(crate) fn tally_irv_with<'a>(
         ranking,
         counts,
         ballots: read.summary,
-        rejected: read.rejected,
+        rejected: Vec::new(),
         ties: count.ties,
         complete: count.complete,
         pairwise: None,
@@ -273,7 +295,8 @@ pub(crate) fn tally_irv_with<'a>(
         condorcet_winner: None,
         runoff: None,
         rounds: count.rounds,
-    })
+        draw_seed: election.seed_record().ok().flatten().map(Box::new),
+    }
 }
 
 fn name(ids: &[&str], c: usize) -> Option<String> {

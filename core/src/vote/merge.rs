@@ -591,6 +591,7 @@ pub(crate) fn finish(
                 .collect()
         }),
         rounds: Vec::new(),
+        draw_seed: election.seed_record().ok().flatten().map(Box::new),
     })
 }
 

@@ -49,6 +49,7 @@ pub use result::{BallotSummary, Rejection, TallyResult, Tie, TieResolution};
 pub use rounds::{Inactive, Round, RoundTie, Transfer};
 pub use stv::{Quota, StvOptions, StvRule};
 pub use tally::{check_election, tally, tally_box, MAX_CANDIDATES};
+pub use tiebreak::{MAX_TIE_COUNTS, MAX_TIE_WORK};
 
 use crate::error::read_document;
 use serde::Deserializer;

@@ -25,7 +25,7 @@ pub(crate) struct TieRule {
 impl TieRule {
     pub(crate) fn new(election: &Election, ids: &[&str]) -> Self {
         let order = election.tie_break.as_ref().and_then(|tb| tb.order.as_ref());
-        let seed = election.seed().map(str::to_owned);
+        let seed = election.draw_seed();
         let lot: Option<Vec<String>> = seed.as_deref().map(|s| lottery_order(s, ids));
         let order_position: HashMap<&str, usize> = order
             .map(|o| {

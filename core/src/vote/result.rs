@@ -56,6 +56,19 @@ pub enum TieResolution {
         /// The round whose totals decided.
         round: u32,
     },
+    /// Not broken, and it did not need to be: every way of breaking it (and every tie met
+    /// after it) elects the same winners, so the count went on without a draw. `order` is
+    /// the tied candidates in their listed order; the count shown takes the one listed last
+    /// for an elimination and the one listed first otherwise (to elect, or for the
+    /// sequential committee rules, to add or remove). `branches` is how many complete counts
+    /// (for the sequential committee rules: ways to complete the committee) follow from the
+    /// tie, all with the same winners. See [`crate::vote::MAX_TIE_COUNTS`].
+    NoEffect {
+        /// The tied candidates in the order the count shown placed them.
+        order: Vec<String>,
+        /// Complete counts explored from this tie, all electing the same winners.
+        branches: u32,
+    },
 }
 
 /// A tie met during the count.
@@ -109,4 +122,9 @@ pub struct TallyResult {
     /// Elimination methods (`irv`, `stv`): the count round by round (see [`super::Round`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rounds: Vec<super::rounds::Round>,
+    /// The seed, its commitment, the public value, the mixing rule and the effective seed,
+    /// when the election's `tie_break` gives a commitment or a public value (see
+    /// [`crate::commitment`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draw_seed: Option<Box<crate::commitment::DrawSeed>>,
 }

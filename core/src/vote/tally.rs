@@ -120,6 +120,7 @@ pub(crate) fn plurality_result(
         condorcet_winner: None,
         runoff: None,
         rounds: Vec::new(),
+        draw_seed: election.seed_record().ok().flatten().map(Box::new),
     }
 }
 
@@ -175,6 +176,7 @@ pub fn check_election(election: &Election) -> Result<(), TallyError> {
             });
         }
     }
+    election.seed_record()?;
     if let Some(roll) = &election.roll {
         let mut voters = HashSet::new();
         for (i, voter) in roll.iter().enumerate() {

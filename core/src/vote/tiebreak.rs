@@ -3,11 +3,15 @@
 //! The rules of [`TieBreak`] apply in a fixed order: `previous_rounds` (when set), then
 //! `order` (when given), then the seeded lot (when `seed` is given and `stop` is not set), or
 //! in its place RCTab's `random` draw (when `rctab_random_seed` is given, see [`java`]).
-//! What none of them settles stays unresolved and stops the count.
+//! What none of them settles stays unresolved and stops the count, unless it cannot change
+//! the winners: see [`search`].
 
 mod java;
+mod search;
 
-use std::cell::Cell;
+pub use search::{MAX_TIE_COUNTS, MAX_TIE_WORK};
+
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use super::election::{Election, TieBreak};
@@ -33,6 +37,10 @@ pub(crate) struct TieBreaker {
     order: Option<HashMap<usize, usize>>,
     lot: Option<(String, HashMap<usize, usize>)>,
     rctab: Option<Rctab>,
+    /// Whether a tie no rule settles may be searched for its effect (no `stop`).
+    searchable: bool,
+    /// The picks forced on the unresolved ties of one count of the search.
+    script: RefCell<search::Script>,
 }
 
 /// RCTab's `random` tie-break: its one `java.util.Random`, shared by every tie of the count.
@@ -93,15 +101,15 @@ impl TieBreaker {
                 Some(positions)
             }
         };
-        let lot = match (&rules.seed, rules.stop) {
+        let lot = match (election.draw_seed(), rules.stop) {
             (Some(seed), false) => {
                 let ids: Vec<&str> = election.candidates.iter().map(|c| c.id()).collect();
-                let positions = lottery_order(seed, &ids)
+                let positions = lottery_order(&seed, &ids)
                     .into_iter()
                     .enumerate()
                     .filter_map(|(position, id)| index_of.get(id.as_str()).map(|&i| (i, position)))
                     .collect();
-                Some((seed.clone(), positions))
+                Some((seed, positions))
             }
             _ => None,
         };
@@ -115,8 +123,10 @@ impl TieBreaker {
         Ok(TieBreaker {
             previous_rounds: rules.previous_rounds,
             order,
+            searchable: !rules.stop && lot.is_none() && rctab.is_none(),
             lot,
             rctab,
+            script: RefCell::new(search::Script::default()),
         })
     }
 
@@ -243,6 +253,6 @@ impl TieBreaker {
                 },
             );
         }
-        (None, TieResolution::Unresolved)
+        self.script.borrow_mut().unresolved(&remaining, loser, ids)
     }
 }

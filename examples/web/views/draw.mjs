@@ -1,5 +1,6 @@
 // View 5, replaying a draw: a seed and a list of ids give the public draw (the package's
-// drawOrder, the same in Rust, Python and JavaScript), to check a published result.
+// drawOrder, the same in Rust, Python and JavaScript), to check a published result; and a
+// published audit file, dropped here, is re-run by the package's verify.
 import { h, fill } from '../dom.mjs';
 import { t, tx } from '../i18n.mjs';
 
@@ -33,7 +34,7 @@ export function mount(panel, ctx) {
     h('div', { class: 'row' }, tx('button', 'draw.run', { type: 'submit', id: id('run') }), fromEnrolment), message);
   form.addEventListener('submit', (event) => { event.preventDefault(); replay(); });
   fill(panel, tx('h2', 'draw.title'), tx('p', 'draw.lead', { class: 'lead' }), form, output,
-    tx('h3', 'draw.howHeading'), tx('p', 'draw.how'));
+    tx('h3', 'draw.howHeading'), tx('p', 'draw.how'), auditSection(ctx));
 
   async function replay() {
     fill(message);
@@ -70,6 +71,38 @@ export function mount(panel, ctx) {
   }
 
   return { render, shown() {} };
+}
+
+/** A published audit file (`.audit.json`), re-run by `verify`: "verified" or what differs. */
+function auditSection(ctx) {
+  const file = h('input', { type: 'file', id: 'draw-audit-file', accept: '.json,application/json' });
+  const output = h('div', { id: 'draw-audit-result', 'aria-live': 'polite' });
+  file.addEventListener('change', async () => {
+    const chosen = file.files?.[0];
+    if (!chosen) return;
+    fill(output);
+    let audit;
+    try {
+      audit = JSON.parse(await chosen.text());
+    } catch {
+      fill(output, h('p', { role: 'alert', class: 'warn' }, t('draw.auditNotJson', { name: chosen.name })));
+      return;
+    }
+    try {
+      const report = await ctx.call('verify', audit);
+      const key = report.ok ? 'draw.verified' : report.code === 'inputs_withheld' ? 'draw.withheld' : 'draw.auditDiffers';
+      fill(output,
+        h('p', { class: `result ${report.ok ? 'passed' : 'failed'}`, id: 'draw-audit-check', 'data-code': report.code, 'data-ok': String(report.ok) },
+          t(key, { name: chosen.name, kind: report.kind, version: report.audit_version })),
+        report.differences.length ? h('ul', { id: 'draw-audit-differences' }, report.differences.map((d) =>
+          h('li', { 'data-code': d.code }, h('code', {}, d.code), ' ', d.path,
+            d.expected != null ? ` (${d.expected} → ${d.found ?? '—'})` : ''))) : null);
+      ctx.announce(t(key, { name: chosen.name, kind: report.kind, version: report.audit_version }));
+    } catch (err) { ctx.showError(output, err); }
+  });
+  return [tx('h3', 'draw.auditHeading'), tx('p', 'draw.auditLead'),
+    h('div', { class: 'field' }, tx('label', 'draw.auditFile', { for: file.id }), file, tx('p', 'draw.auditFileHint', { class: 'hint' })),
+    output];
 }
 
 /** The order: the first hundred shown, the rest (up to 20,000) behind a disclosure. */

@@ -230,6 +230,7 @@ function ties(r, nameOf) {
     if (res.lot) return t('vote.tieLot', { order: res.lot.order.map(nameOf).join(' > ') });
     if (res.order) return t('vote.tieOrder', { order: res.order.order.map(nameOf).join(' > ') });
     if (res.previous_rounds) return t('vote.tiePrevious', { round: res.previous_rounds.round });
+    if (res.no_effect) return t('vote.tieNoEffect', { count: res.no_effect.branches });
     return t('vote.tieUnresolved');
   };
   return h('div', {}, tx('h4', 'vote.ties'), h('ul', {}, r.ties.map((tie) => h('li', {},

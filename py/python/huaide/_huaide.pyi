@@ -20,6 +20,7 @@ __all__ = [
     "exhibition_elections",
     "HuaideError",
     "merge_partials",
+    "mix_seed",
     "MotionError",
     "MotionResult",
     "Plan",
@@ -30,6 +31,7 @@ __all__ = [
     "read_applications",
     "read_ballots",
     "read_people",
+    "seed_commitment",
     "table_sheets",
     "tally",
     "tally_motion",
@@ -39,6 +41,7 @@ __all__ = [
     "tally_profile",
     "TallyError",
     "TallyResult",
+    "verify",
     "write_ballots",
     "write_table",
     "__version__",
@@ -116,6 +119,7 @@ class TallyResult:
         generated_by: str | None = ...,
         candidates: Sequence[str] | None = ...,
     ) -> str: ...
+    def audit(self) -> wire.Audit: ...
 
 @final
 class MotionResult:
@@ -332,6 +336,7 @@ class Allocation:
     def replay(
         self, events: Sequence[wire.Event | Mapping[str, Any]] | None = None
     ) -> EnrolmentState: ...
+    def audit(self, *, redact: bool = False) -> wire.Audit: ...
 
 @final
 class EnrolmentState:
@@ -349,7 +354,14 @@ def allocate(
     seed: str,
     as_of: datetime.date | str,
     mechanism: wire.Mechanism | str | None = None,
+    commitment: str | None = None,
+    public_value: str | None = None,
 ) -> Allocation: ...
+def seed_commitment(seed: str) -> str: ...
+def mix_seed(seed: str, public_value: str) -> str: ...
+def verify(
+    audit: wire.Audit | Mapping[str, Any], inputs: Mapping[str, Any] | None = None
+) -> wire.VerifyReport: ...
 
 def exhibition_elections(
     plan: Plan | wire.Plan | Mapping[str, Any],

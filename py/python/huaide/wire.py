@@ -115,6 +115,12 @@ class AttendanceRecord(TypedDict):
     """
 
 
+AuditKind: TypeAlias = Literal['tally', 'allocation']
+"""
+What an audit file is about.
+"""
+
+
 BallotFormat: TypeAlias = Literal['blt', 'preflib', 'csv', 'rctab_csv', 'cdf_json', 'cdf_xml', 'dominion', 'hart', 'clear_ballot', 'google_forms', 'microsoft_forms', 'wjx', 'tencent_forms']
 """
 A ballot file format.
@@ -265,6 +271,72 @@ class Demand(TypedDict):
     program: str
     """
     The program watched.
+    """
+
+
+class Difference(TypedDict):
+    """
+    One thing that differs.
+    """
+
+    code: str
+    """
+    A stable code (see the module documentation).
+    """
+    expected: NotRequired[str | None]
+    """
+    What the audit file records there (a digest, a seed, a version), when it says.
+    """
+    found: NotRequired[str | None]
+    """
+    What was found instead.
+    """
+    path: str
+    """
+    Where: `inputs.ballots`, `inputs.election.tie_break.seed`, `result.winners`, `version`.
+    """
+
+
+class Digests(TypedDict):
+    """
+    Digests of the inputs and of the result.
+    """
+
+    inputs: dict[str, str]
+    """
+    Each input's digest, by name (the withheld inputs of a redacted audit have none).
+    """
+    result: str
+    """
+    The digest of `result`.
+    """
+
+
+class DrawSeed(TypedDict):
+    """
+    The seed of a draw as it was published and used: recorded in a result whenever a
+    commitment or a public value was given.
+    """
+
+    commitment: NotRequired[str | None]
+    """
+    The commitment published before the close (lowercase hex), when one was given.
+    """
+    effective_seed: str
+    """
+    The seed the draw used: the mixed seed with a public value, else the seed.
+    """
+    public_value: NotRequired[str | None]
+    """
+    The public value mixed into the seed, when one was given.
+    """
+    rule: NotRequired[str | None]
+    """
+    The mixing rule (`huaide-seed-mix-v1`), when a public value was given.
+    """
+    seed: str
+    """
+    The seed, as revealed.
     """
 
 
@@ -1503,6 +1575,12 @@ class TieBreak(TypedDict):
     How ties are broken. With no seed a tie is reported as a tie, never decided silently.
     """
 
+    commitment: NotRequired[str | None]
+    """
+    The commitment of `seed` published before the vote closed (see [`crate::commitment`]):
+    the count fails with `seed_mismatch` unless `seed` matches it, and the result records
+    it in `draw_seed`.
+    """
     order: NotRequired[list[str] | None]
     """
     Ranked methods (`irv`, `stv`): a fixed order of candidate ids, most favoured first. A tie
@@ -1514,6 +1592,11 @@ class TieBreak(TypedDict):
     """
     Ranked methods: first look back at earlier rounds, latest first, and decide by the first
     round in which the tied candidates' totals differ (lowest is eliminated, highest elected).
+    """
+    public_value: NotRequired[str | None]
+    """
+    A public value revealed after the close, mixed into `seed` by the rule
+    `huaide-seed-mix-v1` (see [`crate::commitment`]): the lot is drawn with the mixed seed.
     """
     rctab_random_seed: NotRequired[int | None]
     """
@@ -1585,7 +1668,32 @@ class TieResolution3(TypedDict):
     previous_rounds: PreviousRounds
 
 
-TieResolution: TypeAlias = TieResolution1 | Literal['unresolved'] | TieResolution2 | TieResolution3
+class NoEffect(TypedDict):
+    branches: int
+    """
+    Complete counts explored from this tie, all electing the same winners.
+    """
+    order: list[str]
+    """
+    The tied candidates in the order the count shown placed them.
+    """
+
+
+class TieResolution4(TypedDict):
+    """
+    Not broken, and it did not need to be: every way of breaking it (and every tie met
+    after it) elects the same winners, so the count went on without a draw. `order` is
+    the tied candidates in their listed order; the count shown takes the one listed last
+    for an elimination and the one listed first otherwise (to elect, or for the
+    sequential committee rules, to add or remove). `branches` is how many complete counts
+    (for the sequential committee rules: ways to complete the committee) follow from the
+    tie, all with the same winners. See [`crate::vote::MAX_TIE_COUNTS`].
+    """
+
+    no_effect: NoEffect
+
+
+TieResolution: TypeAlias = TieResolution1 | Literal['unresolved'] | TieResolution2 | TieResolution3 | TieResolution4
 """
 How a tie was settled.
 """
@@ -1640,6 +1748,41 @@ class Venue(TypedDict):
     """
 
 
+class VerifyReport(TypedDict):
+    """
+    The outcome of [`verify`].
+    """
+
+    audit_version: str
+    """
+    The huaide version that made the audit file.
+    """
+    code: str
+    """
+    `verified`, `inputs_withheld`, or the code of the most telling difference.
+    """
+    differences: list[Difference]
+    """
+    Everything found to differ.
+    """
+    kind: AuditKind
+    """
+    What the audit is about.
+    """
+    ok: bool
+    """
+    True when the result was re-run and is the same (`code` `verified`).
+    """
+    rerun: bool
+    """
+    Whether the count or allocation was re-run.
+    """
+    verifier_version: str
+    """
+    The huaide version that verified it.
+    """
+
+
 class WriteOptions(TypedDict):
     """
     Options of [`write_ballot_file`]; each format reads the ones it needs.
@@ -1659,7 +1802,8 @@ class WriteOptions(TypedDict):
 
 class AllocationOptions(TypedDict):
     """
-    Options of [`super::allocate`]: `{"mechanism"?, "seed", "as_of"}`.
+    Options of [`super::allocate`]: `{"mechanism"?, "seed", "commitment"?, "public_value"?,
+    "as_of"}`.
     """
 
     as_of: str
@@ -1667,9 +1811,20 @@ class AllocationOptions(TypedDict):
     The date of the allocation: ages are taken on each program's first session, or on
     this date for programs without a schedule.
     """
+    commitment: NotRequired[str | None]
+    """
+    The commitment of `seed` published before applications closed (see
+    [`crate::commitment`]): the allocation fails with `seed_mismatch` unless `seed`
+    matches it.
+    """
     mechanism: NotRequired[Mechanism | None]
     """
     Mechanism (default: the plan's `allocation.mechanism`, else `deferred_acceptance`).
+    """
+    public_value: NotRequired[str | None]
+    """
+    A public value revealed after the close, mixed into `seed` (rule
+    `huaide-seed-mix-v1`): the draw uses the mixed seed.
     """
     seed: str
     """
@@ -1751,6 +1906,45 @@ class ApplicationsTable(TypedDict):
     sheet: NotRequired[str | None]
     """
     The sheet read, for workbooks.
+    """
+
+
+class Audit(TypedDict):
+    """
+    An audit file: see the module documentation.
+    """
+
+    digests: Digests
+    """
+    Digests of the inputs and of the result.
+    """
+    format: str
+    """
+    `huaide-audit/1`.
+    """
+    inputs: dict[str, Any]
+    """
+    The inputs in normal form, by name.
+    """
+    kind: AuditKind
+    """
+    `tally` or `allocation`.
+    """
+    redacted: NotRequired[bool]
+    """
+    Whether inputs with personal data were left out (confidential programs).
+    """
+    result: Any
+    """
+    The result as published.
+    """
+    seed: NotRequired[DrawSeed | None]
+    """
+    The seed, commitment, public value and effective seed, when the draw had a seed.
+    """
+    version: str
+    """
+    The huaide version that produced it.
     """
 
 
@@ -2569,6 +2763,11 @@ class Allocation(TypedDict):
     """
     The lottery order, as person ids.
     """
+    draw_seed: NotRequired[DrawSeed | None]
+    """
+    The seed's commitment, the public value, the rule and the effective seed (only when
+    a commitment or a public value was given).
+    """
     iterations: int
     """
     Rounds of the cancel-and-reallocate loop.
@@ -2965,6 +3164,12 @@ class TallyResult(TypedDict):
     counts: dict[str, int]
     """
     Votes per candidate.
+    """
+    draw_seed: NotRequired[DrawSeed | None]
+    """
+    The seed, its commitment, the public value, the mixing rule and the effective seed,
+    when the election's `tie_break` gives a commitment or a public value (see
+    [`crate::commitment`]).
     """
     election: str
     """

@@ -9,6 +9,13 @@ import {
   planOccurrences,
   readBallots,
   writeBallots,
+  seedCommitment,
+  mixSeed,
+  auditTally,
+  auditAllocation,
+  verify,
+  type Audit,
+  type VerifyReport,
   type Allocation,
   type Ballot,
   type Election,
@@ -53,6 +60,13 @@ const allocation: Allocation = allocate(plan, [{ id: 'r1', residency: 'resident'
 });
 const status: 'running' | 'cancelled' | 'not_opened' | undefined = allocation.programs.pottery?.status;
 
+const commitment: string = seedCommitment('public draw');
+const audit: Audit = auditAllocation(plan, [], [], {
+  seed: 'public draw', commitment, public_value: mixSeed('public draw', '3D: 5 8 1'), as_of: '2006-09-01',
+}, { redact: true });
+const verifyReport: VerifyReport = verify(audit, { people: [], applications: [] });
+const verified: boolean = verifyReport.ok && auditTally(election, ballots).kind === 'tally';
+
 // @ts-expect-error: an election needs its method
 tally({ id: 'x', seats: 1, candidates: ['a'] }, ballots);
 // @ts-expect-error: unknown fields are refused, by the types as by the library
@@ -64,4 +78,4 @@ const order: string[] = drawOrder('public draw, 28 Sept', ['r001', 'r002']);
 // @ts-expect-error: the ids of a draw are strings
 drawOrder('seed', [1, 2]);
 
-export { order, winners, ok, first, file, blt, preflib, passed, status };
+export { order, winners, ok, first, file, blt, preflib, passed, status, verified };

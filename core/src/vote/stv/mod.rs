@@ -271,6 +271,24 @@ pub(crate) fn tally_stv_with<'a>(
             message: format!("{field} applies to the rctab rule only"),
         });
     }
+    let breaker = TieBreaker::new(election)?;
+    let read = read(&stv_read_rules(election))?;
+    let cost = super::irv::search_cost(read.groups.len(), election.candidates.len());
+    let mut result = breaker.settle(cost, |breaker| {
+        Ok(count_stv(election, &options, breaker, &read))
+    })?;
+    result.rejected = read.rejected;
+    Ok(result)
+}
+
+/// One count (`scottish`, `wigm`, `meek`) of the read ballots with `breaker` (`rejected`
+/// left empty).
+fn count_stv(
+    election: &Election,
+    options: &StvOptions,
+    breaker: &TieBreaker,
+    read: &RankedBallots<'_>,
+) -> TallyResult {
     let decimals = match options.rule {
         StvRule::Scottish => SCOTTISH_DECIMALS,
         StvRule::Wigm => WIGM_DECIMALS,
@@ -283,8 +301,6 @@ pub(crate) fn tally_stv_with<'a>(
     let scale = 10i128.pow(decimals);
     let ids: Vec<&str> = election.candidates.iter().map(|c| c.id()).collect();
     let n = ids.len();
-    let breaker = TieBreaker::new(election)?;
-    let read = read(&stv_read_rules(election))?;
     let seats = usize::try_from(election.seats).unwrap_or(usize::MAX);
     let valid = i128::from(read.summary.valid);
     let mut groups: Vec<Group> = read
@@ -299,7 +315,7 @@ pub(crate) fn tally_stv_with<'a>(
         })
         .collect();
     if options.rule == StvRule::Meek {
-        let outcome = meek::count(&groups, &ids, seats, &breaker);
+        let outcome = meek::count(&groups, &ids, seats, breaker);
         let counts = final_counts(&ids, &outcome.history, scale);
         let mut ranking: Vec<Vec<String>> = outcome
             .elected
@@ -319,7 +335,7 @@ pub(crate) fn tally_stv_with<'a>(
         for &c in outcome.defeated.iter().rev() {
             ranking.push(vec![name(&ids, c)]);
         }
-        return Ok(TallyResult {
+        return TallyResult {
             election: election.id.clone(),
             method: election.method,
             seats: election.seats,
@@ -327,7 +343,7 @@ pub(crate) fn tally_stv_with<'a>(
             ranking,
             counts,
             ballots: read.summary,
-            rejected: read.rejected,
+            rejected: Vec::new(),
             ties: outcome.ties,
             complete: outcome.complete,
             pairwise: None,
@@ -335,7 +351,8 @@ pub(crate) fn tally_stv_with<'a>(
             condorcet_winner: None,
             runoff: None,
             rounds: outcome.rounds,
-        });
+            draw_seed: election.seed_record().ok().flatten().map(Box::new),
+        };
     }
     let mut status = vec![Status::Hopeful; n];
     let mut votes = vec![0i128; n];
@@ -587,7 +604,7 @@ pub(crate) fn tally_stv_with<'a>(
     for &c in excluded_order.iter().rev() {
         ranking.push(vec![name(&ids, c)]);
     }
-    Ok(TallyResult {
+    TallyResult {
         election: election.id.clone(),
         method: election.method,
         seats: election.seats,
@@ -595,7 +612,7 @@ pub(crate) fn tally_stv_with<'a>(
         ranking,
         counts,
         ballots: read.summary,
-        rejected: read.rejected,
+        rejected: Vec::new(),
         ties,
         complete,
         pairwise: None,
@@ -603,7 +620,8 @@ pub(crate) fn tally_stv_with<'a>(
         condorcet_winner: None,
         runoff: None,
         rounds,
-    })
+        draw_seed: election.seed_record().ok().flatten().map(Box::new),
+    }
 }
 
 fn name(ids: &[&str], c: usize) -> String {

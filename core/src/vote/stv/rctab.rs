@@ -142,9 +142,25 @@ pub(super) fn tally<'a>(
             message: "max_rankings must be at least 1".to_owned(),
         });
     }
-    let ids: Vec<&str> = election.candidates.iter().map(|c| c.id()).collect();
     let breaker = TieBreaker::new(election)?;
     let read = read(&super::stv_read_rules(election))?;
+    let cost = crate::vote::irv::search_cost(read.groups.len(), election.candidates.len());
+    let mut result = breaker.settle(cost, |breaker| {
+        Ok(count_rctab(election, options, decimals, breaker, &read))
+    })?;
+    result.rejected = read.rejected;
+    Ok(result)
+}
+
+/// One count of the read ballots with `breaker` (`rejected` left empty).
+fn count_rctab(
+    election: &Election,
+    options: &StvOptions,
+    decimals: u32,
+    breaker: &TieBreaker,
+    read: &RankedBallots<'_>,
+) -> TallyResult {
+    let ids: Vec<&str> = election.candidates.iter().map(|c| c.id()).collect();
     let scale = 10i128.pow(decimals);
     let groups: Vec<Group> = read
         .groups
@@ -160,7 +176,7 @@ pub(super) fn tally<'a>(
         .collect();
     let mut count = Count {
         ids: &ids,
-        breaker: &breaker,
+        breaker,
         decimals,
         scale,
         seats: usize::try_from(election.seats).unwrap_or(usize::MAX),
@@ -197,7 +213,7 @@ pub(super) fn tally<'a>(
         ranking.push(vec![name(&ids, c)]);
     }
     let complete = count.complete && count.elected.len() >= count.seats;
-    Ok(TallyResult {
+    TallyResult {
         election: election.id.clone(),
         method: election.method,
         seats: election.seats,
@@ -205,7 +221,7 @@ pub(super) fn tally<'a>(
         ranking,
         counts,
         ballots: read.summary,
-        rejected: read.rejected,
+        rejected: Vec::new(),
         ties: count.ties,
         complete,
         pairwise: None,
@@ -213,7 +229,8 @@ pub(super) fn tally<'a>(
         condorcet_winner: None,
         runoff: None,
         rounds: count.rounds,
-    })
+        draw_seed: election.seed_record().ok().flatten().map(Box::new),
+    }
 }
 
 struct Count<'a> {
