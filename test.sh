@@ -3,7 +3,8 @@
 #   rustfmt/clippy, the wasm32 target, the wasm-bindgen-cli matching Cargo.lock,
 #   a Python virtualenv (.venv) with maturin/pytest/mypy, the Node test dependencies,
 #   and (unless HUAIDE_SKIP_BROWSER=1) Debian's Chromium and a CJK font for the browser tests.
-# Then: cargo fmt --check, clippy -D warnings, cargo doc, Rust tests, the example, pytest + stubtest,
+# Then: cargo fmt --check, clippy -D warnings, cargo doc, Rust tests, the example, pytest + stubtest
+# (the huaide command line and its charts included),
 # the wasm build, node --test, and the headless-browser tests (the vectors, the demo page).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -33,8 +34,8 @@ if [ "${HUAIDE_SKIP_BROWSER:-0}" != 1 ] && [ ! -x /usr/bin/chromium ]; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
     || echo "could not install chromium"
 fi
-if [ "${HUAIDE_SKIP_BROWSER:-0}" != 1 ] && ! fc-list :lang=zh 2>/dev/null | grep -q .; then
-  step "a CJK font, so that the demo page's screenshots show Chinese"
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  step "a CJK font, so that the demo page's screenshots and the charts show Chinese"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null) \
     || echo "could not install fonts-wqy-microhei"
 fi
@@ -62,6 +63,9 @@ step "Python: build, pytest, stubtest, typed script"
   python -m pytest -q
   python -m mypy.stubtest huaide._huaide
   python -m mypy --strict tests/typed_usage.py
+  python -m mypy --strict python/huaide/cli python/huaide/plot.py
+  # The command line as a user runs it (also end to end in tests/test_cli.py).
+  huaide plan check ../examples/huaideyuan/plan.toml --lang zh >/dev/null
 )
 
 step "wasm build"

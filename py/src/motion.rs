@@ -6,7 +6,8 @@ use pyo3::prelude::*;
 use crate::convert::{from_py, or_raise, to_py};
 
 /// The decision on a council motion; `.to_dict()` gives exactly the wire format.
-#[pyclass(module = "huaide._huaide", name = "MotionResult", frozen)]
+#[pyclass(module = "huaide._huaide", name = "MotionResult", frozen, eq)]
+#[derive(PartialEq)]
 pub struct PyMotionResult {
     inner: motion::MotionResult,
 }
@@ -47,10 +48,28 @@ impl PyMotionResult {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.inner)
     }
+    /// A result from its wire form (a dict, as `to_dict()` gives).
+    #[staticmethod]
+    fn from_dict(document: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(PyMotionResult {
+            inner: from_py(document, "")?,
+        })
+    }
+    /// Pickles through the wire form.
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyAny>,))> {
+        let py = slf.py();
+        let rebuild = py.get_type::<Self>().getattr("from_dict")?;
+        Ok((rebuild, (to_py(py, &slf.get().inner)?,)))
+    }
     fn __repr__(&self) -> String {
+        let yes = |flag: bool| if flag { "True" } else { "False" };
         format!(
-            "MotionResult(passed={}, required={})",
-            if self.inner.passed { "True" } else { "False" },
+            "MotionResult(passed={}, quorum_met={}, cast={}, required={})",
+            yes(self.inner.passed),
+            yes(self.inner.quorum_met),
+            self.inner.cast,
             self.inner.required
         )
     }

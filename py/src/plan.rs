@@ -12,13 +12,15 @@ use crate::convert::{from_py, iso_text, or_raise, to_py};
 ///
 /// Build one with `Plan(dict)`, `Plan.from_toml(text)`, `Plan.from_json(text)` or
 /// `Plan.load(path)`; iterate over it for its programs.
-#[pyclass(module = "huaide._huaide", name = "Plan", frozen)]
+#[pyclass(module = "huaide._huaide", name = "Plan", frozen, eq)]
+#[derive(PartialEq)]
 pub struct PyPlan {
     pub(crate) inner: plan::Plan,
 }
 
 /// One program of a plan (read-only; `to_dict()` gives its wire form).
-#[pyclass(module = "huaide._huaide", name = "Program", frozen)]
+#[pyclass(module = "huaide._huaide", name = "Program", frozen, eq)]
+#[derive(PartialEq)]
 pub struct PyProgram {
     inner: plan::Program,
 }
@@ -160,6 +162,27 @@ impl PyPlan {
         or_raise(py, self.inner.to_toml())
     }
 
+    /// Pickles through the wire form (`Plan(plan.to_dict())`).
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyAny>,))> {
+        let py = slf.py();
+        let rebuild = py.get_type::<Self>().into_any();
+        Ok((rebuild, (to_py(py, &slf.get().inner)?,)))
+    }
+
+    /// Draws the week of `week_of` (a date or ISO string) by venue with matplotlib (needs
+    /// `huaide[plot]`); options as `huaide.plot.plot_timetable`.
+    #[pyo3(signature = (week_of, **options))]
+    fn plot_timetable<'py>(
+        slf: &Bound<'py, Self>,
+        week_of: &Bound<'py, PyAny>,
+        options: Option<&Bound<'py, pyo3::types::PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let plot = slf.py().import("huaide.plot")?.getattr("plot_timetable")?;
+        plot.call((slf, week_of), options)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Plan(id={:?}, programs={})",
@@ -209,6 +232,21 @@ impl PyProgram {
     /// The program's wire form, as a plain dict.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.inner)
+    }
+    /// A program from its wire form (a dict, as `to_dict()` gives).
+    #[staticmethod]
+    fn from_dict(document: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(PyProgram {
+            inner: from_py(document, "")?,
+        })
+    }
+    /// Pickles through the wire form.
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyAny>,))> {
+        let py = slf.py();
+        let rebuild = py.get_type::<Self>().getattr("from_dict")?;
+        Ok((rebuild, (to_py(py, &slf.get().inner)?,)))
     }
     fn __repr__(&self) -> String {
         format!(

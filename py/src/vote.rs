@@ -10,11 +10,18 @@ use crate::convert::{from_py, or_raise, run, to_py};
 use crate::profile_in::read_profile;
 
 /// The result of a count; `.to_dict()` gives exactly the wire format.
-#[pyclass(module = "huaide._huaide", name = "TallyResult", frozen)]
+#[pyclass(module = "huaide._huaide", name = "TallyResult", frozen, eq)]
 pub struct PyTallyResult {
     inner: vote::TallyResult,
     /// The election and ballots counted, kept for `.audit()` (`None`: a merged or file count).
     source: Option<Arc<Source>>,
+}
+
+/// Two results are equal when their wire forms are (what was read to reach them aside).
+impl PartialEq for PyTallyResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
 }
 
 /// What a count read: ballots in a box, or a compact profile (made a box only for an audit).
@@ -163,10 +170,38 @@ impl PyTallyResult {
         })?;
         to_py(py, &audit)
     }
+    /// A result from its wire form (a dict, as `to_dict()` gives).
+    #[staticmethod]
+    fn from_dict(document: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(PyTallyResult {
+            inner: from_py(document, "")?,
+            source: None,
+        })
+    }
+    /// Pickles through the wire form.
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyAny>,))> {
+        let py = slf.py();
+        let rebuild = py.get_type::<Self>().getattr("from_dict")?;
+        Ok((rebuild, (to_py(py, &slf.get().inner)?,)))
+    }
+    /// Draws the count with matplotlib (needs `huaide[plot]`): rounds of an `irv`/`stv`
+    /// count, or one bar per candidate; options as `huaide.plot.plot_tally`.
+    #[pyo3(signature = (**options))]
+    fn plot<'py>(
+        slf: &Bound<'py, Self>,
+        options: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let plot = slf.py().import("huaide.plot")?.getattr("plot_tally")?;
+        plot.call((slf,), options)
+    }
     fn __repr__(&self) -> String {
         format!(
-            "TallyResult(election={:?}, winners={:?}, complete={})",
+            "TallyResult(election={:?}, method={:?}, seats={}, winners={:?}, complete={})",
             self.inner.election,
+            self.inner.method.as_str(),
+            self.inner.seats,
             self.inner.winners,
             if self.inner.complete { "True" } else { "False" }
         )
