@@ -47,3 +47,39 @@ def test_page_examples_print_what_they_say(page: Path, tmp_path: Path) -> None:
             assert printed == _promised(block), f"{page.name}, block {number}"
     finally:
         os.chdir(cwd)
+
+
+SHELL = re.compile(r"```sh\n(.*?)```", re.S)
+
+
+def _commands(text: str) -> list[list[str]]:
+    """The ``huaide …`` command lines of a page's sh blocks (continuations joined)."""
+    import shlex
+
+    out = []
+    for block in SHELL.findall(text):
+        joined = block.replace("\\\n", " ")
+        for line in joined.splitlines():
+            line = line.split("  #")[0].strip()
+            if line.startswith("huaide "):
+                out.append(shlex.split(line))
+    return out
+
+
+def test_every_documented_command_and_option_exists() -> None:
+    """Each ``huaide`` command shown in the README or docs/ is a real command, and each of
+    its options appears in that command's ``--help``."""
+    import subprocess
+    import sys
+
+    seen = 0
+    for page in PAGES:
+        for command in _commands(page.read_text(encoding="utf-8")):
+            depth = 3 if command[1] == "plan" else 2
+            run = subprocess.run([sys.executable, "-m", "huaide", *command[1:depth], "--help"],
+                                 capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
+            assert run.returncode == 0, (page.name, command)
+            for option in (word.split("=")[0] for word in command if word.startswith("--")):
+                assert option in run.stdout, (page.name, command, option)
+            seen += 1
+    assert seen >= 8
