@@ -18,6 +18,7 @@
 //!   spreadsheets; rosters, decisions, timetables and results written as CSV and `.xlsx`.
 //! - [`draw`]: the public, seeded lottery that breaks ties.
 //! - [`error`]: error conventions: stable codes, field paths and families.
+//! - [`i18n`]: every text in English and Simplified Chinese ([`i18n::Lang`], one catalogue).
 
 #![deny(unsafe_code)]
 
@@ -27,6 +28,7 @@ pub mod error;
 pub mod exhibition;
 pub mod formats;
 mod hint;
+pub mod i18n;
 pub mod motion;
 pub mod plan;
 pub mod schema;
