@@ -69,6 +69,50 @@ impl Display for Lang {
     }
 }
 
+/// The options of a call that produces text: `{"lang": "zh"}` (every field optional).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TextOptions {
+    /// The language of the text (default `"en"`).
+    #[serde(default)]
+    pub lang: Lang,
+}
+
+/// The value of a named argument given from outside (a binding's dict or object).
+#[derive(Clone, Debug, PartialEq, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum ArgValue {
+    /// A whole number.
+    Int(i64),
+    /// A number with a fraction.
+    Float(f64),
+    /// A text.
+    Text(String),
+}
+
+impl Display for ArgValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ArgValue::Int(n) => write!(f, "{n}"),
+            ArgValue::Float(x) => write!(f, "{x}"),
+            ArgValue::Text(s) => f.write_str(s),
+        }
+    }
+}
+
+/// [`message`] with the arguments of a binding: `{"present": 11, "program": "陶艺"}`.
+pub fn message_with(
+    lang: Lang,
+    code: &str,
+    args: &std::collections::BTreeMap<String, ArgValue>,
+) -> Option<String> {
+    let args: Vec<Arg<'_>> = args
+        .iter()
+        .map(|(name, value)| (name.as_str(), value as &dyn Display))
+        .collect();
+    message(lang, code, &args)
+}
+
 /// A named argument of a message: `("present", &11)`.
 pub type Arg<'a> = (&'a str, &'a dyn Display);
 
