@@ -50,6 +50,12 @@ pub static CATALOGUE: &[Entry] = &[
     e("decision.timetable_conflict", "{program}: not enrolled; its sessions clash with a program they already have a seat in.", "{program}：未录取，与已录取项目的上课时间冲突。"),
     e("decision.unknown", "{program}: {code}.", "{program}：{code}。"),
     e("decision.waitlisted", "{program}: on the waiting list, place {position}.", "{program}：进入候补名单，候补第 {position} 位。"),
+    // Exhibition findings (`ExhibitionFinding::explain`); the arguments are the finding's fields.
+    e("exhibition.after_deadline", "{entry} by {person} was handed in after the deadline and is not in the vote.", "{person} 的作品 {entry} 晚于截止日期提交，不参加评选。"),
+    e("exhibition.no_entries", "No work was accepted in category {category}, so it has no vote.", "类别“{category}”没有参展作品，不进行投票。"),
+    e("exhibition.over_entry_limit", "{entry} by {person} is over the number of works one person may enter and is not in the vote.", "{person} 的作品 {entry} 超出每人参展作品数上限，不参加评选。"),
+    e("exhibition.seats_reduced", "Category {category} has fewer works than places to fill, so every work in it is chosen.", "类别“{category}”的参展作品少于评选名额，所有作品全部入选。"),
+    e("exhibition.unknown_category", "{entry} by {person} names a category the exhibition does not have ({category}) and is not in the vote.", "{person} 的作品 {entry} 所报类别“{category}”不存在，不参加评选。"),
     // Council motions (`motion::tally_motion_in`).
     e("motion.abstentions.cast", "counted as votes cast", "计入投票数"),
     e("motion.abstentions.not_cast", "not counted as votes cast", "不计入投票数"),

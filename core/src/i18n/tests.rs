@@ -159,3 +159,34 @@ fn an_error_reads_in_chinese_with_its_path_and_detail() {
     let none = crate::motion::MotionError::NoMembers;
     assert_eq!(error_message(&none, Lang::Zh), "members：议事会没有成员");
 }
+
+#[test]
+fn every_exhibition_finding_code_has_a_sentence() {
+    use crate::exhibition::{ExhibitionFinding, FindingCode};
+    for code in [
+        FindingCode::UnknownCategory,
+        FindingCode::AfterDeadline,
+        FindingCode::OverEntryLimit,
+        FindingCode::NoEntries,
+        FindingCode::SeatsReduced,
+    ] {
+        let finding = ExhibitionFinding {
+            code,
+            path: "entries[0]".to_owned(),
+            entry: Some("ph-04".to_owned()),
+            person: Some("r007".to_owned()),
+            category: Some("photography".to_owned()),
+        };
+        for lang in [Lang::En, Lang::Zh] {
+            let text = finding.explain(lang);
+            assert!(
+                !text.contains('{') && !text.starts_with("exhibition."),
+                "{text}"
+            );
+            assert!(
+                text.contains("photography") || text.contains("r007"),
+                "{text}"
+            );
+        }
+    }
+}
