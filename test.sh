@@ -54,6 +54,7 @@ cargo test --workspace --exclude huaide-py
 
 step "the main example"
 cargo run --quiet --example huaideyuan >/dev/null
+cargo run --quiet --example huaideyuan -- --lang zh >/dev/null
 
 step "Python: build, pytest, stubtest, typed script"
 (

@@ -20,6 +20,7 @@
 //! - [`commitment`]: seed commitments and public randomness mixed into the seed.
 //! - [`audit`]: audit files of counts and allocations, and [`audit::verify`].
 //! - [`error`]: error conventions: stable codes, field paths and families.
+//! - [`i18n`]: every text in English and Simplified Chinese ([`i18n::Lang`], one catalogue).
 
 #![deny(unsafe_code)]
 
@@ -31,6 +32,7 @@ pub mod error;
 pub mod exhibition;
 pub mod formats;
 mod hint;
+pub mod i18n;
 pub mod motion;
 pub mod plan;
 pub mod schema;

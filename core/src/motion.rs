@@ -9,6 +9,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{read_document, DocumentError, ErrorFamily, Fault};
+use crate::i18n::{text, Lang};
 
 /// A proper fraction `[numerator, denominator]`, e.g. `[2, 3]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -214,15 +215,91 @@ fn check_fraction(fraction: Fraction, path: &'static str) -> Result<(), MotionEr
     Ok(())
 }
 
-fn describe_amount(amount: Amount) -> String {
+/// The quorum rule in words (`at least 1/2 of the members`).
+fn describe_quorum(lang: Lang, amount: Amount, strict: bool) -> String {
     match amount {
-        Amount::Count(n) => format!("{n}"),
-        Amount::Fraction(Fraction(n, d)) => format!("{n}/{d} of the members"),
+        Amount::Count(count) => {
+            let code = if strict {
+                "motion.quorum.more_than_count"
+            } else {
+                "motion.quorum.at_least_count"
+            };
+            text(lang, code, &[("count", &count)])
+        }
+        Amount::Fraction(Fraction(numerator, denominator)) => {
+            let code = if strict {
+                "motion.quorum.more_than_fraction"
+            } else {
+                "motion.quorum.at_least_fraction"
+            };
+            text(
+                lang,
+                code,
+                &[("numerator", &numerator), ("denominator", &denominator)],
+            )
+        }
     }
 }
 
-/// Decides a motion.
+/// The yes votes required, and the threshold rule in words.
+fn threshold_required(
+    motion: &Motion,
+    cast: u64,
+    lang: Lang,
+) -> Result<(u64, String), MotionError> {
+    let members = motion.members;
+    Ok(match motion.threshold {
+        Threshold::Simple => (
+            cast / 2 + 1,
+            text(lang, "motion.threshold.simple", &[("cast", &cast)]),
+        ),
+        Threshold::Absolute => (
+            members / 2 + 1,
+            text(lang, "motion.threshold.absolute", &[("members", &members)]),
+        ),
+        Threshold::TwoThirds => (
+            fraction_of(Fraction(2, 3), cast, false).max(1),
+            text(lang, "motion.threshold.two_thirds", &[("cast", &cast)]),
+        ),
+        Threshold::Unanimous => (
+            cast.max(1),
+            text(lang, "motion.threshold.unanimous", &[("cast", &cast)]),
+        ),
+        Threshold::AtLeast(share) | Threshold::MoreThan(share) => {
+            check_fraction(share.fraction, "threshold")?;
+            let strict = matches!(motion.threshold, Threshold::MoreThan(_));
+            let (base, code) = match (share.of, strict) {
+                (Base::Cast, false) => (cast, "motion.threshold.at_least_cast"),
+                (Base::Cast, true) => (cast, "motion.threshold.more_than_cast"),
+                (Base::Present, false) => (motion.present, "motion.threshold.at_least_present"),
+                (Base::Present, true) => (motion.present, "motion.threshold.more_than_present"),
+                (Base::Members, false) => (members, "motion.threshold.at_least_members"),
+                (Base::Members, true) => (members, "motion.threshold.more_than_members"),
+            };
+            let Fraction(numerator, denominator) = share.fraction;
+            (
+                fraction_of(share.fraction, base, strict).max(1),
+                text(
+                    lang,
+                    code,
+                    &[
+                        ("numerator", &numerator),
+                        ("denominator", &denominator),
+                        ("base", &base),
+                    ],
+                ),
+            )
+        }
+    })
+}
+
+/// Decides a motion, explained in English.
 pub fn tally_motion(motion: &Motion) -> Result<MotionResult, MotionError> {
+    tally_motion_in(motion, Lang::En)
+}
+
+/// Decides a motion, explained in `lang`.
+pub fn tally_motion_in(motion: &Motion, lang: Lang) -> Result<MotionResult, MotionError> {
     if motion.members == 0 {
         return Err(MotionError::NoMembers);
     }
@@ -246,8 +323,8 @@ pub fn tally_motion(motion: &Motion) -> Result<MotionResult, MotionError> {
         motion.yes + motion.no
     };
 
-    let (quorum_required, quorum_text) = match motion.quorum {
-        Quorum::None => (0, "no quorum rule".to_owned()),
+    let (quorum_required, quorum_rule) = match motion.quorum {
+        Quorum::None => (0, text(lang, "motion.quorum.none", &[])),
         Quorum::PresentAtLeast(amount) | Quorum::PresentMoreThan(amount) => {
             let strict = matches!(motion.quorum, Quorum::PresentMoreThan(_));
             let required = match amount {
@@ -258,82 +335,18 @@ pub fn tally_motion(motion: &Motion) -> Result<MotionResult, MotionError> {
                     fraction_of(fraction, motion.members, strict)
                 }
             };
-            let rule = if strict { "more than" } else { "at least" };
-            (required, format!("{rule} {}", describe_amount(amount)))
+            (required, describe_quorum(lang, amount, strict))
         }
     };
     let quorum_met = motion.present >= quorum_required;
-
-    let (required, threshold_text) = match motion.threshold {
-        Threshold::Simple => (
-            cast / 2 + 1,
-            format!("a simple majority needs more than half of the {cast} votes cast"),
-        ),
-        Threshold::Absolute => (
-            motion.members / 2 + 1,
-            format!(
-                "an absolute majority needs more than half of all {} members",
-                motion.members
-            ),
-        ),
-        Threshold::TwoThirds => (
-            fraction_of(Fraction(2, 3), cast, false).max(1),
-            format!("a two-thirds majority needs at least 2/3 of the {cast} votes cast"),
-        ),
-        Threshold::Unanimous => (
-            cast.max(1),
-            format!("unanimity needs all {cast} votes cast to be yes"),
-        ),
-        Threshold::AtLeast(share) | Threshold::MoreThan(share) => {
-            check_fraction(share.fraction, "threshold")?;
-            let strict = matches!(motion.threshold, Threshold::MoreThan(_));
-            let (base, base_name) = match share.of {
-                Base::Cast => (cast, "votes cast"),
-                Base::Present => (motion.present, "members present"),
-                Base::Members => (motion.members, "members"),
-            };
-            let Fraction(n, d) = share.fraction;
-            let rule = if strict { "more than" } else { "at least" };
-            (
-                fraction_of(share.fraction, base, strict).max(1),
-                format!("the threshold needs {rule} {n}/{d} of the {base} {base_name}"),
-            )
-        }
-    };
+    let (required, threshold_rule) = threshold_required(motion, cast, lang)?;
     let passed = quorum_met && motion.yes >= required;
-
-    let abstention_rule = if motion.abstentions_count_as_cast {
-        "counted as votes cast"
-    } else {
-        "not counted as votes cast"
-    };
-    let quorum_sentence = format!(
-        "Quorum ({quorum_text}, i.e. {quorum_required} of {} members): {} present, {}.",
-        motion.members,
-        motion.present,
-        if quorum_met { "met" } else { "not met" }
+    let explanation = explain(
+        motion,
+        lang,
+        (quorum_required, quorum_met, &quorum_rule),
+        (required, &threshold_rule),
     );
-    let vote_sentence = format!(
-        "Votes: {} yes, {} no, {} abstaining (abstentions {abstention_rule}).",
-        motion.yes, motion.no, motion.abstain
-    );
-    let verdict = if !quorum_met {
-        "The motion fails: the quorum is not met.".to_owned()
-    } else if passed {
-        format!(
-            "{} yes reach the {required} required: the motion passes.",
-            motion.yes
-        )
-    } else {
-        format!(
-            "{} yes fall short of the {required} required: the motion fails.",
-            motion.yes
-        )
-    };
-    let explanation = format!(
-        "{quorum_sentence} {vote_sentence} Threshold: {threshold_text}, so {required} yes votes are required. {verdict}"
-    );
-
     Ok(MotionResult {
         passed,
         quorum_met,
@@ -342,4 +355,73 @@ pub fn tally_motion(motion: &Motion) -> Result<MotionResult, MotionError> {
         required,
         explanation,
     })
+}
+
+/// The explanation: the quorum, the votes, the threshold and the verdict, one sentence each.
+fn explain(
+    motion: &Motion,
+    lang: Lang,
+    (quorum_required, quorum_met, quorum_rule): (u64, bool, &str),
+    (required, threshold_rule): (u64, &str),
+) -> String {
+    let quorum = text(
+        lang,
+        if quorum_met {
+            "motion.quorum.met"
+        } else {
+            "motion.quorum.not_met"
+        },
+        &[
+            ("rule", &quorum_rule),
+            ("required", &quorum_required),
+            ("members", &motion.members),
+            ("present", &motion.present),
+        ],
+    );
+    let abstentions = text(
+        lang,
+        if motion.abstentions_count_as_cast {
+            "motion.abstentions.cast"
+        } else {
+            "motion.abstentions.not_cast"
+        },
+        &[],
+    );
+    let votes = text(
+        lang,
+        "motion.votes",
+        &[
+            ("yes", &motion.yes),
+            ("no", &motion.no),
+            ("abstain", &motion.abstain),
+            ("rule", &abstentions),
+        ],
+    );
+    let threshold = text(
+        lang,
+        "motion.threshold",
+        &[("rule", &threshold_rule), ("required", &required)],
+    );
+    let verdict_code = if !quorum_met {
+        "motion.verdict.no_quorum"
+    } else if motion.yes >= required {
+        "motion.verdict.passes"
+    } else {
+        "motion.verdict.fails"
+    };
+    let verdict = text(
+        lang,
+        verdict_code,
+        &[("yes", &motion.yes), ("required", &required)],
+    );
+    text(
+        lang,
+        "motion.explanation",
+        &[
+            ("quorum", &quorum),
+            ("votes", &votes),
+            ("threshold", &threshold),
+            ("verdict", &verdict),
+        ],
+    )
 }

@@ -113,6 +113,8 @@ pub fn wire() -> Schema {
     add::<vote::PartialTally>(g, n, "PartialTally");
     add::<motion::Motion>(g, n, "Motion");
     add::<motion::MotionResult>(g, n, "MotionResult");
+    add::<crate::i18n::Lang>(g, n, "Lang");
+    add::<crate::i18n::TextOptions>(g, n, "TextOptions");
     add::<crate::enrol::Person>(g, n, "Person");
     add::<crate::enrol::Application>(g, n, "Application");
     add::<crate::enrol::AllocationOptions>(g, n, "AllocationOptions");

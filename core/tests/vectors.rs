@@ -10,6 +10,7 @@
     clippy::indexing_slicing
 )]
 
+use huaide::i18n::Lang;
 use huaide::Fault;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -48,9 +49,22 @@ fn call(function: &str, input: &Value) -> Result<Value, String> {
             Ok(serde_json::to_value(result).unwrap())
         }
         "tally_motion" => {
-            let motion = huaide::motion::read_motion(input).map_err(code)?;
-            let result = huaide::motion::tally_motion(&motion).map_err(code)?;
+            // A case may ask for the explanation in a language: `lang` beside the motion.
+            let mut motion = input.clone();
+            let lang = motion.as_object_mut().unwrap().remove("lang");
+            let lang = lang.map_or(Ok(Lang::En), |l| {
+                huaide::error::read_document(&l, "lang").map_err(code)
+            })?;
+            let motion = huaide::motion::read_motion(&motion).map_err(code)?;
+            let result = huaide::motion::tally_motion_in(&motion, lang).map_err(code)?;
             Ok(serde_json::to_value(result).unwrap())
+        }
+        "explain_decision" => {
+            let lang = input.get("lang").map_or(Ok(Lang::En), |l| {
+                huaide::error::read_document(l, "lang").map_err(code)
+            })?;
+            let decision = huaide::enrol::read_decision(&input["decision"]).map_err(code)?;
+            Ok(Value::String(decision.explain(lang)))
         }
         "draw_order" => {
             let seed = input["seed"].as_str().unwrap_or_default();
@@ -60,7 +74,10 @@ fn call(function: &str, input: &Value) -> Result<Value, String> {
         }
         "plan_validate" => {
             let plan = huaide::plan::read_plan(&input["plan"]).map_err(code)?;
-            Ok(serde_json::to_value(plan.validate()).unwrap())
+            let lang = input.get("lang").map_or(Ok(Lang::En), |l| {
+                huaide::error::read_document(l, "lang").map_err(code)
+            })?;
+            Ok(serde_json::to_value(plan.validate_in(lang)).unwrap())
         }
         "plan_progress" => {
             let plan = huaide::plan::read_plan(&input["plan"]).map_err(code)?;

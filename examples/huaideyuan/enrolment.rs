@@ -15,7 +15,10 @@ use std::path::Path;
 use chrono::NaiveDate;
 use huaide::audit::{audit_allocation_of, verify, AllocationInputs};
 use huaide::commitment::seed_commitment;
-use huaide::enrol::{allocate, Allocation, AllocationOptions, Decision, Person};
+use huaide::enrol::{allocate, explain_decision, Allocation, AllocationOptions, Decision, Person};
+
+use crate::lang::{lang, t};
+use huaide::i18n::Lang;
 use huaide::plan::audience::{age_on, Residency, Rule};
 use huaide::plan::{Condition, Plan, Program};
 use huaide::tables::{
@@ -61,7 +64,10 @@ pub fn print_enrolment_report(out_dir: &Path) -> Result<(), Box<dyn Error>> {
     };
     let allocation = allocate(&plan, people, applications, &options)?;
 
-    println!("\n== Enrolment: who gets a seat ==");
+    println!(
+        "\n== {} ==",
+        t("Enrolment: who gets a seat", "报名录取：谁得到名额")
+    );
     println!(
         "Read people.csv ({} rows, GBK as Excel saves it) and applications.xlsx (sheet {}, header \
          on row {}): {} finding(s).",
@@ -111,16 +117,32 @@ pub fn print_enrolment_report(out_dir: &Path) -> Result<(), Box<dyn Error>> {
             .unwrap_or("?"),
         allocation.iterations
     );
-    println!("Commitment published before the close: {commitment}");
-    println!("Seed revealed after it: \"{}\"", allocation.seed);
+    println!(
+        "{}{commitment}",
+        t(
+            "Commitment published before the close: ",
+            "报名截止前公布的承诺值："
+        )
+    );
+    println!(
+        "{}\"{}\"",
+        t("Seed revealed after it: ", "截止后公开的抽签种子："),
+        allocation.seed
+    );
     write_audit(out_dir, &plan, people, applications, &options, &allocation)?;
 
-    println!("\n-- Rosters and waiting lists --");
+    println!(
+        "\n-- {} --",
+        t("Rosters and waiting lists", "录取名单与候补名单")
+    );
     for program in plan.programs.iter().filter(|p| p.capacity.is_some()) {
         print_program(&plan, program, &allocation);
     }
 
-    println!("\n-- Three decisions explained --");
+    println!(
+        "\n-- {} --",
+        t("Three decisions explained", "三个录取决定的说明")
+    );
     explain_examples(&plan, people, &allocation);
     Ok(())
 }
@@ -150,10 +172,14 @@ fn write_audit(
     let roll = serde_json::json!({ "people": people, "applications": applications });
     let full = verify(&published, Some(&roll))?;
     println!(
-        "Wrote {} (redacted: {}); verify of the file alone: {}; with the office's roll: {}.",
+        "{} {} ({}: {}); {}: {}; {}: {}.",
+        t("Wrote", "已写入"),
         path.display(),
+        t("redacted", "已隐去保密内容"),
         audit.redacted,
+        t("verify of the file alone", "仅凭此文件核验"),
         alone.code,
+        t("with the office's roll", "加上居委会的名册核验"),
         full.code
     );
     Ok(())
@@ -307,18 +333,32 @@ fn explain_examples(plan: &Plan, people: &[Person], allocation: &Allocation) {
         let first_out = outcome
             .and_then(|o| o.waitlist.iter().filter_map(&place_of).min())
             .unwrap_or(usize::MAX);
-        println!(
-            "{person}, choice {} {} {}: ENROLLED — place {place} of {} in the public draw{}.",
-            rank(list, d),
-            d.program,
-            title(&d.program),
-            shared.len(),
-            if last_in < first_out {
-                format!(", ahead of all {waiting} people on its waiting list")
+        if lang() == Lang::Zh {
+            let ahead = if last_in < first_out {
+                format!("，排在候补名单上全部 {waiting} 人之前")
             } else {
                 String::new()
-            }
-        );
+            };
+            println!(
+                "{person} 的第 {} 志愿，{}在公开抽签中排第 {place} 位（共 {} 人）{ahead}。",
+                rank(list, d),
+                explain_titled(d, plan),
+                shared.len()
+            );
+        } else {
+            println!(
+                "{person}, choice {} {} {}: ENROLLED — place {place} of {} in the public draw{}.",
+                rank(list, d),
+                d.program,
+                title(&d.program),
+                shared.len(),
+                if last_in < first_out {
+                    format!(", ahead of all {waiting} people on its waiting list")
+                } else {
+                    String::new()
+                }
+            );
+        }
     }
     if let Some((person, d, list)) = find(&|d| d.code == "waitlisted" && d.position.is_some()) {
         let got = list
@@ -327,7 +367,20 @@ fn explain_examples(plan: &Plan, people: &[Person], allocation: &Allocation) {
             .map(|x| format!("meanwhile they have a seat in {}", x.program))
             .next()
             .unwrap_or_else(|| "they have no seat yet".to_owned());
-        println!(
+        if lang() == Lang::Zh {
+            let seat = list
+                .iter()
+                .find(|x| x.code == "enrolled" && !allocation.is_confidential(&x.program))
+                .map_or("目前还没有任何名额".to_owned(), |x| {
+                    format!("目前已录取 {}", title(&x.program))
+                });
+            println!(
+                "{person} 的第 {} 志愿，{}名额都给了抽签排在前面的人；{seat}。",
+                rank(list, d),
+                explain_titled(d, plan)
+            );
+        } else {
+            println!(
             "{person}, choice {} {} {}: WAITLISTED at position {} — every seat went to someone \
              drawn earlier; {got}.",
             rank(list, d),
@@ -335,6 +388,7 @@ fn explain_examples(plan: &Plan, people: &[Person], allocation: &Allocation) {
             title(&d.program),
             d.position.unwrap_or(0)
         );
+        }
     }
     let ineligible = |d: &Decision| d.code.starts_with("ineligible") && d.rule.is_some();
     // Prefer a failure inside a compound rule: it shows the path best.
@@ -365,6 +419,15 @@ fn explain_examples(plan: &Plan, people: &[Person], allocation: &Allocation) {
                     }
                 )
             });
+        if lang() == Lang::Zh {
+            println!(
+                "{person} 的第 {} 志愿，{}未满足的条件位于 `{}`。",
+                rank(list, d),
+                explain_titled(d, plan),
+                failed.map_or("", |f| f.path.as_str())
+            );
+            return;
+        }
         println!(
             "{person}, choice {} {} {}: NOT ELIGIBLE ({}) — the rule at `{}` ({}) fails: the \
              audience must be {}, but {who}.",
@@ -377,6 +440,20 @@ fn explain_examples(plan: &Plan, people: &[Person], allocation: &Allocation) {
             rule.map_or("?".to_owned(), describe_rule)
         );
     }
+}
+
+/// The decision explained in the report's language, the program named by its title.
+fn explain_titled(decision: &Decision, plan: &Plan) -> String {
+    let title = plan
+        .programs
+        .iter()
+        .find(|p| p.id == decision.program)
+        .map_or(decision.program.clone(), |p| p.title.clone());
+    let titled = Decision {
+        program: title,
+        ..decision.clone()
+    };
+    explain_decision(&titled, lang())
 }
 
 /// The rule a failure path points at: every step but the last (which names the rule itself).

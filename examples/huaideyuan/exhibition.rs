@@ -49,7 +49,13 @@ pub fn print_exhibition_report() -> Result<(), Box<dyn Error>> {
         &data.options,
     )?;
 
-    println!("\n== Art exhibition before National Day: the visitors' vote ==");
+    println!(
+        "\n== {} ==",
+        crate::lang::t(
+            "Art exhibition before National Day: the visitors' vote",
+            "国庆前社区艺术品展览：观众投票评选"
+        )
+    );
     let program = plan.programs.iter().find(|p| p.id == "art_exhibition");
     if let Some(rules) = program.and_then(|p| p.exhibition.as_ref()) {
         let deadline = rules
@@ -67,6 +73,14 @@ pub fn print_exhibition_report() -> Result<(), Box<dyn Error>> {
         data.entries.len()
     );
     for finding in &built.findings {
+        if crate::lang::lang() == huaide::i18n::Lang::Zh {
+            println!(
+                "  {}：{}",
+                finding.path,
+                finding.explain(crate::lang::lang())
+            );
+            continue;
+        }
         println!(
             "  {} {}{}: {}",
             finding.path,

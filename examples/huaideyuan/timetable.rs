@@ -8,6 +8,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use huaide::plan::{IcsOptions, Occurrence, OccurrenceQuery, Plan, Severity};
 
+use crate::lang::{lang, t};
+
 /// The seed plan, as committed next to this file.
 const PLAN: &str = include_str!("plan.toml");
 
@@ -27,7 +29,13 @@ pub fn print_plan_report(out_dir: &Path) -> Result<(), Box<dyn Error>> {
     print_programs(&plan);
 
     let month = (date(2006, 3, 1)?, date(2006, 3, 31)?);
-    println!("\n== Timetable, March {} ==", plan.year);
+    println!(
+        "\n== {} ==",
+        t(
+            &format!("Timetable, March {}", plan.year),
+            &format!("{} 年 3 月活动安排", plan.year)
+        )
+    );
     print_timetable(&plan, month.0, month.1)?;
 
     if let Some(summer) = plan
@@ -37,19 +45,28 @@ pub fn print_plan_report(out_dir: &Path) -> Result<(), Box<dyn Error>> {
         .find(|p| p.id == "summer_holiday")
     {
         println!(
-            "\n== Timetable, {} ({} – {}) ==",
-            summer.title, summer.start, summer.end
+            "\n== {}{} ({} – {}) ==",
+            t("Timetable, ", "活动安排："),
+            summer.title,
+            summer.start,
+            summer.end
         );
         print_timetable(&plan, summer.start, summer.end)?;
     }
 
-    let report = plan.validate();
-    println!("\n== Validation ==");
-    println!("{} error(s), {} warning(s)", report.errors, report.warnings);
+    let report = plan.validate_in(lang());
+    println!("\n== {} ==", t("Validation", "计划检查"));
+    println!(
+        "{}",
+        t(
+            &format!("{} error(s), {} warning(s)", report.errors, report.warnings),
+            &format!("{} 个错误，{} 个警告", report.errors, report.warnings)
+        )
+    );
     for finding in &report.findings {
         let severity = match finding.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => t("error", "错误"),
+            Severity::Warning => t("warning", "警告"),
         };
         println!(
             "  {severity}: {}: {} ({})",
@@ -66,7 +83,11 @@ pub fn print_plan_report(out_dir: &Path) -> Result<(), Box<dyn Error>> {
     std::fs::create_dir_all(out_dir)?;
     let path = out_dir.join(format!("{}.ics", plan.id));
     std::fs::write(&path, ics)?;
-    println!("\niCalendar written to {}", path.display());
+    println!(
+        "\n{}{}",
+        t("iCalendar written to ", "日历文件已写入 "),
+        path.display()
+    );
     Ok(())
 }
 
@@ -75,7 +96,7 @@ fn date(y: i32, m: u32, d: u32) -> Result<NaiveDate, Box<dyn Error>> {
 }
 
 fn print_sections(plan: &Plan) {
-    println!("\n== Sections and goals ==");
+    println!("\n== {} ==", t("Sections and goals", "章节与目标"));
     for section in &plan.sections {
         println!("{}", section.title);
         for goal in &section.goals {
@@ -105,7 +126,7 @@ fn print_sections(plan: &Plan) {
 }
 
 fn print_programs(plan: &Plan) {
-    println!("\n== Programs ==");
+    println!("\n== {} ==", t("Programs", "项目"));
     for program in &plan.programs {
         let item = program
             .item

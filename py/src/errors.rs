@@ -1,10 +1,12 @@
 //! The exception hierarchy: every core error becomes a subclass of `huaide.HuaideError`
-//! (itself a `ValueError`, since every error so far is the input's fault), with `.code` and
-//! `.path` attributes.
+//! (itself a `ValueError`, since every error so far is the input's fault), with `.code`,
+//! `.path` and `.messages` (`{"en": …, "zh": …}`, the message in each language) attributes.
 
+use huaide::i18n::{error_message, Lang};
 use huaide::{ErrorFamily, Fault};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::IntoPyDict;
 use pyo3::{create_exception, PyTypeInfo};
 
 create_exception!(
@@ -63,9 +65,11 @@ pub fn to_py_err<E: Fault>(py: Python<'_>, err: &E) -> PyErr {
         _ => HuaideError::new_err(message),
     };
     let value = pyerr.value(py);
+    let messages = [Lang::En, Lang::Zh].map(|lang| (lang.as_str(), error_message(err, lang)));
     if let Err(failure) = value
         .setattr("code", err.code())
         .and_then(|()| value.setattr("path", err.path()))
+        .and_then(|()| value.setattr("messages", messages.into_py_dict(py)?))
     {
         return failure;
     }
@@ -83,9 +87,16 @@ pub fn internal(py: Python<'_>, panic: &(dyn std::any::Any + Send)) -> PyErr {
         "internal error in huaide (please report it): {what}"
     ));
     let value = err.value(py);
+    let text = err
+        .value(py)
+        .str()
+        .map(|s| s.to_string())
+        .unwrap_or_default();
+    let messages = [("en", text.clone()), ("zh", text)];
     if let Err(failure) = value
         .setattr("code", "internal")
         .and_then(|()| value.setattr("path", py.None()))
+        .and_then(|()| value.setattr("messages", messages.into_py_dict(py)?))
     {
         return failure;
     }

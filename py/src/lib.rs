@@ -12,6 +12,7 @@ mod enrol_in;
 mod errors;
 mod exhibition;
 mod formats;
+mod i18n;
 mod motion;
 mod plan;
 mod profile_in;
@@ -52,6 +53,8 @@ fn _huaide(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(audit::mix_seed, m)?)?;
     m.add_function(wrap_pyfunction!(audit::verify, m)?)?;
     m.add_function(wrap_pyfunction!(draw::draw_order, m)?)?;
+    m.add_function(wrap_pyfunction!(i18n::explain_decision, m)?)?;
+    m.add_function(wrap_pyfunction!(i18n::message, m)?)?;
     m.add_function(wrap_pyfunction!(errors::_panic_for_tests, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

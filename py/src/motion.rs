@@ -1,4 +1,4 @@
-//! `tally_motion(motion)` and its result object.
+//! `tally_motion(motion, lang=)` and its result object.
 
 use huaide::motion;
 use pyo3::prelude::*;
@@ -75,10 +75,17 @@ impl PyMotionResult {
     }
 }
 
-/// Decides a council motion given as a dict.
+/// Decides a council motion given as a dict; `lang` (`"en"` or `"zh"`) is the language of
+/// the explanation.
 #[pyfunction]
-pub fn tally_motion(py: Python<'_>, motion: &Bound<'_, PyAny>) -> PyResult<PyMotionResult> {
+#[pyo3(signature = (motion, *, lang = None))]
+pub fn tally_motion(
+    py: Python<'_>,
+    motion: &Bound<'_, PyAny>,
+    lang: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PyMotionResult> {
     let parsed: motion::Motion = from_py(motion, "")?;
-    let inner = or_raise(py, motion::tally_motion(&parsed))?;
+    let lang = lang.map_or(Ok(huaide::i18n::Lang::En), crate::i18n::lang_arg)?;
+    let inner = or_raise(py, motion::tally_motion_in(&parsed, lang))?;
     Ok(PyMotionResult { inner })
 }

@@ -99,9 +99,16 @@ impl PyPlan {
         self.inner.programs.len()
     }
 
-    /// Every finding (code, severity, path, message) as data: `{"ok", "errors", "warnings", "findings"}`.
-    fn validate<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.validate())
+    /// Every finding (code, severity, path, message) as data: `{"ok", "errors", "warnings", "findings"}`;
+    /// `lang` (`"en"` or `"zh"`) is the language of the messages.
+    #[pyo3(signature = (*, lang = None))]
+    fn validate<'py>(
+        &self,
+        py: Python<'py>,
+        lang: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let lang = lang.map_or(Ok(huaide::i18n::Lang::En), crate::i18n::lang_arg)?;
+        to_py(py, &self.inner.validate_in(lang))
     }
 
     /// Sessions from `start` to `end` (dates or ISO strings, both included), sorted;

@@ -54,9 +54,12 @@ def _call(function: str, data: dict[str, Any]) -> Any:
         ).to_dict(),
         "tally_partial": lambda d: huaide.tally_partial(d["election"], d["ballots"]),
         "merge_partials": lambda d: huaide.merge_partials(d["election"], d["partials"]).to_dict(),
-        "tally_motion": lambda d: huaide.tally_motion(d).to_dict(),
+        "tally_motion": lambda d: huaide.tally_motion(
+            {k: v for k, v in d.items() if k != "lang"}, lang=d.get("lang")
+        ).to_dict(),
+        "explain_decision": lambda d: huaide.explain_decision(d["decision"], lang=d.get("lang")),
         "draw_order": lambda d: huaide.draw_order(d["seed"], d["ids"]),
-        "plan_validate": lambda d: huaide.Plan(d["plan"]).validate(),
+        "plan_validate": lambda d: huaide.Plan(d["plan"]).validate(lang=d.get("lang")),
         "plan_occurrences": lambda d: huaide.Plan(d["plan"]).occurrences(
             d["from"], d["to"], program=d.get("program"), venue=d.get("venue")
         ),

@@ -66,3 +66,20 @@ def verified() -> tuple[bool, list[str]]:
     report: wire.VerifyReport = huaide.verify(audit, {"people": PEOPLE, "applications": APPLICATIONS})
     differences: list[wire.Difference] = report["differences"]
     return report["ok"], [d["code"] for d in differences]
+
+
+def motion_in_chinese() -> tuple[str, str | None]:
+    """A motion's explanation and a decision explained in Chinese; an error's Chinese text."""
+    lang: wire.Lang = "zh"
+    motion: wire.Motion = {
+        "members": 9, "present": 7, "yes": 5, "no": 2,
+        "quorum": "none", "threshold": "simple",
+    }
+    explanation: str = huaide.tally_motion(motion, lang=lang).explanation
+    decision: wire.Decision = {"program": "pottery", "code": "enrolled"}
+    explained: str = huaide.explain_decision(decision, lang=lang)
+    try:
+        huaide.tally_motion({**motion, "members": 0})
+    except huaide.HuaideError as err:
+        explained += err.messages["zh"]
+    return explanation + explained, huaide.message("decision.enrolled", {"program": "x"}, lang=lang)

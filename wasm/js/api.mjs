@@ -2,7 +2,7 @@
 // once, and parses the JSON text it returns (one crossing per document, which is much
 // faster than one per value). Ballot lists cross as typed arrays (ballots.mjs) and
 // profiles given as typed arrays are passed as they are. Errors the module throws are
-// `Error`s with `code`, `path` and `family`; a crash of the module itself (a trap) becomes
+// `Error`s with `code`, `path`, `family` and `messages` (`{en, zh}`); a crash of the module itself (a trap) becomes
 // an `Error` with code `internal`, and the module is reset so that later calls work.
 import * as wasm from '../pkg/web/huaide.js';
 import { encodeBallots } from './ballots.mjs';
@@ -37,6 +37,7 @@ function guard(run) {
     error.code = 'internal';
     error.path = null;
     error.family = 'internal';
+    error.messages = { en: error.message, zh: error.message };
     throw error;
   }
 }
@@ -98,8 +99,8 @@ export function tallyProfile(election, profile) {
   return call(wasm.tallyProfile, json(election), json(profile));
 }
 
-/** Decides a council motion. */
-export const tallyMotion = (motion) => call(wasm.tallyMotion, json(motion));
+/** Decides a council motion; `options.lang` (`'en'` or `'zh'`) is the explanation's language. */
+export const tallyMotion = (motion, options) => call(wasm.tallyMotion, json(motion), json(options));
 
 /**
  * Reads a ballot file (`input`: its text, or the files of an export) and counts it in
@@ -116,10 +117,20 @@ export function tallyFile(input, format, election, options) {
 /** The public draw of `ids` under `seed`: sorted in byte order, then shuffled (earlier = luckier). */
 export const drawOrder = (seed, ids) => call(wasm.drawOrder, String(seed), json(ids));
 
+// ---- text in English or Chinese -------------------------------------------------------------
+
+/** One decision of an allocation (an item of `decisions[person]`) in a sentence. */
+export const explainDecision = (decision, options) =>
+  call(wasm.explainDecision, json(decision), json(options));
+/** The text of catalogue message `code` with its `{name}` placeholders filled from `args`;
+ * `null` for an unknown code. */
+export const message = (code, args, options) =>
+  call(wasm.message, String(code), json(args), json(options));
+
 // ---- plans -------------------------------------------------------------------------------
 
-/** Every finding of a plan as data. */
-export const validatePlan = (plan) => call(wasm.validatePlan, json(plan));
+/** Every finding of a plan as data; `options.lang` (`'en'` or `'zh'`) is the messages' language. */
+export const validatePlan = (plan, options) => call(wasm.validatePlan, json(plan), json(options));
 /** Sessions for `{from, to, program?, venue?}`, sorted. */
 export const planOccurrences = (plan, query) => call(wasm.planOccurrences, json(plan), json(query));
 /** The iCalendar text of the plan or one program (`{stamp, program?}`). */

@@ -8,7 +8,7 @@ import type {
   PartialTally, Person, Plan, ProfileDocument, ProgramReport, ProgramState, ProgressInput,
   ProgressReport, RctabReport, RctabReportOptions, ReadOptions, TallyResult, ValidationReport,
   WriteOptions, PeopleOptions, PeopleTable, ApplicationOptions, ApplicationsTable, TableInput,
-  TableFormat, Audit, VerifyReport,
+  TableFormat, Audit, VerifyReport, TextOptions, Decision,
 } from '../types/wire.js';
 
 export type * from '../types/wire.js';
@@ -22,6 +22,8 @@ export interface HuaideError extends Error {
   path: string | null;
   /** The error's family: `document`, `tally`, `motion`, `plan`, `enrol`, `format`, `internal`. */
   family: string;
+  /** The message in each language: `messages.zh` for Chinese (`message` is the English). */
+  messages: { en: string; zh: string };
 }
 
 /** A profile as typed arrays: the rankings one after the other, and where each starts. */
@@ -51,13 +53,18 @@ export function tally(election: Election, ballots: Ballot[]): TallyResult;
 export function tallyProfile(election: Election, profile: ProfileDocument | ProfileArrays): TallyResult;
 export function tallyPartial(election: Election, ballots: Ballot[]): PartialTally;
 export function mergePartials(election: Election, partials: PartialTally[]): TallyResult;
-export function tallyMotion(motion: Motion): MotionResult;
+export function tallyMotion(motion: Motion, options?: TextOptions | null): MotionResult;
 export function tallyFile(input: BallotInput | Uint8Array | { name: string; bytes: Uint8Array }, format: BallotFormat, election: FileElection, options?: ReadOptions): TallyResult;
 
 /** The public draw of `ids` under `seed`: sorted in byte order, then shuffled (earlier = luckier). */
 export function drawOrder(seed: string, ids: string[]): string[];
 
-export function validatePlan(plan: Plan): ValidationReport;
+export function validatePlan(plan: Plan, options?: TextOptions | null): ValidationReport;
+
+/** One decision of an allocation (an item of `decisions[person]`) in a sentence, in `options.lang`. */
+export function explainDecision(decision: Decision, options?: TextOptions | null): string;
+/** The text of catalogue message `code`, `{name}` placeholders filled from `args`; null for an unknown code. */
+export function message(code: string, args?: Record<string, string | number> | null, options?: TextOptions | null): string | null;
 export function planOccurrences(plan: Plan, query: OccurrenceQuery): Occurrence[];
 export function planToIcs(plan: Plan, options: IcsOptions): string;
 export function planProgress(plan: Plan, input: ProgressInput): ProgressReport;

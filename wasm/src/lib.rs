@@ -8,6 +8,7 @@
 //! thrown as real `Error` objects with `code`, `path` and `family` properties.
 
 use huaide::error::{read_document, FieldPath};
+use huaide::i18n::Lang;
 use huaide::{DocumentError, Fault};
 use js_sys::{Error, Reflect};
 use serde::de::DeserializeOwned;
@@ -20,12 +21,14 @@ mod draw;
 mod enrol;
 mod exhibition;
 mod formats;
+mod i18n;
 mod plan;
 mod tables;
 mod vote;
 
 /// Builds the `Error` thrown for a core error: `name` is `HuaideError`, with `code`,
-/// `path` (or `null`) and `family` properties.
+/// `path` (or `null`), `family` and `messages` (`{en, zh}`: the message in each language)
+/// properties.
 pub(crate) fn to_js_error<E: Fault>(err: &E) -> JsValue {
     let error = Error::new(&err.to_string());
     error.set_name("HuaideError");
@@ -34,6 +37,12 @@ pub(crate) fn to_js_error<E: Fault>(err: &E) -> JsValue {
     let _ = Reflect::set(&error, &"code".into(), &err.code().into());
     let _ = Reflect::set(&error, &"path".into(), &path);
     let _ = Reflect::set(&error, &"family".into(), &err.family().as_str().into());
+    let messages = js_sys::Object::new();
+    for lang in [Lang::En, Lang::Zh] {
+        let text = huaide::i18n::error_message(err, lang);
+        let _ = Reflect::set(&messages, &lang.as_str().into(), &text.into());
+    }
+    let _ = Reflect::set(&error, &"messages".into(), &messages);
     error.into()
 }
 

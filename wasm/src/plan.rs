@@ -5,11 +5,13 @@ use wasm_bindgen::prelude::*;
 
 use crate::{or_throw, read, write};
 
-/// Every finding of a plan as data; throws only when the document is malformed.
+/// Every finding of a plan as data, messages in the language of `options` (`{lang}` or
+/// `null`); throws only when the document is malformed.
 #[wasm_bindgen(js_name = validatePlan)]
-pub fn validate_plan(plan: &str) -> Result<String, JsValue> {
+pub fn validate_plan(plan: &str, options: &str) -> Result<String, JsValue> {
     let plan: Plan = read(plan, "")?;
-    write(&plan.validate())
+    let options: huaide::i18n::TextOptions = crate::read_opt(options, "options")?;
+    write(&plan.validate_in(options.lang))
 }
 
 /// Sessions for `query` (`{from, to, program?, venue?}`), sorted.

@@ -69,9 +69,10 @@ pub fn merge_partials(election: &str, partials: &str) -> Result<String, JsValue>
     write(&or_throw(vote::merge_partials(&election, &partials))?)
 }
 
-/// Decides a council motion.
+/// Decides a council motion; `options` (`{lang}` or `null`) names the explanation's language.
 #[wasm_bindgen(js_name = tallyMotion)]
-pub fn tally_motion(motion: &str) -> Result<String, JsValue> {
+pub fn tally_motion(motion: &str, options: &str) -> Result<String, JsValue> {
     let motion: motion::Motion = read(motion, "")?;
-    write(&or_throw(motion::tally_motion(&motion))?)
+    let options: huaide::i18n::TextOptions = crate::read_opt(options, "options")?;
+    write(&or_throw(motion::tally_motion_in(&motion, options.lang))?)
 }

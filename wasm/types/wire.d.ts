@@ -476,6 +476,13 @@ export type Status = 'planned' | 'cancelled';
  */
 export type Measure = 'participants' | 'enrolments' | 'sessions_held' | 'attendance_percent';
 /**
+ * The language of the text the library produces.
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "Lang".
+ */
+export type Lang = 'en' | 'zh';
+/**
  * How many members must be present for the vote to count.
  *
  * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
@@ -3664,6 +3671,18 @@ export interface ReadOptions {
    * Form exports: the header of the voter column (default: the tool's, e.g. `Email Address`).
    */
   voter_column?: string | null;
+}
+/**
+ * The options of a call that produces text: `{"lang": "zh"}` (every field optional).
+ *
+ * This interface was referenced by `HuaideWireFormat`'s JSON-Schema
+ * via the `definition` "TextOptions".
+ */
+export interface TextOptions {
+  /**
+   * The language of the text (default `"en"`).
+   */
+  lang?: Lang & string;
 }
 /**
  * The outcome of [`super::Plan::validate`]: findings sorted by path (numbers in paths compare

@@ -41,6 +41,7 @@
 pub mod conflicts;
 mod document;
 mod error;
+pub mod explain;
 mod input;
 mod ledger;
 pub mod mechanism;
@@ -53,6 +54,7 @@ use std::collections::BTreeSet;
 
 pub use document::{AllocationDocument, EnrolmentStateDocument};
 pub use error::EnrolError;
+pub use explain::{explain_decision, read_decision, DecisionInput};
 pub use input::{
     read_allocation_options, read_allocation_request, read_applications, read_people,
     AllocationOptions, AllocationRequest, Application, Person,

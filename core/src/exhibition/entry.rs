@@ -84,6 +84,26 @@ pub struct ExhibitionFinding {
 }
 
 impl ExhibitionFinding {
+    /// The finding in a sentence, in `lang` (catalogue code `exhibition.<code>`).
+    pub fn explain(&self, lang: crate::i18n::Lang) -> String {
+        let key = format!("exhibition.{}", self.code.as_str());
+        let (entry, person, category) = (
+            self.entry.as_deref().unwrap_or_default(),
+            self.person.as_deref().unwrap_or_default(),
+            self.category.as_deref().unwrap_or_default(),
+        );
+        crate::i18n::text(
+            lang,
+            &key,
+            &[
+                ("entry", &entry),
+                ("person", &person),
+                ("category", &category),
+                ("path", &self.path),
+            ],
+        )
+    }
+
     /// A finding about the entry at `index`.
     pub(crate) fn entry(code: FindingCode, index: usize, entry: &Entry) -> Self {
         ExhibitionFinding {

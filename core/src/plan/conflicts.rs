@@ -8,7 +8,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use super::calendar::Slot;
 use super::document::{Plan, Status};
 use super::error::PlanError;
-use super::finding::Finding;
+use super::finding::{Finding, Findings};
 use super::schedule::MAX_OCCURRENCES_TOTAL;
 use super::zone::Zone;
 use crate::error::Fault;
@@ -25,7 +25,7 @@ struct Booked {
 }
 
 /// Runs the checks over the plan year; `schedule_ok[i]` tells whether program `i` may be expanded.
-pub(crate) fn check(out: &mut Vec<Finding>, plan: &Plan, tz: &Zone, schedule_ok: &[bool]) {
+pub(crate) fn check(out: &mut Findings, plan: &Plan, tz: &Zone, schedule_ok: &[bool]) {
     let (Some(year_start), Some(year_end)) = (
         NaiveDate::from_ymd_opt(plan.year, 1, 1),
         NaiveDate::from_ymd_opt(plan.year.saturating_add(1), 1, 1),
@@ -48,7 +48,7 @@ pub(crate) fn check(out: &mut Vec<Finding>, plan: &Plan, tz: &Zone, schedule_ok:
                 out.push(Finding::error(
                     code,
                     err.path().unwrap_or(&sp).to_owned(),
-                    err.to_string(),
+                    crate::i18n::error_message(&err, out.lang),
                 ));
                 continue;
             }
@@ -58,13 +58,13 @@ pub(crate) fn check(out: &mut Vec<Finding>, plan: &Plan, tz: &Zone, schedule_ok:
                 out.push(Finding::warning(
                     "no_occurrences",
                     sp,
-                    format!("no session in {}", plan.year),
+                    out.t("plan.no_occurrences", &[("year", &plan.year)]),
                 ));
             } else {
                 out.push(Finding::error(
                     "outside_period",
                     format!("{sp}.within"),
-                    "no session falls within the named periods",
+                    out.t("plan.outside_periods", &[]),
                 ));
             }
             continue;
@@ -82,11 +82,13 @@ pub(crate) fn check(out: &mut Vec<Finding>, plan: &Plan, tz: &Zone, schedule_ok:
                 out.push(Finding::error(
                     "after_deadline",
                     sp.clone(),
-                    format!(
-                        "the session of {} ends after {:?} ({})",
-                        late.start_local.date(),
-                        deadline.title,
-                        deadline.before
+                    out.t(
+                        "plan.after_deadline",
+                        &[
+                            ("date", &late.start_local.date()),
+                            ("deadline", &deadline.title),
+                            ("end", &deadline.before),
+                        ],
                     ),
                 ));
             }
@@ -96,9 +98,9 @@ pub(crate) fn check(out: &mut Vec<Finding>, plan: &Plan, tz: &Zone, schedule_ok:
                 out.push(Finding::error(
                     "enrolment_closes_late",
                     format!("{p}.enrolment.closes"),
-                    format!(
-                        "enrolment closes after the first session on {}",
-                        first.start_local.date()
+                    out.t(
+                        "plan.enrolment_closes_late",
+                        &[("date", &first.start_local.date())],
                     ),
                 ));
             }
@@ -125,7 +127,10 @@ pub(crate) fn check(out: &mut Vec<Finding>, plan: &Plan, tz: &Zone, schedule_ok:
                     out.push(Finding::error(
                         "outside_availability",
                         format!("{p}.{field}[{k}]"),
-                        format!("{id:?} is not available on {}", bad.start_local),
+                        out.t(
+                            "plan.outside_availability",
+                            &[("resource", &id), ("time", &bad.start_local)],
+                        ),
                     ));
                 }
             }
@@ -138,7 +143,10 @@ pub(crate) fn check(out: &mut Vec<Finding>, plan: &Plan, tz: &Zone, schedule_ok:
                 out.push(Finding::error(
                     "too_many_occurrences",
                     "programs",
-                    format!("more than {MAX_OCCURRENCES_TOTAL} occurrences"),
+                    out.t(
+                        "plan.too_many_occurrences",
+                        &[("max", &MAX_OCCURRENCES_TOTAL)],
+                    ),
                 ));
                 return;
             }
@@ -165,7 +173,7 @@ fn availability<'a>(plan: &'a Plan, field: &str, id: &str) -> Option<&'a [Slot]>
 
 /// Reports each pair of programs that use one resource at overlapping times, once, on the
 /// later program of the pair.
-fn double_bookings(out: &mut Vec<Finding>, plan: &Plan, all: &[Booked]) {
+fn double_bookings(out: &mut Findings, plan: &Plan, all: &[Booked]) {
     let kinds: [(&str, &str, Resources); 3] = [
         ("venues", "venue_double_booked", |p| &p.venues),
         ("facilitators", "facilitator_double_booked", |p| {
@@ -209,9 +217,13 @@ fn double_bookings(out: &mut Vec<Finding>, plan: &Plan, all: &[Booked]) {
                     out.push(Finding::error(
                         code,
                         format!("programs[{hi}].{field}[{k_hi}]"),
-                        format!(
-                            "{id:?} is also used by {:?} at {}",
-                            lo_program.id, current.start_local
+                        out.t(
+                            "plan.double_booked",
+                            &[
+                                ("resource", &id),
+                                ("other", &lo_program.id),
+                                ("time", &current.start_local),
+                            ],
                         ),
                     ));
                 }

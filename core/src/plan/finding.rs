@@ -3,6 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{Arg, Lang};
+
 /// How serious a finding is.
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
@@ -48,6 +50,34 @@ impl Finding {
             severity: Severity::Warning,
             ..Finding::error(code, path, message)
         }
+    }
+}
+
+/// Findings as the validator collects them, with the language of their messages.
+pub(crate) struct Findings {
+    /// The language of the messages.
+    pub lang: Lang,
+    /// The findings so far.
+    pub list: Vec<Finding>,
+}
+
+impl Findings {
+    /// No findings yet; messages in `lang`.
+    pub fn new(lang: Lang) -> Self {
+        Findings {
+            lang,
+            list: Vec::new(),
+        }
+    }
+
+    /// Adds a finding.
+    pub fn push(&mut self, finding: Finding) {
+        self.list.push(finding);
+    }
+
+    /// The message `code` of the catalogue in the findings' language.
+    pub fn t(&self, code: &str, args: &[Arg<'_>]) -> String {
+        crate::i18n::text(self.lang, code, args)
     }
 }
 

@@ -8,9 +8,10 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 use super::audience::{walk, Rule};
 use super::conflicts;
 use super::document::{Measure, Plan, Program, ProgramKind};
-use super::finding::{Finding, ValidationReport};
+use super::finding::{Finding, Findings, ValidationReport};
 use super::schedule::{parse_rrule, parse_tz, start_rule, StartError, MAX_ALL_DAY_DAYS};
 use super::zone::Zone;
+use crate::i18n::Lang;
 
 /// Most programs a plan may have; larger plans get one `too_large` finding and no further
 /// checks, and a `too_large` error from every expansion. (A recurrence that rarely matches may
@@ -18,52 +19,56 @@ use super::zone::Zone;
 pub const MAX_PROGRAMS: usize = 500;
 
 /// Reports empty and duplicate ids of one collection.
-fn check_ids<'a>(out: &mut Vec<Finding>, base: &str, ids: impl Iterator<Item = &'a str>) {
+fn check_ids<'a>(out: &mut Findings, base: &str, ids: impl Iterator<Item = &'a str>) {
     let mut seen = BTreeSet::new();
     for (i, id) in ids.enumerate() {
         let path = format!("{base}[{i}].id");
         if id.trim().is_empty() {
-            out.push(Finding::error("empty_id", path, "the id is empty"));
+            out.push(Finding::error(
+                "empty_id",
+                path,
+                out.t("plan.empty_id", &[]),
+            ));
         } else if !seen.insert(id) {
             out.push(Finding::error(
                 "duplicate_id",
                 path,
-                format!("id {id:?} is used twice"),
+                out.t("plan.duplicate_id", &[("id", &id)]),
             ));
         }
     }
 }
 
-fn check_ref(out: &mut Vec<Finding>, known: &BTreeSet<&str>, path: String, what: &str, id: &str) {
+fn check_ref(out: &mut Findings, known: &BTreeSet<&str>, path: String, what: &str, id: &str) {
     if !known.contains(id) {
         out.push(Finding::error(
             "unknown_reference",
             path,
-            format!("unknown {what} {id:?}"),
+            out.t(
+                "plan.unknown_reference",
+                &[
+                    ("what", &out.t(&format!("plan.what.{what}"), &[])),
+                    ("id", &id),
+                ],
+            ),
         ));
     }
 }
 
-fn check_refs(
-    out: &mut Vec<Finding>,
-    known: &BTreeSet<&str>,
-    base: &str,
-    what: &str,
-    ids: &[String],
-) {
+fn check_refs(out: &mut Findings, known: &BTreeSet<&str>, base: &str, what: &str, ids: &[String]) {
     for (i, id) in ids.iter().enumerate() {
         check_ref(out, known, format!("{base}[{i}]"), what, id);
     }
 }
 
-fn check_slots(out: &mut Vec<Finding>, base: &str, slots: &[super::calendar::Slot]) {
+fn check_slots(out: &mut Findings, base: &str, slots: &[super::calendar::Slot]) {
     for (i, slot) in slots.iter().enumerate() {
         if let (Some(from), Some(to)) = (slot.from, slot.to) {
             if to <= from {
                 out.push(Finding::error(
                     "invalid_time_span",
                     format!("{base}.availability[{i}]"),
-                    "the slot ends before it starts",
+                    out.t("plan.invalid_slot_span", &[]),
                 ));
             }
         }
@@ -111,14 +116,19 @@ impl Plan {
     /// Validates the plan. Never fails: every problem is a [`Finding`] with a stable code,
     /// a severity and the path of the offending field.
     pub fn validate(&self) -> ValidationReport {
-        let mut out = Vec::new();
+        self.validate_in(Lang::En)
+    }
+
+    /// Validates the plan, with every finding's message in `lang`.
+    pub fn validate_in(&self, lang: Lang) -> ValidationReport {
+        let mut out = Findings::new(lang);
         if self.programs.len() > MAX_PROGRAMS {
             out.push(Finding::error(
                 "too_large",
                 "programs",
-                format!("more than {MAX_PROGRAMS} programs"),
+                out.t("plan.too_large", &[("max", &MAX_PROGRAMS)]),
             ));
-            return ValidationReport::new(out);
+            return ValidationReport::new(out.list);
         }
         let zone = parse_tz(&self.timezone);
         self.check_plan_level(&mut out, zone.is_some());
@@ -140,25 +150,29 @@ impl Plan {
         if let Some(zone) = &zone {
             conflicts::check(&mut out, self, zone, &schedule_ok);
         }
-        ValidationReport::new(out)
+        ValidationReport::new(out.list)
     }
 
-    fn check_plan_level(&self, out: &mut Vec<Finding>, zone_known: bool) {
+    fn check_plan_level(&self, out: &mut Findings, zone_known: bool) {
         if self.id.trim().is_empty() {
-            out.push(Finding::error("empty_id", "id", "the plan id is empty"));
+            out.push(Finding::error(
+                "empty_id",
+                "id",
+                out.t("plan.empty_plan_id", &[]),
+            ));
         }
         if !zone_known {
             out.push(Finding::error(
                 "invalid_timezone",
                 "timezone",
-                format!("unknown time zone {:?}", self.timezone),
+                out.t("plan.invalid_timezone", &[("zone", &self.timezone)]),
             ));
         }
         if !(1900..=2200).contains(&self.year) {
             out.push(Finding::error(
                 "invalid_year",
                 "year",
-                "the year must be 1900 to 2200",
+                out.t("plan.invalid_year", &[]),
             ));
         }
         check_ids(out, "sections", self.sections.iter().map(|x| x.id.as_str()));
@@ -194,7 +208,7 @@ impl Plan {
                     out.push(Finding::error(
                         "duplicate_id",
                         format!("{gpath}.id"),
-                        format!("goal id {:?} is used twice", goal.id),
+                        out.t("plan.duplicate_goal_id", &[("id", &goal.id)]),
                     ));
                 }
                 check_ids(
@@ -215,7 +229,7 @@ impl Plan {
                         out.push(Finding::error(
                             "invalid_target",
                             format!("{tpath}.at_least"),
-                            "a percentage above 100",
+                            out.t("plan.invalid_target", &[]),
                         ));
                     }
                 }
@@ -226,7 +240,7 @@ impl Plan {
                 out.push(Finding::error(
                     "invalid_period",
                     format!("calendar.periods[{i}].end"),
-                    "the period ends before it starts",
+                    out.t("plan.invalid_period", &[]),
                 ));
             }
         }
@@ -235,7 +249,7 @@ impl Plan {
                 out.push(Finding::error(
                     "invalid_period",
                     format!("calendar.holidays[{i}].end"),
-                    "the holiday ends before it starts",
+                    out.t("plan.invalid_holiday", &[]),
                 ));
             }
         }
@@ -271,7 +285,7 @@ impl Plan {
     /// Checks one program; returns true when its schedule can be expanded.
     fn check_program(
         &self,
-        out: &mut Vec<Finding>,
+        out: &mut Findings,
         ids: &Ids<'_>,
         zone: &Zone,
         i: usize,
@@ -340,7 +354,7 @@ impl Plan {
                     out.push(Finding::error(
                         "condition_on_confidential",
                         path.clone(),
-                        format!("conditions may not refer to the confidential program {id:?}"),
+                        out.t("plan.condition_on_confidential", &[("program", &id)]),
                     ));
                 }
                 check_ref(out, &ids.programs, path, "program", &id);
@@ -354,13 +368,13 @@ impl Plan {
         self.check_schedule(out, ids, zone, &p, program)
     }
 
-    fn check_capacity(&self, out: &mut Vec<Finding>, p: &str, program: &Program) {
+    fn check_capacity(&self, out: &mut Findings, p: &str, program: &Program) {
         let Some(cap) = program.capacity else { return };
         if cap.max == 0 || cap.min > cap.max {
             out.push(Finding::error(
                 "invalid_capacity",
                 format!("{p}.capacity"),
-                "need 0 < max and min ≤ max",
+                out.t("plan.invalid_capacity", &[]),
             ));
         }
         // With appointments, capacity counts appointments per session, not people in the room.
@@ -380,7 +394,10 @@ impl Plan {
                     out.push(Finding::error(
                         "capacity_exceeds_venue",
                         format!("{p}.capacity.max"),
-                        format!("{} places but venue {id:?} holds {limit}", cap.max),
+                        out.t(
+                            "plan.capacity_exceeds_venue",
+                            &[("places", &cap.max), ("venue", &id), ("limit", &limit)],
+                        ),
                     ));
                 }
             }
@@ -391,27 +408,34 @@ impl Plan {
                     out.push(Finding::error(
                         "capacity_exceeds_equipment",
                         format!("{p}.capacity.max"),
-                        format!("{} places but only {} of {id:?}", cap.max, e.quantity),
+                        out.t(
+                            "plan.capacity_exceeds_equipment",
+                            &[
+                                ("places", &cap.max),
+                                ("quantity", &e.quantity),
+                                ("equipment", &id),
+                            ],
+                        ),
                     ));
                 }
             }
         }
     }
 
-    fn check_kind(&self, out: &mut Vec<Finding>, p: &str, program: &Program) {
+    fn check_kind(&self, out: &mut Findings, p: &str, program: &Program) {
         match (&program.exhibition, program.kind) {
             (None, ProgramKind::Exhibition) => {
                 out.push(Finding::error(
                     "missing_exhibition_rules",
                     format!("{p}.exhibition"),
-                    "an exhibition needs categories and an entry limit",
+                    out.t("plan.missing_exhibition_rules", &[]),
                 ));
             }
             (Some(_), kind) if kind != ProgramKind::Exhibition => {
                 out.push(Finding::warning(
                     "unexpected_exhibition_rules",
                     format!("{p}.exhibition"),
-                    "exhibition rules on a program that is not an exhibition",
+                    out.t("plan.unexpected_exhibition_rules", &[]),
                 ));
             }
             (Some(rules), _) => {
@@ -419,7 +443,7 @@ impl Plan {
                     out.push(Finding::error(
                         "no_categories",
                         format!("{p}.exhibition.categories"),
-                        "an exhibition needs at least one category",
+                        out.t("plan.no_categories", &[]),
                     ));
                 }
                 check_ids(
@@ -431,7 +455,7 @@ impl Plan {
                     out.push(Finding::error(
                         "invalid_entry_limit",
                         format!("{p}.exhibition.max_entries_per_person"),
-                        "must be at least 1",
+                        out.t("plan.invalid_entry_limit", &[]),
                     ));
                 }
             }
@@ -441,7 +465,7 @@ impl Plan {
             out.push(Finding::warning(
                 "counselling_not_confidential",
                 format!("{p}.confidential"),
-                "counselling should be confidential",
+                out.t("plan.counselling_not_confidential", &[]),
             ));
         }
         if let Some(window) = program.enrolment {
@@ -449,7 +473,7 @@ impl Plan {
                 out.push(Finding::error(
                     "invalid_enrolment_window",
                     format!("{p}.enrolment"),
-                    "enrolment closes before it opens",
+                    out.t("plan.invalid_enrolment_window", &[]),
                 ));
             }
         }
@@ -458,7 +482,7 @@ impl Plan {
     /// Static schedule checks; true when the schedule can be expanded.
     fn check_schedule(
         &self,
-        out: &mut Vec<Finding>,
+        out: &mut Findings,
         ids: &Ids<'_>,
         zone: &Zone,
         p: &str,
@@ -468,7 +492,7 @@ impl Plan {
             return false;
         };
         let sp = format!("{p}.schedule");
-        let before = out.len();
+        let before = out.list.len();
         check_refs(
             out,
             &ids.periods,
@@ -481,21 +505,21 @@ impl Plan {
                 out.push(Finding::error(
                     "invalid_time_span",
                     format!("{sp}.time"),
-                    "the session ends before it starts",
+                    out.t("plan.invalid_session_span", &[]),
                 ));
             }
             if s.days.is_some() {
                 out.push(Finding::error(
                     "invalid_days",
                     format!("{sp}.days"),
-                    "`days` is only for all-day schedules",
+                    out.t("plan.invalid_days", &[]),
                 ));
             }
         } else if s.days.is_some_and(|d| d == 0 || d > MAX_ALL_DAY_DAYS) {
             out.push(Finding::error(
                 "invalid_days",
                 format!("{sp}.days"),
-                format!("days must be 1 to {MAX_ALL_DAY_DAYS}"),
+                out.t("plan.invalid_all_day_days", &[("max", &MAX_ALL_DAY_DAYS)]),
             ));
         }
         if let Some(text) = &s.rrule {
@@ -503,21 +527,21 @@ impl Plan {
             let end = s.first.succ_opt().unwrap_or(s.first);
             let built = parse_rrule(text).and_then(|rule| {
                 start_rule(&rule, zone, start, end).map_err(|e| match e {
-                    StartError::Gap => "DTSTART falls in a DST gap".to_owned(),
+                    StartError::Gap => out.t("plan.invalid_rrule_dst_gap", &[]),
                     StartError::Rule(m) => m,
                 })
             });
             match built {
-                Err(message) => out.push(Finding::error(
+                Err(detail) => out.push(Finding::error(
                     "invalid_rrule",
                     format!("{sp}.rrule"),
-                    message,
+                    out.t("plan.invalid_rrule", &[("detail", &detail)]),
                 )),
                 Ok(_) if s.is_unbounded() => {
                     out.push(Finding::error(
                         "unbounded_recurrence",
                         format!("{sp}.rrule"),
-                        "the rule has neither COUNT nor UNTIL",
+                        out.t("plan.unbounded_recurrence", &[]),
                     ));
                 }
                 Ok(_) => {}
@@ -528,7 +552,7 @@ impl Plan {
             out.push(Finding::warning(
                 "outside_plan_year",
                 format!("{sp}.first"),
-                format!("not in {}", self.year),
+                out.t("plan.outside_plan_year", &[("year", &self.year)]),
             ));
         }
         for (k, d) in s.dates.iter().enumerate() {
@@ -536,7 +560,7 @@ impl Plan {
                 out.push(Finding::warning(
                     "outside_plan_year",
                     format!("{sp}.dates[{k}]"),
-                    format!("not in {}", self.year),
+                    out.t("plan.outside_plan_year", &[("year", &self.year)]),
                 ));
             }
             let within = s.within.is_empty()
@@ -549,11 +573,11 @@ impl Plan {
                 out.push(Finding::error(
                     "outside_period",
                     format!("{sp}.dates[{k}]"),
-                    "the date is outside the schedule's periods",
+                    out.t("plan.outside_period", &[]),
                 ));
             }
         }
-        let fatal = out.iter().skip(before).any(|f| {
+        let fatal = out.list.iter().skip(before).any(|f| {
             matches!(
                 f.code.as_str(),
                 "invalid_time_span"
@@ -567,7 +591,7 @@ impl Plan {
     }
 }
 
-fn check_audience(out: &mut Vec<Finding>, ids: &Ids<'_>, base: &str, rule: &Rule) {
+fn check_audience(out: &mut Findings, ids: &Ids<'_>, base: &str, rule: &Rule) {
     let mut nodes = Vec::new();
     walk(rule, base, &mut nodes, 0);
     for (path, node) in nodes {
@@ -578,7 +602,7 @@ fn check_audience(out: &mut Vec<Finding>, ids: &Ids<'_>, base: &str, rule: &Rule
                         out.push(Finding::error(
                             "invalid_age_range",
                             format!("{path}.age"),
-                            "min is above max",
+                            out.t("plan.invalid_age_range", &[]),
                         ));
                     }
                 }
@@ -596,7 +620,7 @@ fn check_audience(out: &mut Vec<Finding>, ids: &Ids<'_>, base: &str, rule: &Rule
 }
 
 /// Reports `condition_cycle` on every program whose conditions lead back to it.
-fn check_condition_cycles(out: &mut Vec<Finding>, plan: &Plan) {
+fn check_condition_cycles(out: &mut Findings, plan: &Plan) {
     let mut index: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, p) in plan.programs.iter().enumerate() {
         index.entry(p.id.as_str()).or_insert(i);
@@ -638,7 +662,7 @@ fn check_condition_cycles(out: &mut Vec<Finding>, plan: &Plan) {
             out.push(Finding::error(
                 "condition_cycle",
                 format!("programs[{start}].conditions"),
-                "the program's conditions depend on itself",
+                out.t("plan.condition_cycle", &[]),
             ));
         }
     }

@@ -2,8 +2,10 @@
 
 Every function takes and returns the library's wire format: plain dicts and lists, the same
 JSON as the Rust serde types and the JavaScript objects. Errors are subclasses of
-:class:`HuaideError` (a :class:`ValueError`) with a stable ``.code`` and the ``.path`` of the
-offending field.
+:class:`HuaideError` (a :class:`ValueError`) with a stable ``.code``, the ``.path`` of the
+offending field and ``.messages`` (the message in English and Chinese). Calls that produce
+text (``tally_motion``, ``Plan.validate``, ``explain_decision``) take ``lang="en"`` or
+``lang="zh"``.
 
 >>> import huaide
 >>> election = {"id": "photo", "method": "plurality", "seats": 1, "candidates": ["a", "b"]}
@@ -18,11 +20,13 @@ from ._huaide import (
     draw_order,
     EnrolError,
     EnrolmentState,
+    explain_decision,
     FormatError,
     exhibition_elections,
     HuaideError,
     merge_partials,
     mix_seed,
+    message,
     MotionError,
     MotionResult,
     Plan,
@@ -56,11 +60,13 @@ __all__ = [
     "draw_order",
     "EnrolError",
     "EnrolmentState",
+    "explain_decision",
     "FormatError",
     "exhibition_elections",
     "HuaideError",
     "merge_partials",
     "mix_seed",
+    "message",
     "MotionError",
     "MotionResult",
     "Plan",

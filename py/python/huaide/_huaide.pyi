@@ -16,11 +16,13 @@ __all__ = [
     "draw_order",
     "EnrolError",
     "EnrolmentState",
+    "explain_decision",
     "FormatError",
     "exhibition_elections",
     "HuaideError",
     "merge_partials",
     "mix_seed",
+    "message",
     "MotionError",
     "MotionResult",
     "Plan",
@@ -52,6 +54,8 @@ class HuaideError(ValueError):
 
     code: str
     path: str | None
+    messages: dict[str, str]
+    """The message in each language: ``messages["zh"]`` in Chinese, ``messages["en"]`` in English."""
 
 class DocumentError(HuaideError):
     """A malformed input document."""
@@ -158,7 +162,18 @@ def tally(
     election: wire.Election | Mapping[str, Any],
     ballots: Iterable[_BallotLike] | Any,
 ) -> TallyResult: ...
-def tally_motion(motion: wire.Motion | Mapping[str, Any]) -> MotionResult: ...
+def tally_motion(
+    motion: wire.Motion | Mapping[str, Any], *, lang: wire.Lang | None = None
+) -> MotionResult: ...
+def explain_decision(
+    decision: wire.Decision | Mapping[str, Any], *, lang: wire.Lang | None = None
+) -> str: ...
+def message(
+    code: str,
+    args: Mapping[str, str | int | float] | None = None,
+    *,
+    lang: wire.Lang | None = None,
+) -> str | None: ...
 def draw_order(seed: str, ids: Sequence[str]) -> list[str]: ...
 def tally_profile(
     election: wire.Election | Mapping[str, Any],
@@ -310,7 +325,7 @@ class Plan:
     def programs(self) -> list[Program]: ...
     def __iter__(self) -> Iterator[Program]: ...
     def __len__(self) -> int: ...
-    def validate(self) -> wire.ValidationReport: ...
+    def validate(self, *, lang: wire.Lang | None = None) -> wire.ValidationReport: ...
     def occurrences(
         self,
         start: datetime.date | str,

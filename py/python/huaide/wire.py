@@ -704,6 +704,12 @@ class Inactive(TypedDict):
     """
 
 
+Lang: TypeAlias = Literal['en', 'zh']
+"""
+The language of the text the library produces.
+"""
+
+
 class Limits(TypedDict):
     """
     Size limits of the readers; each has a default, and a file past one is a `too_large`
@@ -1545,6 +1551,17 @@ class TargetProgress(TypedDict):
     value: int
     """
     The value measured (whole percent for `attendance_percent`).
+    """
+
+
+class TextOptions(TypedDict):
+    """
+    The options of a call that produces text: `{"lang": "zh"}` (every field optional).
+    """
+
+    lang: NotRequired[Lang]
+    """
+    The language of the text (default `"en"`).
     """
 
 

@@ -3,6 +3,8 @@
 import {
   allocate,
   drawOrder,
+  explainDecision,
+  message,
   tally,
   tallyMotion,
   validatePlan,
@@ -19,6 +21,7 @@ import {
   type Allocation,
   type Ballot,
   type Election,
+  type HuaideError,
   type Plan,
   type TallyResult,
 } from 'huaide';
@@ -53,6 +56,16 @@ const motion = tallyMotion({
   threshold: 'simple',
 });
 const passed: boolean = motion.passed;
+const inChinese: string = tallyMotion({ ...motion_doc(), present: 11 }, { lang: 'zh' }).explanation;
+const findingsZh: string[] = validatePlan(plan, { lang: 'zh' }).findings.map((f) => f.message);
+const why: string = explainDecision({ program: 'pottery', code: 'waitlisted', position: 2 }, { lang: 'zh' });
+const text: string | null = message('decision.enrolled', { program: '陶艺' }, { lang: 'zh' });
+const zhError = (err: HuaideError): string => err.messages.zh;
+function motion_doc() {
+  return { members: 15, present: 11, yes: 6, no: 4, quorum: 'none' as const, threshold: 'simple' as const };
+}
+// @ts-expect-error: lang is 'en' or 'zh'
+tallyMotion(motion_doc(), { lang: 'fr' });
 
 const allocation: Allocation = allocate(plan, [{ id: 'r1', residency: 'resident', tags: [] }], [], {
   seed: 'public draw',
