@@ -68,13 +68,24 @@ pub fn print_enrolment_report(out_dir: &Path) -> Result<(), Box<dyn Error>> {
         "\n== {} ==",
         t("Enrolment: who gets a seat", "报名录取：谁得到名额")
     );
-    println!(
-        "Read people.csv ({} rows, GBK as Excel saves it) and applications.xlsx (sheet {}, header \
-         on row {}): {} finding(s).",
+    let (rows, sheet, header) = (
         people.len(),
         applications_read.sheet.as_deref().unwrap_or("?"),
         applications_read.header_row,
-        people_read.findings.len() + applications_read.findings.len()
+    );
+    let found = people_read.findings.len() + applications_read.findings.len();
+    println!(
+        "{}",
+        t(
+            &format!(
+                "Read people.csv ({rows} rows, GBK as Excel saves it) and applications.xlsx \
+                 (sheet {sheet}, header on row {header}): {found} finding(s)."
+            ),
+            &format!(
+                "已读入 people.csv（{rows} 行，Excel 保存的 GBK 编码）和 applications.xlsx\
+                 （工作表 {sheet}，表头在第 {header} 行）：发现 {found} 个问题。"
+            )
+        )
     );
     for finding in people_read
         .findings
@@ -89,33 +100,51 @@ pub fn print_enrolment_report(out_dir: &Path) -> Result<(), Box<dyn Error>> {
     std::fs::create_dir_all(out_dir)?;
     let path = out_dir.join("enrolment.xlsx");
     std::fs::write(&path, &workbook)?;
+    let (shown, bytes) = (path.display(), workbook.len());
     println!(
-        "Wrote {} ({} bytes: rosters, decisions, programs, one sheet per program).",
-        path.display(),
-        workbook.len()
+        "{}",
+        t(
+            &format!(
+                "Wrote {shown} ({bytes} bytes: rosters, decisions, programs, one sheet per program)."
+            ),
+            &format!("已写入 {shown}（{bytes} 字节：录取名单、每人结果、项目情况，每个项目一张工作表）。")
+        )
     );
     let households: BTreeSet<&str> = people
         .iter()
         .filter_map(|p| p.household.as_deref())
         .collect();
     let count = |r: Residency| people.iter().filter(|p| p.residency == r).count();
-    println!(
-        "Roll: {} people in {} households ({} resident, {} from surrounding \
-         communities, {} visitors).",
-        people.len(),
-        households.len(),
+    let (n, h) = (people.len(), households.len());
+    let (r, s, v) = (
         count(Residency::Resident),
         count(Residency::Surrounding),
-        count(Residency::Visitor)
+        count(Residency::Visitor),
     );
     println!(
-        "{} applications with {} ranked choices, one seat each; {}, {} run(s).",
+        "{}",
+        t(
+            &format!(
+                "Roll: {n} people in {h} households ({r} resident, {s} from surrounding \
+                 communities, {v} visitors)."
+            ),
+            &format!("名册：{h} 户共 {n} 人（本社区 {r} 人，周边社区 {s} 人，访客 {v} 人）。")
+        )
+    );
+    let (a, c) = (
         applications.len(),
         applications.iter().map(|a| a.choices.len()).sum::<usize>(),
-        serde_json::to_value(allocation.mechanism)?
-            .as_str()
-            .unwrap_or("?"),
-        allocation.iterations
+    );
+    let mechanism = serde_json::to_value(allocation.mechanism)?;
+    let (m, runs) = (mechanism.as_str().unwrap_or("?"), allocation.iterations);
+    println!(
+        "{}",
+        t(
+            &format!(
+                "{a} applications with {c} ranked choices, one seat each; {m}, {runs} run(s)."
+            ),
+            &format!("{a} 份报名，共 {c} 个志愿，每人每项一个名额；分配方法 {m}，运行 {runs} 轮。")
+        )
     );
     println!(
         "{}{commitment}",
@@ -191,45 +220,64 @@ fn print_program(plan: &Plan, program: &Program, allocation: &Allocation) {
         return;
     };
     let (min, max) = program.capacity.map_or((0, 0), |c| (c.min, c.max));
-    let seats = if min == 0 {
-        format!("up to {max} seats")
-    } else {
-        format!("{min}–{max} seats")
+    let seats = match (min, lang()) {
+        (0, Lang::En) => format!("up to {max} seats"),
+        (0, Lang::Zh) => format!("最多 {max} 个名额"),
+        (_, Lang::En) => format!("{min}–{max} seats"),
+        (_, Lang::Zh) => format!("{min}–{max} 个名额"),
     };
     println!("{} {} ({seats})", program.id, program.title);
     if allocation.is_confidential(&program.id) {
-        println!("    confidential: roster and decisions are not shown");
+        println!(
+            "    {}",
+            t(
+                "confidential: roster and decisions are not shown",
+                "保密项目：不显示名单和录取结果"
+            )
+        );
         return;
     }
     for condition in &program.conditions {
         println!(
-            "    condition: {} — {}",
+            "    {}: {} — {}",
+            t("condition", "开班条件"),
             describe_condition(condition, allocation, plan),
             if outcome.reason == Some("conditions_not_met") {
-                "NOT MET, not opened"
+                t("NOT MET, not opened", "未满足，不开班")
             } else {
-                "met, opened"
+                t("met, opened", "已满足，开班")
             }
         );
     }
     match outcome.reason {
-        Some("below_minimum") => println!(
-            "    CANCELLED: below its minimum of {min}; its {} eligible applicant(s) moved on to \
-             their next choices",
-            outcome.applicants
-        ),
+        Some("below_minimum") => {
+            let n = outcome.applicants;
+            println!(
+                "    {}",
+                t(
+                    &format!(
+                        "CANCELLED: below its minimum of {min}; its {n} eligible applicant(s) \
+                         moved on to their next choices"
+                    ),
+                    &format!("取消：不足最低开班人数 {min} 人；{n} 名符合条件的报名者转入下一志愿")
+                )
+            )
+        }
         Some("conditions_not_met") => {}
-        Some(other) => println!("    not running ({other})"),
+        Some(other) => println!("    {} ({other})", t("not running", "不开班")),
         None => println!(
-            "    {} applicant(s), {} enrolled: {}{}",
+            "    {} {}, {} {}: {}{}",
             outcome.applicants,
+            t("applicant(s)", "人报名"),
             outcome.enrolled.len(),
+            t("enrolled", "人录取"),
             first_few(&outcome.enrolled),
             if outcome.waitlist.is_empty() {
                 String::new()
             } else {
                 format!(
-                    "; waiting {}: {}",
+                    "; {} {}: {}",
+                    t("waiting", "候补"),
                     outcome.waitlist.len(),
                     first_few(&outcome.waitlist)
                 )
@@ -250,12 +298,15 @@ fn first_few(ids: &[String]) -> String {
 /// A condition in words, with what was counted.
 fn describe_condition(condition: &Condition, allocation: &Allocation, plan: &Plan) -> String {
     match condition {
-        Condition::DemandAtLeast(d) => format!(
-            "at least {} applicants for {} (had {})",
-            d.applicants,
-            d.program,
-            allocation.program(&d.program).map_or(0, |o| o.applicants)
-        ),
+        Condition::DemandAtLeast(d) => {
+            let (n, p) = (d.applicants, &d.program);
+            let had = allocation.program(p).map_or(0, |o| o.applicants);
+            t(
+                &format!("at least {n} applicants for {p} (had {had})"),
+                &format!("{p} 至少 {n} 人报名（实有 {had} 人）"),
+            )
+            .to_owned()
+        }
         Condition::FillAtLeast(f) => {
             let max = plan
                 .programs
@@ -266,21 +317,23 @@ fn describe_condition(condition: &Condition, allocation: &Allocation, plan: &Pla
             let got = allocation
                 .program(&f.program)
                 .map_or(0, |o| o.enrolled.len());
-            format!(
-                "{} at least {}% full (had {got} of {max})",
-                f.program, f.percent
+            let (p, pct) = (&f.program, f.percent);
+            t(
+                &format!("{p} at least {pct}% full (had {got} of {max})"),
+                &format!("{p} 报满至少 {pct}%（{max} 个名额已满 {got} 个）"),
             )
+            .to_owned()
         }
         Condition::All(list) => list
             .iter()
             .map(|c| describe_condition(c, allocation, plan))
             .collect::<Vec<_>>()
-            .join(" and "),
+            .join(t(" and ", "，并且 ")),
         Condition::Any(list) => list
             .iter()
             .map(|c| describe_condition(c, allocation, plan))
             .collect::<Vec<_>>()
-            .join(" or "),
+            .join(t(" or ", "，或者 ")),
     }
 }
 
@@ -494,7 +547,7 @@ fn describe_rule(rule: &Rule) -> String {
             .iter()
             .map(|&r| residency_words(r))
             .collect::<Vec<_>>()
-            .join(" or "),
+            .join(t(" or ", "，或者 ")),
         Rule::Tag(tag) => format!("tagged {tag}"),
         Rule::Completed(list) => format!("someone who completed {}", list.join(", ")),
         Rule::Household(_) => "in a household that meets the household rule".to_owned(),

@@ -6,6 +6,7 @@
 //! the counting options. The visitors recorded at the exhibition (the roll) and their ballots
 //! are made up, deterministically: every number comes from [`Draw`] on a fixed seed.
 
+use crate::lang::t;
 use std::collections::{BTreeMap, BTreeSet};
 use std::error::Error;
 
@@ -61,16 +62,28 @@ pub fn print_exhibition_report() -> Result<(), Box<dyn Error>> {
         let deadline = rules
             .submission_deadline
             .map_or("none".to_owned(), |d| d.to_string());
+        let (c, m) = (rules.categories.len(), rules.max_entries_per_person);
         println!(
-            "The plan's rules: {} categories, at most {} works per person, works due by {deadline}.",
-            rules.categories.len(),
-            rules.max_entries_per_person,
+            "{}",
+            t(
+                &format!(
+                    "The plan's rules: {c} categories, at most {m} works per person, works due \
+                     by {deadline}."
+                ),
+                &format!("计划的规则：{c} 个类别，每人最多 {m} 件作品，截止日期 {deadline}。")
+            )
         );
     }
     let accepted: usize = built.elections.iter().map(|e| e.entries.len()).sum();
+    let entered = data.entries.len();
     println!(
-        "{} works entered, {accepted} stand as candidates; refused or adapted:",
-        data.entries.len()
+        "{}",
+        t(
+            &format!(
+                "{entered} works entered, {accepted} stand as candidates; refused or adapted:"
+            ),
+            &format!("共报名 {entered} 件作品，{accepted} 件参加评选；未被接受或有调整的："),
+        )
     );
     for finding in &built.findings {
         if crate::lang::lang() == huaide::i18n::Lang::Zh {
@@ -93,15 +106,24 @@ pub fn print_exhibition_report() -> Result<(), Box<dyn Error>> {
         );
     }
     let roll = built.roll.as_deref().unwrap_or_default();
+    let (r, v) = (roll.len(), visits.len());
     println!(
-        "Roll: {} residents recorded as visiting ({} visits); each may vote once per category.",
-        roll.len(),
-        visits.len()
+        "{}",
+        t(
+            &format!(
+                "Roll: {r} residents recorded as visiting ({v} visits); each may vote once per \
+                 category."
+            ),
+            &format!("投票名册：登记参观的居民 {r} 人（共 {v} 人次）；每人每类限投一次。"),
+        )
     );
-
     println!(
-        "Each category below is one election among the works accepted in it; ★ marks the \
-         chosen works, (rNNN) the resident who made them."
+        "{}",
+        t(
+            "Each category below is one election among the works accepted in it; ★ marks the \
+             chosen works, (rNNN) the resident who made them.",
+            "以下每一类是一场选举，候选的是该类接受的作品；★ 表示当选作品，(rNNN) 是作者的居民编号。",
+        )
     );
 
     let ballots = ballots(&mut draw, &built.elections, roll);
@@ -109,10 +131,13 @@ pub fn print_exhibition_report() -> Result<(), Box<dyn Error>> {
     for (category, counted) in built.elections.iter().zip(&result.categories) {
         print_category(category, &counted.result);
     }
+    let (voted, of) = (result.voters, roll.len());
     println!(
-        "\n{} of the {} visitors on the roll voted in at least one category.",
-        result.voters,
-        roll.len()
+        "\n{}",
+        t(
+            &format!("{voted} of the {of} visitors on the roll voted in at least one category."),
+            &format!("名册上的 {of} 位参观者中，有 {voted} 人至少在一类中投了票。"),
+        )
     );
     Ok(())
 }
@@ -219,16 +244,22 @@ fn print_category(category: &CategoryElection, result: &TallyResult) {
             .find(|e| e.id == id)
             .map_or(id.to_owned(), |e| format!("{} ({})", e.title, e.person))
     };
-    let limit = category
-        .election
-        .max_choices
-        .map_or(String::new(), |n| format!(", up to {n} marks a ballot"));
+    let limit = category.election.max_choices.map_or(String::new(), |n| {
+        t(
+            &format!(", up to {n} marks a ballot"),
+            &format!("，每张选票最多选 {n} 件"),
+        )
+        .to_owned()
+    });
+    let (method, seats) = (result.method.as_str(), result.seats);
     println!(
-        "\n-- {} {} ({}, {} to be chosen{limit}) --",
+        "\n-- {} {} ({}) --",
         category.title,
         category.category,
-        result.method.as_str(),
-        result.seats
+        t(
+            &format!("{method}, {seats} to be chosen{limit}"),
+            &format!("{method}，选出 {seats} 件{limit}"),
+        )
     );
     let mut place = 1;
     for tier in &result.ranking {
@@ -239,20 +270,29 @@ fn print_category(category: &CategoryElection, result: &TallyResult) {
             } else {
                 " "
             };
-            println!("  {mark} {place}. {votes:>3} votes  {}", name_of(id));
+            println!(
+                "  {mark} {place}. {votes:>3} {}  {}",
+                t("votes", "票"),
+                name_of(id)
+            );
         }
         place += tier.len();
     }
     let b = result.ballots;
+    let (cast, valid, rejected) = (b.cast, b.valid, b.rejected);
     println!(
-        "  ballots: {} cast = {} counted + {} rejected",
-        b.cast, b.valid, b.rejected
+        "  {}",
+        t(
+            &format!("ballots: {cast} cast = {valid} counted + {rejected} rejected"),
+            &format!("选票：共投 {cast} 张 = 有效 {valid} 张 + 无效 {rejected} 张"),
+        )
     );
     for rejection in &result.rejected {
         println!(
-            "    rejected ballot #{} ({}): {}",
+            "    {} #{} ({}): {}",
+            t("rejected ballot", "无效票"),
             rejection.index,
-            rejection.voter.as_deref().unwrap_or("anonymous"),
+            rejection.voter.as_deref().unwrap_or(t("anonymous", "匿名")),
             rejection.code.as_str()
         );
     }
@@ -260,29 +300,43 @@ fn print_category(category: &CategoryElection, result: &TallyResult) {
         let how = match &tie.resolution {
             TieResolution::Lot { order, .. } => {
                 let names: Vec<String> = order.iter().map(|id| name_of(id)).collect();
-                format!("drawn by lot: {}", names.join(" > "))
+                format!("{}: {}", t("drawn by lot", "抽签决定"), names.join(" > "))
             }
             TieResolution::Order { order } => {
                 let names: Vec<String> = order.iter().map(|id| name_of(id)).collect();
-                format!("by the agreed order: {}", names.join(" > "))
+                format!(
+                    "{}: {}",
+                    t("by the agreed order", "按约定顺序"),
+                    names.join(" > ")
+                )
             }
-            TieResolution::PreviousRounds { round } => {
-                format!("by the totals of round {round}")
+            TieResolution::PreviousRounds { round } => t(
+                &format!("by the totals of round {round}"),
+                &format!("按第 {round} 轮的票数"),
+            )
+            .to_owned(),
+            TieResolution::NoEffect { branches, .. } => t(
+                &format!("not drawn: it cannot change the winners ({branches} counts explored)"),
+                &format!("不抽签：无论结果如何都不改变当选者（已计算 {branches} 种情形）"),
+            )
+            .to_owned(),
+            TieResolution::Unresolved => {
+                t("unresolved (no seed)", "未决（没有抽签种子）").to_owned()
             }
-            TieResolution::NoEffect { branches, .. } => {
-                format!("not drawn: it cannot change the winners ({branches} counts explored)")
-            }
-            TieResolution::Unresolved => "unresolved (no seed)".to_owned(),
         };
+        let (votes, stake) = (tie.votes, tie.seats_at_stake);
+        let tied = tie
+            .candidates
+            .iter()
+            .map(|id| name_of(id))
+            .collect::<Vec<_>>()
+            .join(", ");
         println!(
-            "    tie at {} votes between {} ({} seat(s) at stake): {how}",
-            tie.votes,
-            tie.candidates
-                .iter()
-                .map(|id| name_of(id))
-                .collect::<Vec<_>>()
-                .join(", "),
-            tie.seats_at_stake
+            "    {}: {how}",
+            t(
+                &format!("tie at {votes} votes between {tied} ({stake} seat(s) at stake)"),
+                &format!("{tied} 同为 {votes} 票（涉及 {stake} 个名额）"),
+            )
         );
     }
 }

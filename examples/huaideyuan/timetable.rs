@@ -5,7 +5,8 @@
 use std::error::Error;
 use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+use huaide::i18n::Lang;
 use huaide::plan::{IcsOptions, Occurrence, OccurrenceQuery, Plan, Severity};
 
 use crate::lang::{lang, t};
@@ -110,15 +111,21 @@ fn print_sections(plan: &Plan) {
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_owned))
                     .unwrap_or_default();
-                let by = target.by.map(|d| format!(" by {d}")).unwrap_or_default();
+                let by = target
+                    .by
+                    .map(|d| format!("{}{d}", t(" by ", "，截止 ")))
+                    .unwrap_or_default();
                 let of = if target.programs.is_empty() {
                     String::new()
                 } else {
-                    format!(" in {}", target.programs.join(", "))
+                    format!("{}{}", t(" in ", "，项目："), target.programs.join(", "))
                 };
                 println!(
-                    "      target {}: {} ≥ {}{of}{by}",
-                    target.id, measure, target.at_least
+                    "      {} {}: {} ≥ {}{of}{by}",
+                    t("target", "指标"),
+                    target.id,
+                    measure,
+                    target.at_least
                 );
             }
         }
@@ -146,32 +153,63 @@ fn print_programs(plan: &Plan) {
             let time = schedule
                 .time
                 .map(|t| format!("{}–{}", t.from.format("%H:%M"), t.to.format("%H:%M")))
-                .unwrap_or("all day".into());
-            let rule = schedule.rrule.as_deref().unwrap_or("single dates");
+                .unwrap_or(t("all day", "全天").into());
+            let rule = schedule
+                .rrule
+                .as_deref()
+                .unwrap_or(t("single dates", "指定日期"));
             let within = if schedule.within.is_empty() {
                 String::new()
             } else {
-                format!(", only in {}", schedule.within.join(" and "))
+                format!(
+                    "{}{}",
+                    t(", only in ", "，仅限于 "),
+                    schedule.within.join(t(" and ", "、"))
+                )
             };
-            println!("    from {} {time}, {rule}{within}", schedule.first);
+            println!(
+                "    {} {} {time}, {rule}{within}",
+                t("from", "自"),
+                schedule.first
+            );
         }
         if let Some(cap) = program.capacity {
-            println!("    places: {}–{}", cap.min, cap.max);
+            println!("    {}: {}–{}", t("places", "名额"), cap.min, cap.max);
         }
         if !program.venues.is_empty() {
-            println!("    venues: {}", program.venues.join(", "));
+            println!("    {}: {}", t("venues", "场地"), program.venues.join(", "));
         }
         if !program.partners.is_empty() {
-            println!("    partners: {}", program.partners.join(", "));
+            println!(
+                "    {}: {}",
+                t("partners", "合作单位"),
+                program.partners.join(", ")
+            );
         }
         if !program.conditions.is_empty() {
             println!(
-                "    only if: {}",
+                "    {}: {}",
+                t("only if", "开班条件"),
                 serde_json::to_string(&program.conditions).unwrap_or_default()
             );
         }
         if program.confidential {
-            println!("    confidential");
+            println!("    {}", t("confidential", "保密项目"));
+        }
+    }
+}
+
+/// A date with its weekday, in the report's language (`Wed 2006-03-15`, `2006-03-15 周三`).
+fn day(date: NaiveDate) -> String {
+    const ZH: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+    match lang() {
+        Lang::En => date.format("%a %Y-%m-%d").to_string(),
+        Lang::Zh => {
+            let weekday = ZH
+                .get(date.weekday().num_days_from_monday() as usize)
+                .copied()
+                .unwrap_or("");
+            format!("{} {weekday}", date.format("%Y-%m-%d"))
         }
     }
 }
@@ -186,14 +224,15 @@ fn print_timetable(plan: &Plan, from: NaiveDate, to: NaiveDate) -> Result<(), Bo
     for o in &occurrences {
         let when = if o.all_day {
             format!(
-                "{} (all day, until {})",
-                o.date.format("%a %Y-%m-%d"),
+                "{} ({} {})",
+                day(o.date),
+                t("all day, until", "全天，至"),
                 o.end.date_naive()
             )
         } else {
             format!(
                 "{} {}–{}",
-                o.date.format("%a %Y-%m-%d"),
+                day(o.date),
                 o.start.format("%H:%M"),
                 o.end.format("%H:%M")
             )
@@ -206,6 +245,6 @@ fn print_timetable(plan: &Plan, from: NaiveDate, to: NaiveDate) -> Result<(), Bo
             .unwrap_or_default();
         println!("  {when}  {}{venue}", o.title);
     }
-    println!("  ({} sessions)", occurrences.len());
+    println!("  ({} {})", occurrences.len(), t("sessions", "次活动"));
     Ok(())
 }
