@@ -324,3 +324,45 @@ def test_the_readme_commands_exist() -> None:
     assert huaide_cli(*first[1:], cwd=ROOT).returncode == 0
     motion = next(c for c in commands if c[1] == "motion")
     assert huaide_cli(*motion[1:]).returncode == 0
+
+
+def test_verify_an_audit_file_alone_with_inputs_and_edited(tmp_path: Path) -> None:
+    """``huaide verify``: a count's audit verifies (exit 0); an edited copy names what
+    differs (exit 1); a redacted allocation audit is consistent but withholds its inputs
+    until they are given with ``--inputs``."""
+    import json
+
+    election = {"id": "chair", "method": "irv", "seats": 1, "candidates": ["a", "b", "c"],
+                "tie_break": {"seed": "s", "commitment": huaide.seed_commitment("s")}}
+    ballots = [{"ranking": ["a", "b"], "count": 3}, {"ranking": ["b"], "count": 2},
+               {"ranking": ["c", "b"], "count": 2}]
+    audit = huaide.tally(election, ballots).audit()
+    good = tmp_path / "chair.audit.json"
+    good.write_text(json.dumps(audit), encoding="utf-8")
+    run = huaide_cli("verify", good)
+    assert run.returncode == 0, run.stderr
+    assert "verified" in run.stdout
+    run = huaide_cli("verify", good, "--lang", "zh")
+    assert run.returncode == 0 and "核验通过" in run.stdout
+    audit["result"]["winners"] = ["a"]
+    edited = tmp_path / "edited.audit.json"
+    edited.write_text(json.dumps(audit), encoding="utf-8")
+    run = huaide_cli("verify", edited, "--json")
+    assert run.returncode == 1
+    report = json.loads(run.stdout)
+    assert report["code"] not in ("verified", "inputs_withheld") and report["differences"]
+
+    plan = huaide.Plan.load(ROOT / "examples" / "huaideyuan" / "plan.toml")
+    people = huaide.read_people(ROOT / "examples" / "huaideyuan" / "people.csv")["people"]
+    apps = huaide.read_applications(ROOT / "examples" / "huaideyuan" / "applications.xlsx",
+                                    plan=plan)["applications"]
+    allocation = huaide.allocate(plan, people, apps, seed="s", as_of="2006-03-06")
+    redacted = tmp_path / "enrolment.audit.json"
+    redacted.write_text(json.dumps(allocation.audit(redact=True)), encoding="utf-8")
+    run = huaide_cli("verify", redacted, "--json")
+    assert run.returncode == 0 and json.loads(run.stdout)["code"] == "inputs_withheld"
+    roll = tmp_path / "roll.json"
+    roll.write_text(json.dumps({"people": people, "applications": apps}), encoding="utf-8")
+    run = huaide_cli("verify", redacted, "--inputs", roll, "--json")
+    assert run.returncode == 0 and json.loads(run.stdout)["code"] == "verified"
+    assert huaide_cli("verify", tmp_path / "missing.json").returncode == 2

@@ -11,6 +11,7 @@ command line cannot be run as given (unknown option, missing file).
     huaide allocate plan.toml people.csv applications.xlsx --seed "…" -o enrolment.xlsx
     huaide tally ballots.blt --method stv --rule scottish --seats 2 [--chart rounds.png]
     huaide motion --members 15 --present 12 --yes 8 --no 3 --abstain 1 --quorum 1/2
+    huaide verify enrolment.audit.json [--inputs roll.json]
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import sys
 from collections.abc import Sequence
 
 import huaide
-from huaide.cli import allocate, motion, plan, tally
+from huaide.cli import allocate, motion, plan, tally, verify
 from huaide.cli._common import INPUT_ERRORS, OK, USAGE, InputErrors, Output, UsageError
 from huaide.cli._text import text
 
@@ -44,12 +45,13 @@ def parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     top.add_argument("--version", action="version", version=f"huaide {huaide.__version__}")
-    commands = top.add_subparsers(dest="command", metavar="{plan,allocate,tally,motion}")
+    commands = top.add_subparsers(dest="command", metavar="{plan,allocate,tally,motion,verify}")
     commands.required = True
     plan.add_parsers(commands, common)
     allocate.add_parsers(commands, common)
     tally.add_parsers(commands, common)
     motion.add_parsers(commands, common)
+    verify.add_parsers(commands, common)
     return top
 
 

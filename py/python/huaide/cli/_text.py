@@ -9,6 +9,15 @@ from __future__ import annotations
 #: key: (English, Chinese).
 TEXTS: dict[str, tuple[str, str]] = {
     "error": ("error", "错误"),
+    "audit_kind": ("audit of", "审计对象"),
+    "audit_version": ("made by huaide", "生成版本"),
+    "verified": ("verified: the published result follows from its inputs", "核验通过：公布的结果确由其输入得出"),
+    "inputs_withheld": (
+        "consistent; some inputs are withheld (give them with --inputs to check them too)",
+        "一致；部分输入未公开（用 --inputs 提供后可一并核验）",
+    ),
+    "expected": ("recorded", "记录值"),
+    "found": ("found", "实际值"),
     "warning": ("warning", "警告"),
     "severity": ("severity", "级别"),
     "code": ("code", "代码"),
