@@ -17,6 +17,7 @@
 //! - [`tables`]: people, applications and form-export ballots read from CSV and
 //!   spreadsheets; rosters, decisions, timetables and results written as CSV and `.xlsx`.
 //! - [`draw`]: the public, seeded lottery that breaks ties.
+//! - [`limits`]: every size limit on input, with its default.
 //! - [`error`]: error conventions: stable codes, field paths and families.
 
 #![deny(unsafe_code)]
@@ -27,6 +28,7 @@ pub mod error;
 pub mod exhibition;
 pub mod formats;
 mod hint;
+pub mod limits;
 pub mod motion;
 pub mod plan;
 pub mod schema;

@@ -103,6 +103,7 @@ pub fn allocate(
         .or_else(|| plan.allocation.as_ref().and_then(|a| a.mechanism))
         .unwrap_or_default();
     refuse_confidential_conditions(plan)?;
+    crate::limits::check_enrolment(plan, people, applications)?;
     let prep = units::prepare(plan, people, applications, &options.seed, options.as_of)?;
     let units = &prep.units;
     let n_programs = plan.programs.len();
