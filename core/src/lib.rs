@@ -22,17 +22,21 @@
 
 #![deny(unsafe_code)]
 
+#[deny(clippy::arithmetic_side_effects)]
 pub mod draw;
 pub mod enrol;
 pub mod error;
 pub mod exhibition;
+#[deny(clippy::arithmetic_side_effects)]
 pub mod formats;
 mod hint;
 pub mod limits;
+#[deny(clippy::arithmetic_side_effects)]
 pub mod motion;
 pub mod plan;
 pub mod schema;
 mod sort;
+#[deny(clippy::arithmetic_side_effects)]
 pub mod tables;
 pub mod vote;
 

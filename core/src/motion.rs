@@ -192,10 +192,10 @@ pub fn read_motion<'de, D: serde::Deserializer<'de>>(source: D) -> Result<Motion
 /// The smallest whole number `x` with `x·d ≥ n·base` (strict: `x·d > n·base`).
 fn fraction_of(fraction: Fraction, base: u64, strict: bool) -> u64 {
     let Fraction(n, d) = fraction;
-    let product = u128::from(n) * u128::from(base);
+    let product = u128::from(n).saturating_mul(u128::from(base)); // < 2^128: exact
     let d = u128::from(d.max(1));
     let needed = if strict {
-        product / d + 1
+        product.checked_div(d).unwrap_or(0).saturating_add(1)
     } else {
         product.div_ceil(d)
     };
@@ -232,7 +232,9 @@ pub fn tally_motion(motion: &Motion) -> Result<MotionResult, MotionError> {
             members: motion.members,
         });
     }
-    let votes = u128::from(motion.yes) + u128::from(motion.no) + u128::from(motion.abstain);
+    let votes = u128::from(motion.yes)
+        .saturating_add(u128::from(motion.no))
+        .saturating_add(u128::from(motion.abstain)); // < 2^66: exact
     if votes > u128::from(motion.present) {
         return Err(MotionError::VotesExceedPresent {
             votes: u64::try_from(votes).unwrap_or(u64::MAX),
@@ -241,9 +243,12 @@ pub fn tally_motion(motion: &Motion) -> Result<MotionResult, MotionError> {
     }
     // Every sum below is at most `present`, so it cannot overflow.
     let cast = if motion.abstentions_count_as_cast {
-        motion.yes + motion.no + motion.abstain
+        motion
+            .yes
+            .saturating_add(motion.no)
+            .saturating_add(motion.abstain)
     } else {
-        motion.yes + motion.no
+        motion.yes.saturating_add(motion.no)
     };
 
     let (quorum_required, quorum_text) = match motion.quorum {
@@ -266,11 +271,11 @@ pub fn tally_motion(motion: &Motion) -> Result<MotionResult, MotionError> {
 
     let (required, threshold_text) = match motion.threshold {
         Threshold::Simple => (
-            cast / 2 + 1,
+            (cast / 2).saturating_add(1),
             format!("a simple majority needs more than half of the {cast} votes cast"),
         ),
         Threshold::Absolute => (
-            motion.members / 2 + 1,
+            (motion.members / 2).saturating_add(1),
             format!(
                 "an absolute majority needs more than half of all {} members",
                 motion.members
