@@ -66,7 +66,7 @@ fn program(i: usize, p: &Program) -> Value {
         "capacity": {"min": p.min % 3, "max": p.max % 6},
         "confidential": p.confidential,
     });
-    if p.cancelled && p.max % 5 == 0 {
+    if p.cancelled && p.max.is_multiple_of(5) {
         doc["status"] = json!("cancelled");
     }
     if let Some(rule) = audience(p.audience) {

@@ -15,8 +15,11 @@ pub mod table_write;
 #[path = "tally.rs"]
 pub mod tally;
 
+/// The body of a target: the fuzzer's bytes in, an assertion failure for a broken invariant.
+pub type Body = fn(&[u8]);
+
 /// Every target: its name (the `fuzz_targets/` file and `corpus/` folder) and its body.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Body)] = &[
     ("plan", bytes::plan),
     ("ballots_text", |d| {
         bytes::ballot_bytes(bytes::TEXT_FORMATS, d)
@@ -36,6 +39,6 @@ pub const TARGETS: &[(&str, fn(&[u8]))] = &[
 ];
 
 /// The body of the target `name`.
-pub fn target(name: &str) -> Option<fn(&[u8])> {
+pub fn target(name: &str) -> Option<Body> {
     TARGETS.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
 }

@@ -170,6 +170,12 @@ pub(crate) fn sort_findings(findings: &mut [TableFinding]) {
     });
 }
 
+/// The 1-based number of a 0-based row or column index, as the findings name it
+/// (saturating at `u32::MAX`, far past any sheet the readers accept).
+pub(crate) fn one_based(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX).saturating_add(1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,10 +201,4 @@ mod tests {
             "a.xlsx [名册]"
         );
     }
-}
-
-/// The 1-based number of a 0-based row or column index, as the findings name it
-/// (saturating at `u32::MAX`, far past any sheet the readers accept).
-pub(crate) fn one_based(index: usize) -> u32 {
-    u32::try_from(index).unwrap_or(u32::MAX).saturating_add(1)
 }
