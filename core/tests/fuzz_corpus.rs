@@ -166,3 +166,85 @@ fn write_seed_corpora() {
         seed(target, &(0..=255).collect::<Vec<u8>>());
     }
 }
+
+/// Flips, inserts, deletes and splices bytes of `data` (a few edits, like libFuzzer's).
+fn mutate(rng: &mut rand_chacha::ChaCha8Rng, data: &mut Vec<u8>, other: &[u8]) {
+    use rand_core::RngCore;
+    let below =
+        |rng: &mut rand_chacha::ChaCha8Rng, n: usize| (rng.next_u64() % n.max(1) as u64) as usize;
+    for _ in 0..=below(rng, 4) {
+        let at = below(rng, data.len());
+        match below(rng, 6) {
+            0 if !data.is_empty() => data[at] ^= 1 << below(rng, 8),
+            1 => data.insert(at.min(data.len()), rng.next_u64() as u8),
+            2 if !data.is_empty() => {
+                data.remove(at);
+            }
+            3 => {
+                let interesting = [b'0', b'9', b'-', b'"', b'{', b'[', b'\n', b',', 0xff, 0];
+                data.insert(
+                    at.min(data.len()),
+                    interesting[below(rng, interesting.len())],
+                );
+            }
+            4 if !other.is_empty() => {
+                let from = below(rng, other.len());
+                let len = below(rng, 64).min(other.len() - from);
+                let piece = other[from..from + len].to_vec();
+                data.splice(at.min(data.len())..at.min(data.len()), piece);
+            }
+            _ if !data.is_empty() => {
+                let digits = b"99999999999999999999";
+                data.splice(at..at, digits[..below(rng, digits.len())].iter().copied());
+            }
+            _ => data.push(rng.next_u64() as u8),
+        }
+    }
+}
+
+/// A mutation run on stable (not coverage-guided; debug build, so overflow checks are on):
+/// `HUAIDE_FUZZ_ITERS=N` mutated inputs per target, from its corpus and seeds.
+#[test]
+#[ignore = "a mutation run; set HUAIDE_FUZZ_ITERS"]
+fn mutate_corpora() {
+    use rand_core::SeedableRng;
+    let iters: usize = std::env::var("HUAIDE_FUZZ_ITERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let only = std::env::var("HUAIDE_FUZZ_TARGET").ok();
+    let mut failures = Vec::new();
+    for (name, body) in fuzzing::TARGETS {
+        if only.as_deref().is_some_and(|o| o != *name) {
+            continue;
+        }
+        let mut inputs: Vec<Vec<u8>> = ["fuzz/corpus", "fuzz/seeds"]
+            .iter()
+            .flat_map(|d| files_in(&root().join(d).join(name)))
+            .map(|f| std::fs::read(f).unwrap())
+            .collect();
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(17);
+        let start = std::time::Instant::now();
+        for i in 0..iters {
+            let pick = i % inputs.len();
+            let other = inputs[(i * 7 + 3) % inputs.len()].clone();
+            let mut data = inputs[pick].clone();
+            mutate(&mut rng, &mut data, &other);
+            if std::panic::catch_unwind(|| body(&data)).is_err() {
+                let path = root()
+                    .join("fuzz/artifacts")
+                    .join(format!("{name}-stable-{i}"));
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(&path, &data).unwrap();
+                failures.push(path.display().to_string());
+            } else if i % 16 == 0 && inputs.len() < 4000 {
+                inputs.push(data);
+            }
+        }
+        eprintln!(
+            "{name}: {iters} mutated inputs in {:.1} s",
+            start.elapsed().as_secs_f64()
+        );
+    }
+    assert!(failures.is_empty(), "crashes: {failures:#?}");
+}

@@ -307,9 +307,20 @@ impl<'a> Builder<'a> {
 }
 
 fn delimiter(text: &str) -> u8 {
-    let first = text.lines().next().unwrap_or("");
-    let count = |c: char| first.chars().filter(|&x| x == c).count();
-    let (commas, tabs, semis) = (count(','), count('\t'), count(';'));
+    // Counted in the first record, outside quotes: a quoted header may hold a line break,
+    // tabs or commas of its own (the CSV writer quotes them).
+    let (mut commas, mut tabs, mut semis) = (0usize, 0usize, 0usize);
+    let mut quoted = false;
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '\n' | '\r' if !quoted => break,
+            ',' if !quoted => commas = commas.saturating_add(1),
+            '\t' if !quoted => tabs = tabs.saturating_add(1),
+            ';' if !quoted => semis = semis.saturating_add(1),
+            _ => {}
+        }
+    }
     if tabs > commas && tabs >= semis {
         b'\t'
     } else if semis > commas {
@@ -505,6 +516,15 @@ mod tests {
         assert_eq!(grid.cell(1, 0), &Cell::Text("r1".into()));
         assert_eq!(grid.cell(3, 1), &Cell::Text("x".into()), "{:?}", grid.rows);
         assert!(grid.cell(2, 0).is_empty());
+    }
+
+    #[test]
+    fn a_quoted_header_with_tabs_and_a_line_break_keeps_the_comma() {
+        // Found by the tables_write fuzz target: the CSV writer quotes such a header, and
+        // the delimiter used to be guessed from its first physical line (a tab).
+        assert_eq!(delimiter("\"a\tb\nc\",d\r\n1,2\r\n"), b',');
+        assert_eq!(delimiter("a\tb\tc\n1,2\n"), b'\t');
+        assert_eq!(delimiter("a;b;\"c,d\"\n"), b';');
     }
 
     #[test]
