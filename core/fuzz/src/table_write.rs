@@ -106,6 +106,21 @@ fn compare(sheet: &Sheet, grid: &Grid, csv: bool) {
     }
 }
 
+/// A sheet whose header holds more unquoted `;` (or tabs) than it has commas between its
+/// columns: its CSV reads as well with that delimiter, which the reader's guess prefers.
+/// Inherent to guessing the delimiter; such sheets are checked as `.xlsx` only.
+fn ambiguous(sheet: &Sheet) -> bool {
+    let plain = || {
+        sheet
+            .columns
+            .iter()
+            .filter(|c| !c.contains([',', '"', '\n', '\r']))
+    };
+    let count = |x: char| plain().map(|c| c.matches(x).count()).sum::<usize>();
+    let commas = sheet.columns.len().saturating_sub(1);
+    count(';') > commas || count('\t') > commas
+}
+
 /// The fuzz body.
 pub fn fuzz(data: &[u8]) {
     let Ok(raw) = Vec::<RawSheet>::arbitrary_take_rest(Unstructured::new(data)) else {
@@ -139,7 +154,7 @@ pub fn fuzz(data: &[u8]) {
             }
         }
     }
-    for s in &sheets {
+    for s in sheets.iter().filter(|s| !ambiguous(s)) {
         if let Ok(bytes) = write_csv(s) {
             let grid = read_grid("t.csv", &bytes, &SourceOptions::default());
             assert!(
