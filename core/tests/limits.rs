@@ -224,7 +224,8 @@ fn programs_of_a_plan() {
     };
     let ics = |n| {
         let plan = huaide::plan::read_plan(plan(n)).unwrap();
-        let options = huaide::plan::read_ics_options(json!({})).unwrap();
+        let options =
+            huaide::plan::read_ics_options(json!({"stamp": "2006-01-01T00:00:00+08:00"})).unwrap();
         code(plan.to_ics(&options))
     };
     assert_eq!(ics(MAX_PROGRAMS + 1), "too_large");

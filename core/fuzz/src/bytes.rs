@@ -24,7 +24,9 @@ pub fn plan(data: &[u8]) {
         return;
     };
     let _ = plan.validate();
-    if let Ok(options) = huaide::plan::read_ics_options(serde_json::json!({})) {
+    if let Ok(options) =
+        huaide::plan::read_ics_options(serde_json::json!({"stamp": "2006-01-01T00:00:00+08:00"}))
+    {
         let _ = plan.to_ics(&options);
     }
     if let Ok(json) = plan.to_json() {
