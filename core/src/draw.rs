@@ -46,11 +46,11 @@ impl Draw {
         if n <= 1 {
             return 0;
         }
-        let reject_under = n.wrapping_neg() % n; // 2^64 mod n
+        let reject_under = n.wrapping_neg().checked_rem(n).unwrap_or(0); // 2^64 mod n
         loop {
             let x = self.next_u64();
             if x >= reject_under {
-                return x % n;
+                return x.checked_rem(n).unwrap_or(0);
             }
         }
     }

@@ -19,6 +19,7 @@
 //! - [`draw`]: the public, seeded lottery that breaks ties.
 //! - [`commitment`]: seed commitments and public randomness mixed into the seed.
 //! - [`audit`]: audit files of counts and allocations, and [`audit::verify`].
+//! - [`limits`]: every size limit on input, with its default.
 //! - [`error`]: error conventions: stable codes, field paths and families.
 //! - [`i18n`]: every text in English and Simplified Chinese ([`i18n::Lang`], one catalogue).
 
@@ -26,17 +27,22 @@
 
 pub mod audit;
 pub mod commitment;
+#[deny(clippy::arithmetic_side_effects)]
 pub mod draw;
 pub mod enrol;
 pub mod error;
 pub mod exhibition;
+#[deny(clippy::arithmetic_side_effects)]
 pub mod formats;
 mod hint;
 pub mod i18n;
+pub mod limits;
+#[deny(clippy::arithmetic_side_effects)]
 pub mod motion;
 pub mod plan;
 pub mod schema;
 mod sort;
+#[deny(clippy::arithmetic_side_effects)]
 pub mod tables;
 pub mod vote;
 

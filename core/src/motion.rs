@@ -193,10 +193,10 @@ pub fn read_motion<'de, D: serde::Deserializer<'de>>(source: D) -> Result<Motion
 /// The smallest whole number `x` with `x·d ≥ n·base` (strict: `x·d > n·base`).
 fn fraction_of(fraction: Fraction, base: u64, strict: bool) -> u64 {
     let Fraction(n, d) = fraction;
-    let product = u128::from(n) * u128::from(base);
+    let product = u128::from(n).saturating_mul(u128::from(base)); // < 2^128: exact
     let d = u128::from(d.max(1));
     let needed = if strict {
-        product / d + 1
+        product.checked_div(d).unwrap_or(0).saturating_add(1)
     } else {
         product.div_ceil(d)
     };
@@ -250,11 +250,11 @@ fn threshold_required(
     let members = motion.members;
     Ok(match motion.threshold {
         Threshold::Simple => (
-            cast / 2 + 1,
+            (cast / 2).saturating_add(1),
             text(lang, "motion.threshold.simple", &[("cast", &cast)]),
         ),
         Threshold::Absolute => (
-            members / 2 + 1,
+            (members / 2).saturating_add(1),
             text(lang, "motion.threshold.absolute", &[("members", &members)]),
         ),
         Threshold::TwoThirds => (
@@ -309,7 +309,9 @@ pub fn tally_motion_in(motion: &Motion, lang: Lang) -> Result<MotionResult, Moti
             members: motion.members,
         });
     }
-    let votes = u128::from(motion.yes) + u128::from(motion.no) + u128::from(motion.abstain);
+    let votes = u128::from(motion.yes)
+        .saturating_add(u128::from(motion.no))
+        .saturating_add(u128::from(motion.abstain)); // < 2^66: exact
     if votes > u128::from(motion.present) {
         return Err(MotionError::VotesExceedPresent {
             votes: u64::try_from(votes).unwrap_or(u64::MAX),
@@ -318,9 +320,12 @@ pub fn tally_motion_in(motion: &Motion, lang: Lang) -> Result<MotionResult, Moti
     }
     // Every sum below is at most `present`, so it cannot overflow.
     let cast = if motion.abstentions_count_as_cast {
-        motion.yes + motion.no + motion.abstain
+        motion
+            .yes
+            .saturating_add(motion.no)
+            .saturating_add(motion.abstain)
     } else {
-        motion.yes + motion.no
+        motion.yes.saturating_add(motion.no)
     };
 
     let (quorum_required, quorum_rule) = match motion.quorum {

@@ -105,6 +105,7 @@ pub fn allocate(
         .or_else(|| plan.allocation.as_ref().and_then(|a| a.mechanism))
         .unwrap_or_default();
     refuse_confidential_conditions(plan)?;
+    crate::limits::check_enrolment(plan, people, applications)?;
     let draw_seed = crate::commitment::settle(
         Some(&options.seed),
         options.commitment.as_deref(),

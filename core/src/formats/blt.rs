@@ -138,21 +138,28 @@ pub fn read_blt(text: &str) -> Result<BltFile, FormatError> {
     let mut raw_tie: Option<Vec<Token>> = None;
     let mut raw_ballots: Vec<(u64, Vec<Token>, usize)> = Vec::new();
     while line_index < lines.len() && !ballots_done {
-        let number_of_line = line_index + 1;
+        let number_of_line = line_index.saturating_add(1);
         tokens.clear();
         tokenize(
             lines.get(line_index).copied().unwrap_or(""),
             number_of_line,
             &mut tokens,
         )?;
-        line_index += 1;
+        line_index = line_index.saturating_add(1);
         for token in tokens.drain(..) {
             if !header_done {
                 pending.push(token);
                 if let [candidates, seats] = pending.as_slice() {
                     let count = number(candidates, "the number of candidates")?;
                     n = usize::try_from(count).unwrap_or(usize::MAX);
-                    if n == 0 || n > MAX_FILE_CANDIDATES {
+                    if n > MAX_FILE_CANDIDATES {
+                        return Err(FormatError::TooLarge {
+                            path: super::line_path(candidates.line),
+                            what: "number of candidates",
+                            limit: MAX_FILE_CANDIDATES as u64,
+                        });
+                    }
+                    if n == 0 {
                         return Err(syntax(candidates.line, format!("{count} candidates")));
                     }
                     file.seats = u32::try_from(number(seats, "the number of seats")?)
@@ -269,7 +276,9 @@ pub fn read_blt(text: &str) -> Result<BltFile, FormatError> {
             return Ok(ids.get(position).cloned().unwrap_or_default());
         }
         match text.parse::<usize>() {
-            Ok(k) if (1..=n).contains(&k) => Ok(ids.get(k - 1).cloned().unwrap_or_default()),
+            Ok(k) if (1..=n).contains(&k) => {
+                Ok(ids.get(k.saturating_sub(1)).cloned().unwrap_or_default())
+            }
             _ => Err(FormatError::UnknownCandidate {
                 path: super::line_path(token.line),
                 name: text.to_owned(),
@@ -323,7 +332,7 @@ pub fn read_blt(text: &str) -> Result<BltFile, FormatError> {
         }
         if trimmed.starts_with('"') {
             tokens.clear();
-            tokenize(line, index + 1, &mut tokens)?;
+            tokenize(line, index.saturating_add(1), &mut tokens)?;
             strings.extend(tokens.drain(..).filter(|t| t.quoted).map(|t| t.text));
         } else if !trimmed.starts_with('[') {
             strings.push(trimmed.trim_end().to_owned());

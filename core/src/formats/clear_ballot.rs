@@ -49,7 +49,7 @@ pub fn read_clear_ballot(text: &str, contest: &str) -> Result<CvrContest, Format
                 1,
                 format!(
                     "column {}: choice header {cell:?} does not have 6 `:`-separated fields",
-                    column + 1
+                    column.saturating_add(1)
                 ),
             ));
         };
@@ -60,7 +60,15 @@ pub fn read_clear_ballot(text: &str, contest: &str) -> Result<CvrContest, Format
             .parse()
             .ok()
             .filter(|r| (1..=MAX_RANK_POSITIONS).contains(r))
-            .ok_or_else(|| syntax(1, format!("column {}: {rank:?} is not a rank", column + 1)))?;
+            .ok_or_else(|| {
+                syntax(
+                    1,
+                    format!(
+                        "column {}: {rank:?} is not a rank",
+                        column.saturating_add(1)
+                    ),
+                )
+            })?;
         if !candidates.iter().any(|c| c.id() == *choice) {
             candidates.push(Candidate::Id((*choice).to_owned()));
         }
@@ -97,7 +105,10 @@ pub fn read_clear_ballot(text: &str, contest: &str) -> Result<CvrContest, Format
                 other => {
                     return Err(syntax(
                         line,
-                        format!("column {}: {other:?} is not 0 or 1", column + 1),
+                        format!(
+                            "column {}: {other:?} is not 0 or 1",
+                            column.saturating_add(1)
+                        ),
                     ))
                 }
             }

@@ -145,7 +145,10 @@ pub fn read_rctab_csv(
             let name = names.get(column).ok_or_else(|| {
                 syntax(
                     line,
-                    format!("column {} has no header", column + first_column + 1),
+                    format!(
+                        "column {} has no header",
+                        column.saturating_add(first_column).saturating_add(1)
+                    ),
                 )
             })?;
             let rank: usize = cell

@@ -84,7 +84,7 @@ pub fn read_hart(files: &[NamedText], contest: &str) -> Result<CvrContest, Forma
                         }
                         for (i, digit) in value.chars().enumerate() {
                             match digit {
-                                '1' => marks.push((i + 1, id.to_owned())),
+                                '1' => marks.push((i.saturating_add(1), id.to_owned())),
                                 '0' => {}
                                 other => {
                                     return Err(bad_at(

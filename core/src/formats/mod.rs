@@ -36,7 +36,7 @@ mod write;
 mod write_blt;
 mod write_csv;
 mod write_preflib;
-mod xml;
+pub(crate) mod xml;
 
 pub use blt::{read_blt, BltFile};
 pub use cdf::{read_cdf_json, CdfContest};

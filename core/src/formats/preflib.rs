@@ -36,7 +36,7 @@ pub fn read_preflib(text: &str) -> Result<PreflibFile, FormatError> {
     let lines: Vec<(usize, &str)> = text
         .lines()
         .enumerate()
-        .map(|(i, l)| (i + 1, l.trim()))
+        .map(|(i, l)| (i.saturating_add(1), l.trim()))
         .filter(|(_, l)| !l.is_empty())
         .collect();
     let legacy = lines.first().is_some_and(|(_, l)| !l.starts_with('#'));
@@ -212,7 +212,10 @@ fn parse_order(
         }
         let closes = item.ends_with('}');
         if closes {
-            item = item.get(..item.len() - 1).unwrap_or_default().trim();
+            item = item
+                .get(..item.len().saturating_sub(1))
+                .unwrap_or_default()
+                .trim();
         }
         if item.is_empty() && opens && closes {
             // `{}`: an empty group

@@ -7,6 +7,14 @@
 //! `compareTo` (UTF-16 code units), and the CSV lists candidates with equal first-round
 //! votes in the order of a Java `HashMap`.
 
+// Arithmetic here is bounded where it happens: `i128` units only ever meet powers of ten
+// up to 10^MAX_SCALE (10^30 < 2^127; `Decimal::parse` and `at` refuse larger scales, and
+// products that could leave `i128` go through `checked_*`), the percentage works in
+// `BigUint` (arbitrary precision, divisors nonzero: `total` is nonzero), its exponent `k`
+// moves by one from the digit-count difference of two values of at most ~80 digits, and the
+// HashMap emulation's `size`/`mask` are bounded by the number of keys.
+#![allow(clippy::arithmetic_side_effects)]
+
 use std::cmp::Ordering;
 
 use num_bigint::BigUint;

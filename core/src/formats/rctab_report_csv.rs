@@ -208,7 +208,7 @@ fn candidate_rows(
             };
             cells.push(this.to_java_string());
             cells.push(this.percent_of(divisor));
-            let next = view.rounds.get(i + 1).map(|r| votes(Some(r)));
+            let next = view.rounds.get(i.saturating_add(1)).map(|r| votes(Some(r)));
             cells.push(transfer(this, next)?);
         }
         rows.push(cells);
@@ -246,7 +246,7 @@ fn total_rows(view: &View, rows: &mut Vec<Row>) -> Result<(), FormatError> {
         for (i, value) in values.iter().enumerate() {
             cells.push(value.to_java_string());
             cells.push(String::new());
-            cells.push(transfer(*value, values.get(i + 1).copied())?);
+            cells.push(transfer(*value, values.get(i.saturating_add(1)).copied())?);
         }
         Ok(cells)
     };

@@ -60,7 +60,7 @@ pub fn write_blt(file: &BallotFile) -> Result<String, FormatError> {
         .candidates
         .iter()
         .enumerate()
-        .all(|(k, c)| c.id() == (k + 1).to_string());
+        .all(|(k, c)| c.id() == k.saturating_add(1).to_string());
     if !numbered {
         if let Some(k) = file.candidates.iter().position(|c| !nick_safe(c.id())) {
             return Err(unwritable(
@@ -72,7 +72,7 @@ pub fn write_blt(file: &BallotFile) -> Result<String, FormatError> {
     }
     let label = |k: usize| -> String {
         if numbered {
-            (k + 1).to_string()
+            k.saturating_add(1).to_string()
         } else {
             file.candidates
                 .get(k)
@@ -90,7 +90,7 @@ pub fn write_blt(file: &BallotFile) -> Result<String, FormatError> {
                 path: format!("withdrawn[{w}]"),
                 name: id.clone(),
             })?;
-        let _ = writeln!(out, "-{}", k + 1);
+        let _ = writeln!(out, "-{}", k.saturating_add(1));
     }
     if !numbered {
         let nicks: Vec<&str> = file.candidates.iter().map(|c| c.id()).collect();

@@ -82,7 +82,7 @@ pub fn write_preflib(file: &BallotFile, options: &WriteOptions) -> Result<String
                     ));
                 }
             }
-            ranked += rank.len();
+            ranked = ranked.saturating_add(rank.len());
             order.push(rank);
         }
         if ranked < n {
@@ -156,7 +156,7 @@ pub fn write_preflib(file: &BallotFile, options: &WriteOptions) -> Result<String
     let _ = writeln!(out, "# NUMBER UNIQUE ORDERS: {}", groups.len());
     for (k, candidate) in file.candidates.iter().enumerate() {
         out.push_str(&line(
-            &format!("ALTERNATIVE NAME {}", k + 1),
+            &format!("ALTERNATIVE NAME {}", k.saturating_add(1)),
             candidate.name(),
             &format!("candidates[{k}].name"),
         )?);
@@ -167,7 +167,10 @@ pub fn write_preflib(file: &BallotFile, options: &WriteOptions) -> Result<String
             if r > 0 {
                 out.push(',');
             }
-            let numbers: Vec<String> = rank.iter().map(|k| (k + 1).to_string()).collect();
+            let numbers: Vec<String> = rank
+                .iter()
+                .map(|k| k.saturating_add(1).to_string())
+                .collect();
             if let [one] = numbers.as_slice() {
                 out.push_str(one);
             } else {

@@ -198,7 +198,9 @@ pub fn read_applications(
         &mut findings,
     );
     let choice_columns = choice_columns(&header, &mut columns);
-    let head_place = grid.place.at_row(header.row as u32 + 1);
+    let head_place = grid
+        .place
+        .at_row(crate::tables::finding::one_based(header.row));
     if columns.get("person").is_none() {
         findings.push(head_place.error("missing_column", "no person column (编号/person)"));
     }
@@ -237,7 +239,7 @@ pub fn read_applications(
         findings,
         columns: named,
         ignored_columns: columns.ignored,
-        header_row: header.row as u32 + 1,
+        header_row: crate::tables::finding::one_based(header.row),
         sheet: grid.place.sheet.clone(),
     })
 }
@@ -277,7 +279,7 @@ impl RowReader<'_> {
         let (grid, header) = (self.grid, self.header);
         let mut applications = Vec::new();
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-        for r in header.row + 1..grid.rows.len() {
+        for r in header.row.saturating_add(1)..grid.rows.len() {
             let before = findings.len();
             let Some(app) = self.row(r, findings) else {
                 continue;
@@ -286,7 +288,11 @@ impl RowReader<'_> {
                 let c = self.columns.get("person").unwrap_or(0);
                 findings.push(header.place(grid, r, c).error(
                     "duplicate_application",
-                    format!("{} already applied on row {}", app.person, first + 1),
+                    format!(
+                        "{} already applied on row {}",
+                        app.person,
+                        first.saturating_add(1)
+                    ),
                 ));
                 continue;
             }
@@ -360,7 +366,11 @@ impl RowReader<'_> {
             return None;
         }
         let choices = self.choices(r, findings);
-        if choices.is_empty() && !findings.iter().any(|f| f.row == Some(r as u32 + 1)) {
+        if choices.is_empty()
+            && !findings
+                .iter()
+                .any(|f| f.row == Some(crate::tables::finding::one_based(r)))
+        {
             let c = self
                 .columns
                 .get("choices")

@@ -52,12 +52,13 @@ pub struct Place {
 
 /// The spreadsheet letter of the 0-based column `index`: `A`, …, `Z`, `AA`, ….
 pub fn column_letter(index: usize) -> String {
-    let mut n = index as u64 + 1;
+    let mut n = (index as u64).saturating_add(1);
     let mut out = Vec::new();
     while n > 0 {
-        let rem = ((n - 1) % 26) as u8;
-        out.push(char::from(b'A' + rem));
-        n = (n - 1) / 26;
+        // n ≥ 1 here, and a remainder of 26 is below 26, so b'A' + rem ≤ b'Z'.
+        let rem = (n.saturating_sub(1) % 26) as u8;
+        out.push(char::from(b'A'.saturating_add(rem)));
+        n = n.saturating_sub(1) / 26;
     }
     out.iter().rev().collect()
 }
@@ -167,6 +168,12 @@ pub(crate) fn sort_findings(findings: &mut [TableFinding]) {
                 &b.message,
             ))
     });
+}
+
+/// The 1-based number of a 0-based row or column index, as the findings name it
+/// (saturating at `u32::MAX`, far past any sheet the readers accept).
+pub(crate) fn one_based(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX).saturating_add(1)
 }
 
 #[cfg(test)]

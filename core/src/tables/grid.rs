@@ -108,7 +108,7 @@ pub fn date_from_serial(serial: f64, is_1904: bool) -> Option<NaiveDateTime> {
     let mut days = serial.floor() as i64;
     if !is_1904 && days < 61 {
         // Excel counts 1900-02-29, which never was: serials below it are one day later.
-        days += 1;
+        days = days.saturating_add(1);
     }
     let millis = ((serial - serial.floor()) * 86_400_000.0).round() as i64;
     let date = epoch.checked_add_signed(chrono::TimeDelta::try_days(days)?)?;

@@ -29,7 +29,9 @@ impl Header {
     /// The place of column `c` (its header and letter) at the grid's place.
     pub fn place(&self, grid: &Grid, row: usize, c: usize) -> Place {
         let header = self.columns.get(c).map_or("", String::as_str);
-        grid.place.at_row(row as u32 + 1).at_column(header, c)
+        grid.place
+            .at_row(crate::tables::finding::one_based(row))
+            .at_column(header, c)
     }
 }
 
@@ -57,7 +59,7 @@ pub fn find_header(grid: &Grid, known: &dyn Fn(&str) -> bool) -> Header {
     };
     // A two-level header: a group title merged across columns of this row, with the
     // sub-headers in the row below; the lower row is the header (prefixed with the group).
-    let below = row + 1;
+    let below = row.saturating_add(1);
     let two_level = grid.merges.iter().any(|&(r0, c0, r1, c1)| {
         r0 as usize == row
             && r1 as usize == row
@@ -84,7 +86,9 @@ fn header_text(grid: &Grid, row: usize, c: usize, width: usize) -> String {
     };
     match grid.merge_of(above, c) {
         Some((r0, c0, r1, c1))
-            if c1 > c0 && ((c1 - c0 + 1) as usize) < width && r1 as usize == above =>
+            if c1 > c0
+                && (c1.saturating_sub(c0).saturating_add(1) as usize) < width
+                && r1 as usize == above =>
         {
             let parent = grid.cell(r0 as usize, c0 as usize).as_text();
             if parent.is_empty() || own.contains(&parent) {
@@ -158,7 +162,9 @@ pub fn resolve(
     findings: &mut Vec<TableFinding>,
 ) -> Columns {
     let mut out = Columns::default();
-    let place = grid.place.at_row(header.row as u32 + 1);
+    let place = grid
+        .place
+        .at_row(crate::tables::finding::one_based(header.row));
     for (field, wanted) in overrides {
         let Some(f) = fields.iter().find(|f| f.name == field) else {
             findings.push(grid.place.error(

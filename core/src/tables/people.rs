@@ -161,7 +161,9 @@ pub fn read_people(
         &options.columns,
         &mut findings,
     );
-    let head_place = grid.place.at_row(header.row as u32 + 1);
+    let head_place = grid
+        .place
+        .at_row(crate::tables::finding::one_based(header.row));
     if columns.get("id").is_none() {
         findings.push(head_place.error("missing_column", "no id column (编号/ID)"));
     }
@@ -174,7 +176,7 @@ pub fn read_people(
     let mut people = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     if findings.iter().all(|f| f.code != "missing_column") {
-        for r in header.row + 1..grid.rows.len() {
+        for r in header.row.saturating_add(1)..grid.rows.len() {
             let before = findings.len();
             let person = read_row(&grid, &header, &columns, options, r, &mut findings);
             let Some(person) = person else { continue };
@@ -182,7 +184,11 @@ pub fn read_people(
                 let c = columns.get("id").unwrap_or(0);
                 findings.push(header.place(&grid, r, c).error(
                     "duplicate_person",
-                    format!("{} is already on row {}", person.id, first + 1),
+                    format!(
+                        "{} is already on row {}",
+                        person.id,
+                        first.saturating_add(1)
+                    ),
                 ));
                 continue;
             }
@@ -202,7 +208,7 @@ pub fn read_people(
         findings,
         columns: columns.named(&header),
         ignored_columns: columns.ignored,
-        header_row: header.row as u32 + 1,
+        header_row: crate::tables::finding::one_based(header.row),
         sheet: grid.place.sheet.clone(),
     })
 }

@@ -269,7 +269,10 @@ impl<'a> Builder<'a> {
         }
         if let Cell::Text(t) = &cell {
             if t.len() as u64 > limits.max_cell_bytes {
-                let place = self.grid.place.at_row(row as u32 + 1);
+                let place = self
+                    .grid
+                    .place
+                    .at_row(u32::try_from(row).unwrap_or(u32::MAX).saturating_add(1));
                 return Err(too_large(
                     place.render(),
                     "cell size in bytes",
@@ -279,13 +282,13 @@ impl<'a> Builder<'a> {
         }
         let (r, c) = (row as usize, column as usize);
         if self.grid.rows.len() <= r {
-            self.grid.rows.resize_with(r + 1, Vec::new);
+            self.grid.rows.resize_with(r.saturating_add(1), Vec::new);
         }
         let Some(cells) = self.grid.rows.get_mut(r) else {
             return Ok(());
         };
         if cells.len() <= c {
-            let grow = (c + 1 - cells.len()) as u64;
+            let grow = c.saturating_add(1).saturating_sub(cells.len()) as u64;
             self.cells = self.cells.saturating_add(grow);
             if self.cells > limits.max_cells {
                 return Err(too_large(
@@ -294,7 +297,7 @@ impl<'a> Builder<'a> {
                     limits.max_cells,
                 ));
             }
-            cells.resize(c + 1, Cell::Empty);
+            cells.resize(c.saturating_add(1), Cell::Empty);
         }
         if let Some(slot) = cells.get_mut(c) {
             *slot = cell;
@@ -304,9 +307,20 @@ impl<'a> Builder<'a> {
 }
 
 fn delimiter(text: &str) -> u8 {
-    let first = text.lines().next().unwrap_or("");
-    let count = |c: char| first.chars().filter(|&x| x == c).count();
-    let (commas, tabs, semis) = (count(','), count('\t'), count(';'));
+    // Counted in the first record, outside quotes: a quoted header may hold a line break,
+    // tabs or commas of its own (the CSV writer quotes them).
+    let (mut commas, mut tabs, mut semis) = (0usize, 0usize, 0usize);
+    let mut quoted = false;
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '\n' | '\r' if !quoted => break,
+            ',' if !quoted => commas = commas.saturating_add(1),
+            '\t' if !quoted => tabs = tabs.saturating_add(1),
+            ';' if !quoted => semis = semis.saturating_add(1),
+            _ => {}
+        }
+    }
     if tabs > commas && tabs >= semis {
         b'\t'
     } else if semis > commas {
@@ -341,7 +355,7 @@ fn read_csv_grid(
             Ok(false) => break,
             Ok(true) => {}
             Err(err) => {
-                let line = err.position().map_or(row + 1, |p| p.line());
+                let line = err.position().map_or(row.saturating_add(1), |p| p.line());
                 return Err(FormatError::Syntax {
                     path: builder.grid.place.at_row(line as u32).render(),
                     message: err.to_string(),
@@ -353,20 +367,24 @@ fn read_csv_grid(
         let mut start = record.position().map_or(counted_to, |p| p.byte() as usize);
         // The position is taken before the blank lines the crate skips.
         while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
-            start += 1;
+            start = start.saturating_add(1);
         }
-        counted_line += text
-            .as_bytes()
-            .get(counted_to..start)
-            .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count() as u64);
+        counted_line = counted_line.saturating_add(
+            text.as_bytes()
+                .get(counted_to..start)
+                .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count() as u64),
+        );
         counted_to = start.max(counted_to);
         let line = counted_line;
-        row += line.saturating_sub(next_line);
+        row = row.saturating_add(line.saturating_sub(next_line));
         let breaks: u64 = record.iter().map(|f| f.matches('\n').count() as u64).sum();
-        next_line = line + breaks + 1;
+        next_line = line.saturating_add(breaks).saturating_add(1);
         for (c, field) in record.iter().enumerate() {
             if field.len() as u64 > options.limits.max_cell_bytes {
-                let at = builder.grid.place.at_row(row as u32 + 1);
+                let at = builder
+                    .grid
+                    .place
+                    .at_row(u32::try_from(row).unwrap_or(u32::MAX).saturating_add(1));
                 return Err(too_large(
                     at.render(),
                     "cell size in bytes",
@@ -375,7 +393,7 @@ fn read_csv_grid(
             }
             builder.put(row, c as u64, Cell::text(field))?;
         }
-        row += 1;
+        row = row.saturating_add(1);
         if row > options.limits.max_rows {
             return Err(too_large(
                 builder.path(),
@@ -465,7 +483,10 @@ fn grid_of_range(
     let mut builder = Builder::new(Place::file(name, Some(sheet)), limits);
     for (row, column, value) in range.used_cells() {
         let (r, c) = match range.start() {
-            Some((r0, c0)) => (u64::from(r0) + row as u64, u64::from(c0) + column as u64),
+            Some((r0, c0)) => (
+                u64::from(r0).saturating_add(row as u64),
+                u64::from(c0).saturating_add(column as u64),
+            ),
             None => (row as u64, column as u64),
         };
         builder.put(r, c, cell_of_data(value))?;
@@ -495,6 +516,15 @@ mod tests {
         assert_eq!(grid.cell(1, 0), &Cell::Text("r1".into()));
         assert_eq!(grid.cell(3, 1), &Cell::Text("x".into()), "{:?}", grid.rows);
         assert!(grid.cell(2, 0).is_empty());
+    }
+
+    #[test]
+    fn a_quoted_header_with_tabs_and_a_line_break_keeps_the_comma() {
+        // Found by the tables_write fuzz target: the CSV writer quotes such a header, and
+        // the delimiter used to be guessed from its first physical line (a tab).
+        assert_eq!(delimiter("\"a\tb\nc\",d\r\n1,2\r\n"), b',');
+        assert_eq!(delimiter("a\tb\tc\n1,2\n"), b'\t');
+        assert_eq!(delimiter("a;b;\"c,d\"\n"), b';');
     }
 
     #[test]

@@ -65,7 +65,7 @@ fn parse_date_text(text: &str) -> Option<NaiveDate> {
 /// Splits `2006年3月9日 14:05` / `2006-03-09T14:05` into its date and the rest.
 fn split_date_time(t: &str) -> (&str, &str) {
     if let Some(i) = t.find('日') {
-        let end = i + '日'.len_utf8();
+        let end = i.saturating_add('日'.len_utf8());
         return (t.get(..end).unwrap_or(t), t.get(end..).unwrap_or(""));
     }
     let cut = t
@@ -73,7 +73,10 @@ fn split_date_time(t: &str) -> (&str, &str) {
         .find(|&(i, c)| c == ' ' || (c == 'T' && i > 0))
         .map(|(i, _)| i);
     match cut {
-        Some(i) => (t.get(..i).unwrap_or(t), t.get(i + 1..).unwrap_or("")),
+        Some(i) => (
+            t.get(..i).unwrap_or(t),
+            t.get(i.saturating_add(1)..).unwrap_or(""),
+        ),
         None => (t, ""),
     }
 }
@@ -147,7 +150,7 @@ fn parse_time(text: &str) -> Option<NaiveTime> {
     };
     let mut hour = h as u32;
     match pm {
-        Some(true) if hour < 12 => hour += 12,
+        Some(true) if hour < 12 => hour = hour.saturating_add(12),
         Some(false) if hour == 12 => hour = 0,
         _ => {}
     }
@@ -160,7 +163,7 @@ fn split_offset(t: &str) -> (&str, Option<FixedOffset>) {
     let t = t.trim();
     for prefix in ["GMT", "UTC"] {
         if let Some(i) = t.rfind(prefix) {
-            let zone = t.get(i + prefix.len()..).unwrap_or("").trim();
+            let zone = t.get(i.saturating_add(prefix.len())..).unwrap_or("").trim();
             let head = t.get(..i).unwrap_or(t);
             if zone.is_empty() {
                 return (head, FixedOffset::east_opt(0));
@@ -192,7 +195,7 @@ fn split_offset(t: &str) -> (&str, Option<FixedOffset>) {
 }
 
 fn offset_of(zone: &str) -> Option<FixedOffset> {
-    let sign = match zone.chars().next()? {
+    let sign: i32 = match zone.chars().next()? {
         '+' => 1,
         '-' => -1,
         _ => return None,
@@ -203,7 +206,8 @@ fn offset_of(zone: &str) -> Option<FixedOffset> {
         None if body.len() == 4 => (body.get(..2)?.parse().ok()?, body.get(2..)?.parse().ok()?),
         None => (body.parse::<i32>().ok()?, 0),
     };
-    FixedOffset::east_opt(sign * (h * 3600 + m * 60))
+    let seconds = h.checked_mul(3600)?.checked_add(m.checked_mul(60)?)?;
+    FixedOffset::east_opt(sign.checked_mul(seconds)?)
 }
 
 fn parse_naive_datetime(text: &str) -> Option<NaiveDateTime> {
@@ -260,7 +264,7 @@ pub fn ordinal(text: &str) -> Option<u32> {
         "tenth",
     ];
     if let Some(i) = WORDS.iter().position(|w| *w == t) {
-        return Some(i as u32 + 1);
+        return Some(crate::tables::finding::one_based(i));
     }
     chinese_number(t)
 }
@@ -276,9 +280,10 @@ fn chinese_number(t: &str) -> Option<u32> {
     let n = match chars.as_slice() {
         [c] if *c == '十' => 10,
         [c] => digit(*c)?,
-        ['十', u] => 10 + digit(*u)?,
-        [t, '十'] => digit(*t)? * 10,
-        [t, '十', u] => digit(*t)? * 10 + digit(*u)?,
+        // Digits are 0..=9: at most 99.
+        ['十', u] => digit(*u)?.saturating_add(10),
+        [t, '十'] => digit(*t)?.saturating_mul(10),
+        [t, '十', u] => digit(*t)?.saturating_mul(10).saturating_add(digit(*u)?),
         _ => return None,
     };
     (n > 0).then_some(n)
@@ -306,6 +311,17 @@ mod tests {
         parse_date(&Cell::text(s))
             .map(|d| d.to_string())
             .unwrap_or_default()
+    }
+
+    /// An offset of millions of hours overflowed `i32` (a panic in debug builds, a wrapped
+    /// offset in release); it is no offset at all.
+    #[test]
+    fn huge_offsets_are_not_offsets() {
+        for zone in ["+99999999", "+99999999:00", "-2147483647:59", "+0:99999999"] {
+            assert_eq!(offset_of(zone), None, "{zone}");
+        }
+        assert_eq!(split_offset("2006-03-01 08:00 UTC+99999999").1, None);
+        assert_eq!(offset_of("+08:00"), FixedOffset::east_opt(8 * 3600));
     }
 
     #[test]

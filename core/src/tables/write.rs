@@ -196,12 +196,12 @@ fn name_sheets(sheets: &mut [Sheet]) {
             clean
         };
         let mut name = base.clone();
-        let mut k = 2;
+        let mut k = 2u32;
         while used.iter().any(|u| u.to_lowercase() == name.to_lowercase()) {
             let suffix = format!("~{k}");
             let keep = 31usize.saturating_sub(suffix.chars().count());
             name = format!("{}{suffix}", base.chars().take(keep).collect::<String>());
-            k += 1;
+            k = k.saturating_add(1);
         }
         used.push(name.clone());
         s.name = name;
@@ -290,11 +290,14 @@ fn allocation_sheets(a: &SharedAllocation) -> Vec<Sheet> {
                 rosters.rows.push(vec![
                     Value::text(id),
                     Value::text(list),
-                    count(i + 1),
+                    count(i.saturating_add(1)),
                     Value::text(person),
                 ]);
-                own.rows
-                    .push(vec![count(i + 1), Value::text(person), Value::text(list)]);
+                own.rows.push(vec![
+                    count(i.saturating_add(1)),
+                    Value::text(person),
+                    Value::text(list),
+                ]);
             }
         }
         programs.rows.push(vec![
@@ -323,7 +326,7 @@ fn allocation_sheets(a: &SharedAllocation) -> Vec<Sheet> {
                 .unwrap_or("");
             decisions.rows.push(vec![
                 Value::text(person),
-                count(i + 1),
+                count(i.saturating_add(1)),
                 Value::text(&d.program),
                 Value::text(&d.code),
                 d.position

@@ -37,7 +37,7 @@ fn write_sheet(
             .map_err(&err)?;
     }
     for (r, row) in sheet.rows.iter().enumerate() {
-        let r = u32::try_from(r + 1).map_err(|_| FormatError::Unwritable {
+        let r = u32::try_from(r.saturating_add(1)).map_err(|_| FormatError::Unwritable {
             path: sheet.name.clone(),
             message: "too many rows".to_owned(),
         })?;
@@ -72,7 +72,7 @@ fn write_sheet(
                 Value::Empty => 0,
             };
             if widths.len() <= c {
-                widths.resize(c + 1, 0);
+                widths.resize(c.saturating_add(1), 0);
             }
             if let Some(w) = widths.get_mut(c) {
                 *w = (*w).max(shown);

@@ -142,6 +142,13 @@ pub fn check_election(election: &Election) -> Result<(), TallyError> {
     }
     let mut seen = HashSet::new();
     for (i, candidate) in election.candidates.iter().enumerate() {
+        if candidate.id().len() > crate::limits::MAX_ID_BYTES {
+            return Err(TallyError::TooLarge {
+                path: candidates_path.index(i).into(),
+                what: "bytes of a candidate id",
+                limit: crate::limits::MAX_ID_BYTES as u64,
+            });
+        }
         if candidate.id().is_empty() {
             return Err(TallyError::EmptyCandidateId {
                 path: candidates_path.index(i).into(),

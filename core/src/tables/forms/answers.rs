@@ -186,7 +186,7 @@ impl Reader<'_> {
             AnswerKind::Ranking if !marks.is_empty() => {
                 let (order, tied) = order_of(marks);
                 if tied {
-                    let place = self.grid.place.at_row(r as u32 + 1);
+                    let place = self.grid.place.at_row(crate::tables::finding::one_based(r));
                     findings.push(place.warning(
                         "shared_rank",
                         "several candidates at one rank: an overvote there, as the count's rules say",

@@ -235,7 +235,9 @@ fn meta_columns(
     options: &FormOptions,
     findings: &mut Vec<TableFinding>,
 ) -> (Option<usize>, Option<usize>) {
-    let head = grid.place.at_row(header.row as u32 + 1);
+    let head = grid
+        .place
+        .at_row(crate::tables::finding::one_based(header.row));
     let mut named = |option: &Option<String>, defaults: &[&str], what: &str| match option {
         Some(h) => {
             let c = find_column(header, &[h.as_str()]).or_else(|| find_titled(layout, header, h));
@@ -400,7 +402,7 @@ pub fn read_form(
     let (voter, time) = meta_columns(layout, &grid, &header, options, &mut findings);
     let skip: Vec<usize> = voter.iter().chain(time.iter()).copied().collect();
     let questions = questions(layout, &header, &skip);
-    let rows: Vec<usize> = (header.row + 1..grid.rows.len())
+    let rows: Vec<usize> = (header.row.saturating_add(1)..grid.rows.len())
         .filter(|&r| {
             grid.rows
                 .get(r)
@@ -481,7 +483,10 @@ fn duplicate_findings(
         match first.get(v) {
             Some(kept) => findings.push(reader.place(*r, c).warning(
                 "duplicate_submission",
-                format!("{v} also submitted on row {}, which counts", kept + 1),
+                format!(
+                    "{v} also submitted on row {}, which counts",
+                    kept.saturating_add(1)
+                ),
             )),
             None => {
                 first.insert(v, *r);
