@@ -19,7 +19,8 @@ pub struct PyAllocation {
     inputs: Arc<Inputs>,
 }
 
-/// The inputs of an allocation.
+/// The inputs of an allocation (their wire form is what an `Allocation` pickles to).
+#[derive(serde::Serialize, serde::Deserialize)]
 struct Inputs {
     plan: Plan,
     people: Vec<Person>,
@@ -92,6 +93,24 @@ pub fn allocate(
         options,
     });
     Ok(PyAllocation { inner, inputs })
+}
+
+/// An `Allocation` from the inputs it pickled (see `Allocation.__reduce__`).
+#[pyfunction]
+pub fn _allocation_from_inputs(py: Python<'_>, inputs: &str) -> PyResult<PyAllocation> {
+    let inputs: Inputs = or_raise(py, huaide::error::read_json(inputs, ""))?;
+    let inner = run(py, || {
+        enrol::allocate(
+            &inputs.plan,
+            &inputs.people,
+            &inputs.applications,
+            &inputs.options,
+        )
+    })?;
+    Ok(PyAllocation {
+        inner,
+        inputs: Arc::new(inputs),
+    })
 }
 
 #[pymethods]
@@ -186,6 +205,22 @@ impl PyAllocation {
         })?;
         to_py(py, &audit)
     }
+    /// Equal when the outcomes are: the shared form and every program's own report.
+    fn __eq__(&self, other: &Self) -> bool {
+        self.outcome() == other.outcome()
+    }
+    /// Pickles through the inputs (plan, people, applications, options): unpickling runs the
+    /// allocation again, which gives the same outcome bit for bit. The pickle holds the
+    /// people and applications of confidential programs too: keep it as private as the roll.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let py = slf.py();
+        let text = serde_json::to_string(slf.get().inputs.as_ref())
+            .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        let rebuild = py
+            .import("huaide._huaide")?
+            .getattr("_allocation_from_inputs")?;
+        Ok((rebuild, (text,)))
+    }
     fn __repr__(&self) -> String {
         format!(
             "Allocation(mechanism={:?}, applicants={})",
@@ -196,6 +231,17 @@ impl PyAllocation {
 }
 
 impl PyAllocation {
+    /// The outcome in full, as text: the shared form, then each program's own report.
+    fn outcome(&self) -> Vec<String> {
+        let mut out = vec![serde_json::to_string(&self.inner).unwrap_or_default()];
+        for program in &self.inputs.plan.programs {
+            if let Some(report) = self.inner.for_program(&program.id) {
+                out.push(serde_json::to_string(&report).unwrap_or_default());
+            }
+        }
+        out
+    }
+
     fn table_document(&self, py: Python<'_>) -> PyResult<huaide::tables::TableDocument> {
         crate::tables::document_of(py, "allocation", &to_py(py, &self.inner)?)
     }

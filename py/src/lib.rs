@@ -39,6 +39,7 @@ fn _huaide(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(motion::tally_motion, m)?)?;
     m.add_function(wrap_pyfunction!(plan::plan_json_schema, m)?)?;
     m.add_function(wrap_pyfunction!(enrol::allocate, m)?)?;
+    m.add_function(wrap_pyfunction!(enrol::_allocation_from_inputs, m)?)?;
     m.add_function(wrap_pyfunction!(formats::read_ballots, m)?)?;
     m.add_function(wrap_pyfunction!(formats::write_ballots, m)?)?;
     m.add_function(wrap_pyfunction!(formats::tally_file, m)?)?;

@@ -88,3 +88,22 @@ def test_every_public_item_has_a_docstring() -> None:
             if not (getattr(module, name).__doc__ or "").strip():
                 missing.append(f"{module.__name__}.{name}")
     assert not missing, missing
+
+
+def test_an_allocation_compares_by_outcome_and_pickles_by_its_inputs() -> None:
+    """An Allocation pickles to its inputs and unpickles by allocating again: the same
+    outcome, confidential programs' reports included."""
+    root = PLAN.parent
+    plan = huaide.Plan.load(PLAN)
+    people = huaide.read_people(root / "people.csv")["people"]
+    apps = huaide.read_applications(root / "applications.xlsx", plan=plan)["applications"]
+    allocation = huaide.allocate(plan, people, apps, seed="s", as_of="2006-03-06")
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        again = pickle.loads(pickle.dumps(allocation, protocol=protocol))
+        assert type(again) is huaide.Allocation and again == allocation
+        assert again.to_dict() == allocation.to_dict()
+        assert again.for_program("counselling_room") == allocation.for_program("counselling_room")
+    assert copy.deepcopy(allocation) == allocation
+    assert allocation == huaide.allocate(plan, people[::-1], apps[::-1], seed="s", as_of="2006-03-06")
+    assert allocation != huaide.allocate(plan, people, apps, seed="t", as_of="2006-03-06")
+    assert allocation != allocation.to_dict() and allocation != 1

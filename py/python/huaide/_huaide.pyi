@@ -9,6 +9,7 @@ from huaide import wire
 
 __version__: str
 __all__ = [
+    "_allocation_from_inputs",
     "_panic_for_tests",
     "allocate",
     "Allocation",
@@ -349,6 +350,9 @@ def plan_json_schema() -> str: ...
 class Allocation:
     """The outcome of an allocation; ``to_dict()`` leaves out confidential programs."""
 
+    def __eq__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
     @property
     def draw(self) -> list[str]: ...
     @property
@@ -406,5 +410,6 @@ def tally_exhibition(
     elections: wire.ExhibitionElections | Mapping[str, Any],
     ballots: Mapping[str, Sequence[wire.Ballot | Mapping[str, Any]]],
 ) -> wire.ExhibitionResult: ...
+def _allocation_from_inputs(inputs: str) -> Allocation: ...
 def _panic_for_tests() -> None:
     """Test only: panics inside the core's work (raises HuaideError, code internal)."""
