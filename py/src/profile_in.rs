@@ -44,6 +44,71 @@ impl IntMatrix<'_> {
         Ok(())
     }
 
+    /// The rows as a flat profile: each row's marks (up to its first `-1`) appended to
+    /// `marks` and its end to `offsets`, in one pass over the array's bytes. The checks are
+    /// those of [`IntMatrix::for_each_row`], plus indices up to 65535; a failing row is
+    /// `Err(Some((row, message)))`, a value beyond 64 bits `Err(None)`.
+    pub(crate) fn pack(
+        &self,
+        marks: &mut Vec<u16>,
+        offsets: &mut Vec<u32>,
+    ) -> Result<(), Option<(usize, String)>> {
+        let bytes = self.bytes.as_bytes();
+        let c = self.columns;
+        match (self.width, self.signed) {
+            (1, true) => pack::<1>(
+                bytes,
+                c,
+                |b| Some(i64::from(i8::from_ne_bytes(b))),
+                marks,
+                offsets,
+            ),
+            (1, false) => pack::<1>(
+                bytes,
+                c,
+                |b| Some(i64::from(u8::from_ne_bytes(b))),
+                marks,
+                offsets,
+            ),
+            (2, true) => pack::<2>(
+                bytes,
+                c,
+                |b| Some(i64::from(i16::from_ne_bytes(b))),
+                marks,
+                offsets,
+            ),
+            (2, false) => pack::<2>(
+                bytes,
+                c,
+                |b| Some(i64::from(u16::from_ne_bytes(b))),
+                marks,
+                offsets,
+            ),
+            (4, true) => pack::<4>(
+                bytes,
+                c,
+                |b| Some(i64::from(i32::from_ne_bytes(b))),
+                marks,
+                offsets,
+            ),
+            (4, false) => pack::<4>(
+                bytes,
+                c,
+                |b| Some(i64::from(u32::from_ne_bytes(b))),
+                marks,
+                offsets,
+            ),
+            (8, true) => pack::<8>(bytes, c, |b| Some(i64::from_ne_bytes(b)), marks, offsets),
+            _ => pack::<8>(
+                bytes,
+                c,
+                |b| i64::try_from(u64::from_ne_bytes(b)).ok(),
+                marks,
+                offsets,
+            ),
+        }
+    }
+
     /// All values, row after row (`None` when one does not fit in 64 bits).
     pub(crate) fn values(&self) -> Option<Vec<i64>> {
         let mut out = Vec::with_capacity(self.rows.saturating_mul(self.columns));
@@ -65,6 +130,42 @@ impl IntMatrix<'_> {
     pub(crate) fn dimensions(&self) -> usize {
         self.dimensions
     }
+}
+
+/// See [`IntMatrix::pack`]: one loop per element width, no intermediate buffer.
+fn pack<const N: usize>(
+    bytes: &[u8],
+    columns: usize,
+    value: impl Fn([u8; N]) -> Option<i64>,
+    marks: &mut Vec<u16>,
+    offsets: &mut Vec<u32>,
+) -> Result<(), Option<(usize, String)>> {
+    let row_bytes = columns.saturating_mul(N).max(1);
+    for (i, row) in bytes.chunks_exact(row_bytes).enumerate() {
+        let mut padded = false;
+        for chunk in row.chunks_exact(N) {
+            let v = <[u8; N]>::try_from(chunk)
+                .ok()
+                .and_then(&value)
+                .ok_or(None)?;
+            let fail = |message: String| Err(Some((i, message)));
+            if v < -1 {
+                return fail(format!("{v} is not a candidate index"));
+            } else if v == -1 {
+                padded = true;
+            } else if padded {
+                return fail("a ranking continues after its -1 padding".to_owned());
+            } else if let Ok(c) = u16::try_from(v) {
+                marks.push(c);
+            } else {
+                return fail(format!("candidate index {v} is out of range"));
+            }
+        }
+        let end = u32::try_from(marks.len())
+            .map_err(|_| Some((i, "more than 2^32 marks in one array".to_owned())))?;
+        offsets.push(end);
+    }
+    Ok(())
 }
 
 /// A row up to its first `-1`; the rest must be `-1`, and no value may be below `-1`.
@@ -265,21 +366,16 @@ fn from_matrix(
     let mut marks: Vec<u16> = Vec::with_capacity(matrix.size());
     let mut offsets: Vec<u32> = Vec::with_capacity(matrix.len().saturating_add(1));
     offsets.push(0);
-    matrix.for_each_row(
-        |i, row| {
-            let row = row.map_err(|message| py_err(i, message))?;
-            for &c in row {
-                let c = u16::try_from(c)
-                    .map_err(|_| py_err(i, format!("candidate index {c} is out of range")))?;
-                marks.push(c);
-            }
-            let end = u32::try_from(marks.len())
-                .map_err(|_| PyTypeError::new_err("more than 2^32 marks in one array"))?;
-            offsets.push(end);
-            Ok(())
-        },
-        || PyTypeError::new_err("an array value does not fit in 64 bits"),
-    )?;
+    if matrix.columns == 0 {
+        offsets.resize(matrix.len().saturating_add(1), 0);
+    } else {
+        matrix
+            .pack(&mut marks, &mut offsets)
+            .map_err(|failure| match failure {
+                Some((i, message)) => py_err(i, message),
+                None => PyTypeError::new_err("an array value does not fit in 64 bits"),
+            })?;
+    }
     let candidates = election.candidates.len();
     or_raise(
         py,
