@@ -35,20 +35,27 @@ pub fn read_ranking_csv(text: &str) -> Result<Vec<Ballot>, FormatError> {
     check_size(text)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut ballots = Vec::new();
-    for record in reader(text).records() {
-        let record = record.map_err(|err| csv_error(&err))?;
+    let mut reader = reader(text);
+    // One record buffer for the whole file: no allocation per row.
+    let mut record = csv::StringRecord::new();
+    while reader
+        .read_record(&mut record)
+        .map_err(|err| csv_error(&err))?
+    {
         let line = record_line(&record);
         if record.get(0).is_some_and(|cell| cell.starts_with('#')) {
             continue;
         }
-        let mut cells: Vec<&str> = record.iter().collect();
-        while cells.last().is_some_and(|cell| cell.is_empty()) {
-            cells.pop();
-        }
-        if cells.is_empty() {
+        // The cells up to the last non-empty one (trailing empty cells are ignored).
+        let used = (0..record.len())
+            .rev()
+            .find(|&i| record.get(i).is_some_and(|cell| !cell.is_empty()))
+            .map_or(0, |i| i.saturating_add(1));
+        let cells = record.iter().take(used);
+        if used == 0 {
             continue;
         }
-        if cells.len() > MAX_RANK_POSITIONS {
+        if used > MAX_RANK_POSITIONS {
             return Err(FormatError::TooLarge {
                 path: line_path(line),
                 what: "number of ranks",
@@ -63,8 +70,14 @@ pub fn read_ranking_csv(text: &str) -> Result<Vec<Ballot>, FormatError> {
             });
         }
         let ranking = cells
-            .iter()
             .map(|cell| {
+                if !cell.contains('=') {
+                    return if cell.is_empty() {
+                        Rank::Several(Vec::new())
+                    } else {
+                        Rank::One(cell.to_owned())
+                    };
+                }
                 let ids: Vec<String> = cell
                     .split('=')
                     .map(str::trim)
