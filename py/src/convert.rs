@@ -48,3 +48,12 @@ pub fn iso_text(value: &Bound<'_, PyAny>) -> PyResult<String> {
     }
     value.call_method0("isoformat")?.extract()
 }
+
+/// `__reduce__` through the wire form: `(type(obj).from_dict, (the wire form of value,))`.
+pub(crate) fn reduce_by_dict<'py, T: serde::Serialize>(
+    obj: &Bound<'py, PyAny>,
+    value: &T,
+) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyAny>,))> {
+    let rebuild = obj.get_type().getattr("from_dict")?;
+    Ok((rebuild, (to_py(obj.py(), value)?,)))
+}

@@ -3,7 +3,7 @@
 use huaide::motion;
 use pyo3::prelude::*;
 
-use crate::convert::{from_py, or_raise, to_py};
+use crate::convert::{from_py, or_raise, reduce_by_dict, to_py};
 
 /// The decision on a council motion; `.to_dict()` gives exactly the wire format.
 #[pyclass(module = "huaide._huaide", name = "MotionResult", frozen, eq)]
@@ -59,9 +59,7 @@ impl PyMotionResult {
     fn __reduce__<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyAny>,))> {
-        let py = slf.py();
-        let rebuild = py.get_type::<Self>().getattr("from_dict")?;
-        Ok((rebuild, (to_py(py, &slf.get().inner)?,)))
+        reduce_by_dict(slf.as_any(), &slf.get().inner)
     }
     fn __repr__(&self) -> String {
         let yes = |flag: bool| if flag { "True" } else { "False" };

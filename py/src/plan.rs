@@ -6,7 +6,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyType;
 use serde_json::{json, Value};
 
-use crate::convert::{from_py, iso_text, or_raise, to_py};
+use crate::convert::{from_py, iso_text, or_raise, reduce_by_dict, to_py};
 
 /// A plan document: sections, goals, venues, facilitators and programs.
 ///
@@ -251,9 +251,7 @@ impl PyProgram {
     fn __reduce__<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyAny>,))> {
-        let py = slf.py();
-        let rebuild = py.get_type::<Self>().getattr("from_dict")?;
-        Ok((rebuild, (to_py(py, &slf.get().inner)?,)))
+        reduce_by_dict(slf.as_any(), &slf.get().inner)
     }
     fn __repr__(&self) -> String {
         format!(

@@ -6,7 +6,7 @@ use pyo3::types::PyDict;
 use std::sync::Arc;
 
 use crate::ballots_in::read_ballots;
-use crate::convert::{from_py, or_raise, run, to_py};
+use crate::convert::{from_py, or_raise, reduce_by_dict, run, to_py};
 use crate::profile_in::read_profile;
 
 /// The result of a count; `.to_dict()` gives exactly the wire format.
@@ -182,9 +182,7 @@ impl PyTallyResult {
     fn __reduce__<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyAny>,))> {
-        let py = slf.py();
-        let rebuild = py.get_type::<Self>().getattr("from_dict")?;
-        Ok((rebuild, (to_py(py, &slf.get().inner)?,)))
+        reduce_by_dict(slf.as_any(), &slf.get().inner)
     }
     /// Draws the count with matplotlib (needs `huaide[plot]`): rounds of an `irv`/`stv`
     /// count, or one bar per candidate; options as `huaide.plot.plot_tally`.
