@@ -81,8 +81,9 @@ impl FileElection {
     }
 
     /// The election that counts `file`, and the file's ballots for it (the withdrawn
-    /// candidates' marks dropped when the candidates come from the file).
-    pub fn for_file(&self, file: &BallotFile) -> (Election, Vec<Ballot>) {
+    /// candidates' marks dropped when the candidates come from the file). The ballots are
+    /// moved out of the file, not copied.
+    pub fn for_file(&self, mut file: BallotFile) -> (Election, Vec<Ballot>) {
         let from_file = self.candidates.is_none();
         let withdrawn = |id: &str| from_file && file.withdrawn.iter().any(|w| w == id);
         let candidates = match &self.candidates {
@@ -100,7 +101,7 @@ impl FileElection {
                 .map(|b| without(b, &withdrawn))
                 .collect()
         } else {
-            file.ballots.clone()
+            std::mem::take(&mut file.ballots)
         };
         let mut irv = self.irv.clone();
         let ranked = matches!(self.method, Method::Irv | Method::Stv);
@@ -206,7 +207,7 @@ pub fn tally_ballot_file(
     election: &FileElection,
 ) -> Result<TallyResult, FileCountError> {
     let file = read_ballot_file(input, format, options)?;
-    let (election, ballots) = election.for_file(&file);
+    let (election, ballots) = election.for_file(file);
     Ok(tally(&election, &ballots)?)
 }
 
@@ -219,7 +220,7 @@ pub fn tally_ballot_bytes(
     election: &FileElection,
 ) -> Result<TallyResult, FileCountError> {
     let file = read_ballot_bytes(source, format, options)?;
-    let (election, ballots) = election.for_file(&file);
+    let (election, ballots) = election.for_file(file);
     Ok(tally(&election, &ballots)?)
 }
 
