@@ -16,6 +16,7 @@
 //! | candidates × grades of majority judgment | [`MAX_GRADE_CELLS`] | 1,000,000 | graded counts, merging |
 //! | candidates of a profile | [`MAX_PROFILE_CANDIDATES`] | 65,535 | [`crate::vote::Profile`] |
 //! | work of an optimal committee search | [`MAX_COMMITTEE_WORK`] | 20,000,000 steps | PAV, CC, SAV, SLAV, Geom2 |
+//! | members of the committees tied for the best score | [`MAX_TIED_COMMITTEE_MEMBERS`] | 1,000,000 | the same rules |
 //! | ids (candidates, voters' marks, people, programs, tags, choices) | [`MAX_ID_BYTES`] | 1,024 bytes | elections, allocations |
 //! | nesting of audience and tier rules (`all`/`any`/`not`) | [`MAX_RULE_DEPTH`] | 32 | allocations |
 //! | programs of a plan | [`MAX_PROGRAMS`] | 500 | validation, occurrences, iCalendar |
@@ -66,7 +67,7 @@ pub use crate::tables::Limits;
 pub use crate::vote::{
     MAX_CANDIDATES, MAX_COMMITTEE_WORK, MAX_ELIMINATION_CANDIDATES, MAX_GRADE_CELLS,
     MAX_PAIRWISE_CANDIDATES, MAX_PROFILE_CANDIDATES, MAX_RANKED_PAIRS_CANDIDATES,
-    MAX_RANK_POSITIONS,
+    MAX_RANK_POSITIONS, MAX_TIED_COMMITTEE_MEMBERS,
 };
 
 /// Most bytes of one id: a candidate, a person, a program, a tag, a choice.

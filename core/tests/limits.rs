@@ -300,3 +300,17 @@ fn table_limits() {
     let read = read_people(&TableSource::new("a.xlsx", &xlsx), &options);
     assert_eq!(code(read), "too_large");
 }
+
+/// Found by the `doc_vote` fuzz target (an out-of-memory): PAV electing 20 of 29 with no
+/// ballots, where all C(29, 20) = 10,015,005 committees tie and were all kept.
+#[test]
+fn tied_committees() {
+    let election = |n: usize, seats: usize| {
+        json!({"id": "t", "method": "pav", "seats": seats, "candidates": ids(n)})
+    };
+    assert_eq!(tally(election(29, 20), json!([])), "too_large");
+    // Ties a few thousand committees strong are still counted (C(14, 7) = 3,432).
+    assert_eq!(tally(election(14, 7), json!([])), "ok");
+    let members: usize = 3_432 * 7;
+    assert!(members <= MAX_TIED_COMMITTEE_MEMBERS);
+}

@@ -34,6 +34,12 @@ use super::result::{Tie, TieResolution};
 /// Most work (committees compared × distinct approval sets, or search steps) allowed.
 pub const MAX_COMMITTEE_WORK: u64 = 20_000_000;
 
+/// Most members, summed over the committees tied for the best score, that an exhaustive
+/// rule keeps (8 MB): without ballots, or with ballots that do not separate the candidates,
+/// every committee ties, and `C(29, 20)` of them would need gigabytes. Past it the count is
+/// `too_large`.
+pub const MAX_TIED_COMMITTEE_MEMBERS: usize = 1_000_000;
+
 /// An approval-based committee rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -212,7 +218,16 @@ fn exhaustive(
                 best = Some(score);
                 found = vec![combo.clone()];
             }
-            Some(std::cmp::Ordering::Equal) => found.push(combo.clone()),
+            Some(std::cmp::Ordering::Equal) => {
+                if found.len().saturating_add(1).saturating_mul(k) > MAX_TIED_COMMITTEE_MEMBERS {
+                    return Err(TallyError::TooLarge {
+                        path: "election.seats".to_owned(),
+                        what: "members of the committees tied for the best score",
+                        limit: MAX_TIED_COMMITTEE_MEMBERS as u64,
+                    });
+                }
+                found.push(combo.clone());
+            }
             Some(std::cmp::Ordering::Less) => {}
         }
         // next combination

@@ -30,7 +30,9 @@ mod tiebreak;
 
 pub use ballot::{Ballot, Rank, RejectionCode};
 pub use ballot_box::{BallotBox, BallotBoxBuilder, UNKNOWN};
-pub use committee::{optimal_committees, CommitteeRule, MAX_COMMITTEE_WORK};
+pub use committee::{
+    optimal_committees, CommitteeRule, MAX_COMMITTEE_WORK, MAX_TIED_COMMITTEE_MEMBERS,
+};
 pub use election::{
     Candidate, Election, Method, PairwiseOptions, ScoreRange, Strength, TieBreak, Unranked,
 };
