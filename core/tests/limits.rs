@@ -305,9 +305,7 @@ fn table_limits() {
 /// ballots, where all C(29, 20) = 10,015,005 committees tie and were all kept.
 #[test]
 fn tied_committees() {
-    let election = |n: usize, seats: usize| {
-        json!({"id": "t", "method": "pav", "seats": seats, "candidates": ids(n)})
-    };
+    let election = |n: usize, seats: usize| json!({"id": "t", "method": "pav", "seats": seats, "candidates": ids(n)});
     assert_eq!(tally(election(29, 20), json!([])), "too_large");
     // Ties a few thousand committees strong are still counted (C(14, 7) = 3,432).
     assert_eq!(tally(election(14, 7), json!([])), "ok");
