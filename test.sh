@@ -50,7 +50,9 @@ step "cargo doc (broken intra-doc links fail)"
 RUSTDOCFLAGS="-D warnings" cargo doc --quiet -p huaide --no-deps
 
 step "Rust tests"
-cargo test --workspace --exclude huaide-py
+# The vectors' native wire texts, for the byte comparison with wasm (wasm/tests/bytes.test.mjs).
+rm -f target/vector-texts.json
+HUAIDE_VECTOR_TEXTS="$ROOT/target/vector-texts.json" cargo test --workspace --exclude huaide-py
 
 step "the main example"
 cargo run --quiet --example huaideyuan >/dev/null
@@ -74,7 +76,7 @@ step "wasm build"
 ./examples/web/build.sh
 
 step "Node tests (node --test)"
-(cd wasm && node --test tests/)
+(cd wasm && HUAIDE_VECTOR_TEXTS="$ROOT/target/vector-texts.json" HUAIDE_REQUIRE_VECTOR_TEXTS=1 node --test tests/)
 
 echo
 echo "all checks passed in $((SECONDS - START)) s"

@@ -15,8 +15,14 @@ use huaide::Fault;
 use serde_json::Value;
 use std::path::PathBuf;
 
-/// Calls the Rust API named `function` on `input`; returns the result as JSON or the error code.
-fn call(function: &str, input: &Value) -> Result<Value, String> {
+/// The wire text of a result: the bytes the bindings return for it.
+fn wire<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap()
+}
+
+/// Calls the Rust API named `function` on `input`; returns the result's wire text or the
+/// error code.
+fn call(function: &str, input: &Value) -> Result<String, String> {
     fn code<E: Fault>(err: E) -> String {
         err.code().to_owned()
     }
@@ -25,7 +31,7 @@ fn call(function: &str, input: &Value) -> Result<Value, String> {
             let election = huaide::vote::read_election(&input["election"]).map_err(code)?;
             let ballots = huaide::vote::read_ballots(&input["ballots"]).map_err(code)?;
             let result = huaide::vote::tally(&election, &ballots).map_err(code)?;
-            Ok(serde_json::to_value(result).unwrap())
+            Ok(wire(&result))
         }
         "tally_profile" => {
             let election = huaide::vote::read_election(&input["election"]).map_err(code)?;
@@ -34,19 +40,19 @@ fn call(function: &str, input: &Value) -> Result<Value, String> {
                 .to_profile_for(&election)
                 .and_then(|profile| huaide::vote::tally_profile(&election, &profile))
                 .map_err(code)?;
-            Ok(serde_json::to_value(result).unwrap())
+            Ok(wire(&result))
         }
         "tally_partial" => {
             let election = huaide::vote::read_election(&input["election"]).map_err(code)?;
             let ballots = huaide::vote::read_ballots(&input["ballots"]).map_err(code)?;
             let result = huaide::vote::tally_partial(&election, &ballots).map_err(code)?;
-            Ok(serde_json::to_value(result).unwrap())
+            Ok(wire(&result))
         }
         "merge_partials" => {
             let election = huaide::vote::read_election(&input["election"]).map_err(code)?;
             let partials = huaide::vote::read_partials(&input["partials"]).map_err(code)?;
             let result = huaide::vote::merge_partials(&election, &partials).map_err(code)?;
-            Ok(serde_json::to_value(result).unwrap())
+            Ok(wire(&result))
         }
         "tally_motion" => {
             // A case may ask for the explanation in a language: `lang` beside the motion.
@@ -57,32 +63,32 @@ fn call(function: &str, input: &Value) -> Result<Value, String> {
             })?;
             let motion = huaide::motion::read_motion(&motion).map_err(code)?;
             let result = huaide::motion::tally_motion_in(&motion, lang).map_err(code)?;
-            Ok(serde_json::to_value(result).unwrap())
+            Ok(wire(&result))
         }
         "explain_decision" => {
             let lang = input.get("lang").map_or(Ok(Lang::En), |l| {
                 huaide::error::read_document(l, "lang").map_err(code)
             })?;
             let decision = huaide::enrol::read_decision(&input["decision"]).map_err(code)?;
-            Ok(Value::String(decision.explain(lang)))
+            Ok(wire(&decision.explain(lang)))
         }
         "draw_order" => {
             let seed = input["seed"].as_str().unwrap_or_default();
             let ids: Vec<String> =
                 huaide::error::read_document(&input["ids"], "ids").map_err(code)?;
-            Ok(serde_json::to_value(huaide::draw::lottery_order(seed, &ids)).unwrap())
+            Ok(wire(&huaide::draw::lottery_order(seed, &ids)))
         }
         "plan_validate" => {
             let plan = huaide::plan::read_plan(&input["plan"]).map_err(code)?;
             let lang = input.get("lang").map_or(Ok(Lang::En), |l| {
                 huaide::error::read_document(l, "lang").map_err(code)
             })?;
-            Ok(serde_json::to_value(plan.validate_in(lang)).unwrap())
+            Ok(wire(&plan.validate_in(lang)))
         }
         "plan_progress" => {
             let plan = huaide::plan::read_plan(&input["plan"]).map_err(code)?;
             let progress = huaide::plan::read_progress_input(&input["progress"]).map_err(code)?;
-            Ok(serde_json::to_value(plan.progress(&progress).map_err(code)?).unwrap())
+            Ok(wire(&plan.progress(&progress).map_err(code)?))
         }
         "plan_occurrences" | "plan_ics" => {
             let plan = huaide::plan::read_plan(&input["plan"]).map_err(code)?;
@@ -90,10 +96,10 @@ fn call(function: &str, input: &Value) -> Result<Value, String> {
             rest.as_object_mut().unwrap().remove("plan");
             if function == "plan_ics" {
                 let options = huaide::plan::read_ics_options(&rest).map_err(code)?;
-                Ok(Value::String(plan.to_ics(&options).map_err(code)?))
+                Ok(wire(&plan.to_ics(&options).map_err(code)?))
             } else {
                 let query = huaide::plan::read_occurrence_query(&rest).map_err(code)?;
-                Ok(serde_json::to_value(plan.occurrences(&query).map_err(code)?).unwrap())
+                Ok(wire(&plan.occurrences(&query).map_err(code)?))
             }
         }
         "allocate" | "enrol_events" => {
@@ -108,18 +114,18 @@ fn call(function: &str, input: &Value) -> Result<Value, String> {
             )
             .map_err(code)?;
             if function == "allocate" {
-                return Ok(serde_json::to_value(allocation).unwrap());
+                return Ok(wire(&allocation));
             }
             let events = huaide::enrol::read_events(events.unwrap_or(Value::Array(Vec::new())))
                 .map_err(code)?;
             let state =
                 huaide::enrol::EnrolmentState::replay(&allocation, &events).map_err(code)?;
-            Ok(serde_json::to_value(state).unwrap())
+            Ok(wire(&state))
         }
-        "seed_commitment" => Ok(Value::String(huaide::commitment::seed_commitment(
+        "seed_commitment" => Ok(wire(&huaide::commitment::seed_commitment(
             input["seed"].as_str().unwrap(),
         ))),
-        "mix_seed" => Ok(Value::String(huaide::commitment::mix_seed(
+        "mix_seed" => Ok(wire(&huaide::commitment::mix_seed(
             input["seed"].as_str().unwrap(),
             input["public_value"].as_str().unwrap(),
         ))),
@@ -127,7 +133,7 @@ fn call(function: &str, input: &Value) -> Result<Value, String> {
             let election = huaide::vote::read_election(&input["election"]).map_err(code)?;
             let ballots = huaide::vote::read_ballots(&input["ballots"]).map_err(code)?;
             let audit = huaide::audit::audit_tally(&election, &ballots).map_err(code)?;
-            Ok(serde_json::to_value(audit).unwrap())
+            Ok(wire(&audit))
         }
         "audit_allocation" => {
             let mut rest = input.clone();
@@ -141,19 +147,19 @@ fn call(function: &str, input: &Value) -> Result<Value, String> {
             };
             let redact = redact.and_then(|r| r.as_bool()).unwrap_or(false);
             let audit = huaide::audit::audit_allocation(inputs, redact).map_err(code)?;
-            Ok(serde_json::to_value(audit).unwrap())
+            Ok(wire(&audit))
         }
         "verify" => {
             let inputs = input.get("inputs").filter(|v| !v.is_null());
             let report = huaide::audit::verify(&input["audit"], inputs).map_err(code)?;
-            Ok(serde_json::to_value(report).unwrap())
+            Ok(wire(&report))
         }
         "read_ballots" => {
             let request = huaide::formats::read_request(input).map_err(code)?;
             let file =
                 huaide::formats::read_ballot_file(&request.input, request.format, &request.options)
                     .map_err(code)?;
-            Ok(serde_json::to_value(file).unwrap())
+            Ok(wire(&file))
         }
         "tally_file" => {
             let request = huaide::formats::read_request(serde_json::json!({
@@ -170,14 +176,14 @@ fn call(function: &str, input: &Value) -> Result<Value, String> {
                 &election,
             )
             .map_err(code)?;
-            Ok(serde_json::to_value(result).unwrap())
+            Ok(wire(&result))
         }
         "write_ballots" => {
             let request = huaide::formats::write_request(input).map_err(code)?;
             let text =
                 huaide::formats::write_ballot_file(&request.file, request.format, &request.options)
                     .map_err(code)?;
-            Ok(Value::String(text))
+            Ok(wire(&text))
         }
         "rctab_report" => {
             let election = huaide::vote::read_election(&input["election"]).map_err(code)?;
@@ -191,12 +197,17 @@ fn call(function: &str, input: &Value) -> Result<Value, String> {
             let result = huaide::vote::tally(&election, &ballots).map_err(code)?;
             let json = huaide::formats::rctab_report(&result, &options).map_err(code)?;
             let csv = huaide::formats::rctab_report_csv(&result, &options).map_err(code)?;
-            Ok(serde_json::json!({"json": json, "csv": csv}))
+            // Both parts in the bytes the bindings return them.
+            Ok(format!(
+                r#"{{"json":{},"csv":{}}}"#,
+                wire(&json),
+                wire(&csv)
+            ))
         }
         "rctab_report_options" => {
             let config = input["config"].as_str().unwrap_or_default();
             let options = huaide::formats::rctab_report_options(config).map_err(code)?;
-            Ok(serde_json::to_value(options).unwrap())
+            Ok(wire(&options))
         }
         "exhibition_elections" | "tally_exhibition" => {
             let mut rest = input.clone();
@@ -204,13 +215,13 @@ fn call(function: &str, input: &Value) -> Result<Value, String> {
             let request = huaide::exhibition::read_request(&rest).map_err(code)?;
             let elections = request.build().map_err(code)?;
             if function == "exhibition_elections" {
-                return Ok(serde_json::to_value(elections).unwrap());
+                return Ok(wire(&elections));
             }
             let ballots =
                 huaide::exhibition::read_ballots(ballots.unwrap_or(Value::Null)).map_err(code)?;
             let result =
                 huaide::exhibition::tally_exhibition(&elections, &ballots).map_err(code)?;
-            Ok(serde_json::to_value(result).unwrap())
+            Ok(wire(&result))
         }
         "read_people" => {
             let request: huaide::tables::ReadPeopleRequest =
@@ -221,7 +232,7 @@ fn call(function: &str, input: &Value) -> Result<Value, String> {
                 &request.options,
             )
             .map_err(code)?;
-            Ok(serde_json::to_value(read).unwrap())
+            Ok(wire(&read))
         }
         "read_applications" => {
             let request: huaide::tables::ReadApplicationsRequest =
@@ -233,7 +244,7 @@ fn call(function: &str, input: &Value) -> Result<Value, String> {
                 request.plan.as_ref(),
             )
             .map_err(code)?;
-            Ok(serde_json::to_value(read).unwrap())
+            Ok(wire(&read))
         }
         "write_table" => {
             let request: huaide::tables::WriteTableRequest =
@@ -244,7 +255,7 @@ fn call(function: &str, input: &Value) -> Result<Value, String> {
                 request.sheet.as_deref(),
             )
             .map_err(code)?;
-            Ok(Value::String(String::from_utf8(bytes).unwrap()))
+            Ok(wire(&String::from_utf8(bytes).unwrap()))
         }
         other => panic!("vector file names unknown function {other:?}"),
     }
@@ -261,18 +272,30 @@ fn every_vector_passes() {
     files.sort();
     let mut failures = Vec::new();
     let mut ran = 0;
+    let mut texts = serde_json::Map::new();
     for file in &files {
         let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
         bless(file, &mut doc);
         let function = doc["function"].as_str().expect("function name");
+        let mut file_texts = serde_json::Map::new();
         for case in doc["cases"].as_array().expect("cases") {
             ran += 1;
             let name = case["name"].as_str().unwrap_or("?");
             let got = call(function, &case["input"]);
+            file_texts.insert(
+                name.to_owned(),
+                match &got {
+                    Ok(text) => serde_json::json!({ "ok": text }),
+                    Err(code) => serde_json::json!({ "error": code }),
+                },
+            );
             let expect = &case["expect"];
-            let ok = match (&got, expect.get("ok"), expect.get("error")) {
+            let value = got
+                .as_ref()
+                .map(|text| serde_json::from_str::<Value>(text).unwrap());
+            let ok = match (&value, expect.get("ok"), expect.get("error")) {
                 (Ok(value), Some(want), None) => value == want,
-                (Err(code), None, Some(want)) => want == code,
+                (Err(code), None, Some(want)) => want == *code,
                 _ => false,
             };
             if !ok {
@@ -282,7 +305,10 @@ fn every_vector_passes() {
                 ));
             }
         }
+        let file_name = file.file_name().unwrap().to_string_lossy().into_owned();
+        texts.insert(file_name, Value::Object(file_texts));
     }
+    write_texts(&texts);
     assert!(ran > 0, "no vectors found in {}", dir.display());
     assert!(
         failures.is_empty(),
@@ -303,7 +329,9 @@ fn bless(file: &std::path::Path, doc: &mut Value) {
     for case in doc["cases"].as_array_mut().into_iter().flatten() {
         if case["expect"].get("bless").is_some() {
             case["expect"] = match call(&function, &case["input"]) {
-                Ok(value) => serde_json::json!({ "ok": value }),
+                Ok(text) => {
+                    serde_json::json!({ "ok": serde_json::from_str::<Value>(&text).unwrap() })
+                }
                 Err(code) => serde_json::json!({ "error": code }),
             };
             changed = true;
@@ -313,4 +341,18 @@ fn bless(file: &std::path::Path, doc: &mut Value) {
         let text = serde_json::to_string_pretty(doc).unwrap();
         std::fs::write(file, text + "\n").unwrap();
     }
+}
+
+/// With `HUAIDE_VECTOR_TEXTS=FILE`, writes the native wire text (or error code) of every
+/// case, `{file: {case: {"ok": text} | {"error": code}}}`, for `wasm/tests/bytes.test.mjs`,
+/// which compares the WebAssembly build's bytes with them.
+fn write_texts(texts: &serde_json::Map<String, Value>) {
+    let Some(path) = std::env::var_os("HUAIDE_VECTOR_TEXTS") else {
+        return;
+    };
+    let path = PathBuf::from(path);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).unwrap();
+    }
+    std::fs::write(&path, serde_json::to_string(texts).unwrap()).unwrap();
 }
