@@ -171,9 +171,9 @@ fn run(request: &AllocationRequest) -> Result<Allocation, enrol::EnrolError> {
     )
 }
 
-/// The fuzz body: allocate, then check capacity, eligibility, household caps, determinism
-/// and that the shared form names no confidential program and nobody who applied only to
-/// confidential programs.
+/// The fuzz body: allocate, then check capacity, eligibility, household caps, determinism,
+/// that the shared form names no confidential program and nobody who applied only to
+/// confidential programs, and that it is the same without any confidential choice.
 pub fn fuzz(data: &[u8]) {
     let Ok(case) = Case::arbitrary_take_rest(Unstructured::new(data)) else {
         return;
@@ -190,6 +190,36 @@ pub fn fuzz(data: &[u8]) {
     assert_eq!(again.as_deref(), Some(shared.as_str()), "not deterministic");
     check_programs(&req, &allocation);
     check_confidential(&req, &shared);
+    check_independent(&req, &shared);
+}
+
+/// The shared form does not depend on who applied to confidential programs: with every
+/// confidential choice struck out (and the applications left without a choice dropped),
+/// it is the same, byte for byte.
+fn check_independent(req: &AllocationRequest, shared: &str) {
+    let secret = |c: &String| {
+        req.plan
+            .programs
+            .iter()
+            .any(|p| p.confidential && &p.id == c)
+    };
+    let mut stripped = req.clone();
+    stripped.applications = req
+        .applications
+        .iter()
+        .filter(|a| a.choices.is_empty() || !a.choices.iter().all(secret))
+        .map(|a| {
+            let mut a = a.clone();
+            a.choices.retain(|c| !secret(c));
+            a
+        })
+        .collect();
+    let without = run(&stripped).map(|a| serde_json::to_string(&a).unwrap_or_default());
+    assert_eq!(
+        without.as_deref().ok(),
+        Some(shared),
+        "the shared form depends on confidential choices"
+    );
 }
 
 fn check_programs(req: &AllocationRequest, allocation: &Allocation) {

@@ -9,9 +9,11 @@
 //!    be checked (an age rule for someone without a birth date) is the decision
 //!    `missing_birth_date`, not an error.
 //! 2. **Priority** per program: tiers and reserved seats from the program's `allocation`
-//!    policy ([`crate::plan::ProgramPolicy`]); ties inside a tier are broken by one public
-//!    draw over all applicants, [`crate::draw::lottery_order`]`(seed, person ids)`,
-//!    published as `draw`.
+//!    policy ([`crate::plan::ProgramPolicy`]); ties inside a tier are broken by a public
+//!    draw, [`crate::draw::lottery_order`]`(seed, person ids)` over the applicants to
+//!    shared programs, published as `draw`; confidential programs use a draw of their own
+//!    over their applicants, so the shared draw is the same with or without them
+//!    and anyone can replay it with `draw_order(seed, draw)`.
 //! 3. **Mechanism** ([`crate::plan::Mechanism`]): deferred acceptance, serial dictatorship
 //!    or first come, in rounds when people may get several programs, never placing anyone in
 //!    two programs that overlap ([`mechanism`], [`conflicts`]).
@@ -40,6 +42,7 @@
 
 pub mod conflicts;
 mod document;
+mod draws;
 mod error;
 pub mod explain;
 mod input;

@@ -194,7 +194,8 @@ pub struct Allocation {
     pub(crate) programs: Vec<CompactProgram>,
     /// Whether each program (by plan index) is confidential, as in `programs`.
     pub(crate) hidden: Vec<bool>,
-    /// Applicants' person indices in draw order.
+    /// Applicants' person indices: the shared draw, then those only in the confidential
+    /// draw.
     pub(crate) draw: Vec<u32>,
     /// Applicants' person indices sorted by id.
     pub(crate) by_id: Vec<u32>,
@@ -244,8 +245,9 @@ impl Allocation {
         self.draw.len()
     }
 
-    /// Every applicant, in the order of the draw (`draw::lottery_order(seed, applicants)`),
-    /// confidential-only applicants included.
+    /// Every applicant: the shared draw (`draw::lottery_order(seed, applicants to shared
+    /// programs)`, what the shared form publishes), then those who applied to confidential
+    /// programs only, in the order of the confidential draw (see [`super`], step 2).
     pub fn draw(&self) -> Vec<String> {
         self.draw
             .iter()

@@ -7,7 +7,7 @@
 //! an identical application (same choices, members, stamp and limit) is merged, any other
 //! is `duplicate_application`. At each program a group is eligible only if every member is;
 //! its priority tier is the lowest tier of its members, it counts as matching a reserve only
-//! if every member matches, and its place in the draw is that of its member drawn last (so
+//! if every member matches, and its place in a draw ([`super::draws`]) is that of its member drawn last (so
 //! applying together never buys extra lottery tickets). A household applies together only
 //! by applying as a group; otherwise its members apply on their own, and household rules of
 //! the audience see the household's tags.
@@ -36,6 +36,7 @@ use hashbrown::HashTable;
 
 use chrono::NaiveDate;
 
+use super::draws::{roles, Draws};
 use super::error::EnrolError;
 use super::input::{Application, Person};
 use super::{MAX_APPLICATIONS, MAX_CHOICES, MAX_GROUP, MAX_PEOPLE, MAX_RESERVES, MAX_TIERS};
@@ -575,7 +576,8 @@ pub(crate) struct Prepared {
     pub units: Units,
     /// Applicants' person indices sorted by id.
     pub by_id: Vec<u32>,
-    /// Applicants' person indices in draw order.
+    /// Applicants' person indices: the shared draw, then those only in the confidential
+    /// draw ([`super::draws`]).
     pub draw: Vec<u32>,
     /// Eligible applicants (people) per program, for `demand_at_least` conditions. A
     /// household cap is not eligibility: members later refused with `household_limit`
@@ -865,17 +867,21 @@ pub(crate) fn prepare(
             .unwrap_or(&[])
     };
 
-    // The draw over every applicant: the public lottery of `crate::draw`.
-    let mut applicants: Vec<u32> = members.clone();
-    sort_by_id(&mut applicants, people);
-    let by_id = applicants.clone();
-    crate::draw::Draw::from_seed(seed).shuffle(&mut applicants);
-    let mut rank: Vec<u32> = vec![u32::MAX; people.len()];
-    for (pos, &p) in applicants.iter().enumerate() {
-        if let Some(r) = rank.get_mut(p as usize) {
-            *r = pos as u32;
-        }
-    }
+    // The shared and the confidential draw (see `super::draws`).
+    let mut by_id: Vec<u32> = members.clone();
+    sort_by_id(&mut by_id, people);
+    let roles = plan.programs.iter().any(|p| p.confidential).then(|| {
+        let confidential: Vec<bool> = plan.programs.iter().map(|p| p.confidential).collect();
+        let choices_at = |k: &Kept| flat.get(k.choices.0 as usize..k.choices.1 as usize);
+        roles(
+            people.len(),
+            &confidential,
+            kept.iter()
+                .map(|k| (members_at(k), choices_at(k).unwrap_or(&[]))),
+        )
+    });
+    let draws = Draws::new(seed, people.len(), &by_id, roles.as_deref());
+    drop(roles);
     // Units in order of their first member's id.
     let mut id_rank: Vec<u32> = vec![u32::MAX; people.len()];
     for (pos, &p) in by_id.iter().enumerate() {
@@ -883,13 +889,6 @@ pub(crate) fn prepare(
             *r = pos as u32;
         }
     }
-    let draw_of = |unit_members: &[u32]| {
-        unit_members
-            .iter()
-            .filter_map(|&m| rank.get(m as usize).copied())
-            .max()
-            .unwrap_or(u32::MAX)
-    };
     crate::sort::sort_by_key(&mut kept, |k| {
         members_at(k)
             .first()
@@ -990,7 +989,6 @@ pub(crate) fn prepare(
             .submitted_at
             .and_then(|s| stamps.binary_search(&s).ok())
             .map_or(u32::MAX, |i| i as u32);
-        let draw = draw_of(unit_members);
         let chosen = flat
             .get(k.choices.0 as usize..k.choices.1 as usize)
             .unwrap_or(&[]);
@@ -1088,11 +1086,11 @@ pub(crate) fn prepare(
         }
         public.members.extend_from_slice(unit_members);
         public.households.extend_from_slice(&households);
-        public.close(limit, stamp, draw);
+        public.close(limit, stamp, draws.place(unit_members, false));
         if secret.choices.len() > secrets {
             secret.members.extend_from_slice(unit_members);
             secret.households.extend_from_slice(&households);
-            secret.close(limit, stamp, draw);
+            secret.close(limit, stamp, draws.place(unit_members, true));
         }
     }
     public.split = public.len();
@@ -1100,7 +1098,7 @@ pub(crate) fn prepare(
     Ok(Prepared {
         units: public,
         by_id,
-        draw: applicants,
+        draw: draws.order,
         demand,
         multi,
     })
