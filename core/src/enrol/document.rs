@@ -44,7 +44,8 @@ pub struct AllocationDocument {
 #[derive(JsonSchema)]
 #[schemars(rename = "EnrolmentState", deny_unknown_fields)]
 pub struct EnrolmentStateDocument {
-    /// The time of the last event (the allocation's `as_of` before any).
+    /// The time of the last event, events about confidential programs left out (`null`
+    /// before any).
     pub now: Option<DateTime<FixedOffset>>,
     /// Every shared program's state, by id.
     pub programs: BTreeMap<String, ProgramState>,

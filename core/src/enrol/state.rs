@@ -194,6 +194,8 @@ pub struct EnrolmentState {
     ledger: Ledger,
     confidential: BTreeSet<String>,
     now: Option<DateTime<FixedOffset>>,
+    /// The time of the last event not about a confidential program: the shared `now`.
+    shared_now: Option<DateTime<FixedOffset>>,
     capacity: Vec<Option<u32>>,
     enrolled: Vec<Vec<u32>>,
     /// Per program with reserves: (unit, seat) of each enrolled unit (0 general, `i + 1`
@@ -250,6 +252,7 @@ impl EnrolmentState {
             have,
             log: Vec::new(),
             now: None,
+            shared_now: None,
             confidential: allocation.confidential_ids(),
             units_of,
             program_of,
@@ -340,7 +343,14 @@ impl EnrolmentState {
     ) -> Result<(), EnrolError> {
         let trial = self;
         trial.now = Some(at);
-        trial.expire(at);
+        // An event about a confidential program moves only confidential programs: their
+        // offers expire, the shared clock and the shared programs' offers wait for the next
+        // shared event, so the shared form is the same without it.
+        let secret = trial.about_confidential(event);
+        if !secret {
+            trial.shared_now = Some(at);
+        }
+        trial.expire(at, secret);
         match (event, target) {
             (Event::Withdraw { .. }, Some((u, p))) => trial.withdraw(u, p, at, path)?,
             (Event::Accept { .. }, Some((u, p))) => trial.accept(u, p, at, path)?,
@@ -443,11 +453,34 @@ impl EnrolmentState {
     }
 
     /// Lapses every offer that expired by `at`, earliest first, passing each seat on.
-    fn expire(&mut self, at: DateTime<FixedOffset>) {
+    /// Whether `event` is about a confidential program.
+    fn about_confidential(&self, event: &Event) -> bool {
+        match event {
+            Event::Withdraw { program, .. }
+            | Event::Accept { program, .. }
+            | Event::Decline { program, .. }
+            | Event::Capacity { program, .. }
+            | Event::Attendance { program, .. } => self.confidential.contains(program),
+            Event::Tick { .. } => false,
+        }
+    }
+
+    /// Whether program `p` (by plan index) is confidential.
+    fn is_secret(&self, p: u32) -> bool {
+        self.ledger
+            .programs
+            .get(p as usize)
+            .is_some_and(|prog| self.confidential.contains(&prog.id))
+    }
+
+    /// Expires the offers due by `at` (`only_secret`: of confidential programs only), in
+    /// the order they fell due, refilling each seat.
+    fn expire(&mut self, at: DateTime<FixedOffset>, only_secret: bool) {
         while let Some((i, when)) = self
             .offers
             .iter()
             .enumerate()
+            .filter(|(_, o)| !only_secret || self.is_secret(o.program))
             .filter_map(|(i, o)| o.expires_at.filter(|&e| e <= at).map(|e| (i, e)))
             .min_by_key(|&(i, when)| (when, i))
         {
@@ -840,7 +873,7 @@ impl Serialize for EnrolmentState {
             .filter_map(|p| self.for_program(&p.id).map(|s| (&p.id, s)))
             .collect();
         let mut s = serializer.serialize_struct("EnrolmentState", 2)?;
-        s.serialize_field("now", &self.now)?;
+        s.serialize_field("now", &self.shared_now)?;
         s.serialize_field("programs", &programs)?;
         s.end()
     }
