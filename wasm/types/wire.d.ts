@@ -2042,7 +2042,8 @@ export interface EnrolmentPolicy {
  */
 export interface EnrolmentState {
   /**
-   * The time of the last event (the allocation's `as_of` before any).
+   * The time of the last event, events about confidential programs left out (`null`
+   * before any).
    */
   now?: string | null;
   /**

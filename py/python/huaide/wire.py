@@ -2146,7 +2146,8 @@ class EnrolmentState(TypedDict):
 
     now: NotRequired[str | None]
     """
-    The time of the last event (the allocation's `as_of` before any).
+    The time of the last event, events about confidential programs left out (`null`
+    before any).
     """
     programs: dict[str, ProgramState]
     """
