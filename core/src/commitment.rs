@@ -61,12 +61,9 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     out
 }
 
+/// The lowercase hex digit of `nibble` (below 16).
 fn hex_digit(nibble: u8) -> char {
-    char::from(if nibble < 10 {
-        b'0' + nibble
-    } else {
-        b'a' + nibble - 10
-    })
+    char::from_digit(u32::from(nibble), 16).unwrap_or('0')
 }
 
 /// The commitment of `seed`: `hex(SHA-256("huaide-seed-commitment-v1\n" ‖ seed))`.

@@ -24,25 +24,24 @@
 //! - [`i18n`]: every text in English and Simplified Chinese ([`i18n::Lang`], one catalogue).
 
 #![deny(unsafe_code)]
+// Every operator that can overflow, wrap or panic is refused: counts use `checked_*` with a
+// coded error, bounded values `saturating_*` (see `core/clippy.toml` for the exact types).
+#![deny(clippy::arithmetic_side_effects)]
 
 pub mod audit;
 pub mod commitment;
-#[deny(clippy::arithmetic_side_effects)]
 pub mod draw;
 pub mod enrol;
 pub mod error;
 pub mod exhibition;
-#[deny(clippy::arithmetic_side_effects)]
 pub mod formats;
 mod hint;
 pub mod i18n;
 pub mod limits;
-#[deny(clippy::arithmetic_side_effects)]
 pub mod motion;
 pub mod plan;
 pub mod schema;
 mod sort;
-#[deny(clippy::arithmetic_side_effects)]
 pub mod tables;
 pub mod vote;
 

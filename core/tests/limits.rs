@@ -312,3 +312,136 @@ fn tied_committees() {
     let members: usize = 3_432 * 7;
     assert!(members <= MAX_TIED_COMMITTEE_MEMBERS);
 }
+
+/// Counts whose total is exactly 2^64 - 1 go through every method with exact arithmetic
+/// (the fixed-point STV rules, the Condorcet margins, the committee sums, the medians), and
+/// one more ballot is `count_overflow`, never a wrapped total or a panic.
+#[test]
+fn ballot_counts_at_u64_max() {
+    let big = u64::MAX - 10;
+    // `more`: one ballot past the limit.
+    let with = |mut ballots: Vec<Value>, more: bool, last: Value| {
+        if more {
+            ballots.push(last);
+        }
+        Value::Array(ballots)
+    };
+    let ranked = |more: bool| {
+        with(
+            vec![
+                json!({"count": big, "ranking": ["a", "b"]}),
+                json!({"count": 10, "ranking": ["c"]}),
+            ],
+            more,
+            json!({"ranking": ["b", "c"]}),
+        )
+    };
+    let firsts = |more: bool| {
+        with(
+            vec![
+                json!({"count": big, "ranking": ["a"]}),
+                json!({"count": 10, "ranking": ["c"]}),
+            ],
+            more,
+            json!({"ranking": ["b"]}),
+        )
+    };
+    let approvals = |more: bool| {
+        with(
+            vec![
+                json!({"count": big, "approve": ["a", "b"]}),
+                json!({"count": 10, "approve": ["c"]}),
+            ],
+            more,
+            json!({"approve": ["b"]}),
+        )
+    };
+    let scores = |more: bool| {
+        with(
+            vec![
+                json!({"count": big, "scores": {"a": 5, "b": 3}}),
+                json!({"count": 10, "scores": {"c": 5}}),
+            ],
+            more,
+            json!({"scores": {"b": 1}}),
+        )
+    };
+    let election = |method: &str, seats: u32, extra: Value| {
+        let mut e =
+            json!({"id": "t", "method": method, "seats": seats, "candidates": ["a", "b", "c"]});
+        if let (Some(e), Some(extra)) = (e.as_object_mut(), extra.as_object()) {
+            e.extend(extra.clone());
+        }
+        e
+    };
+    let winners = |election: Value, ballots: Value| -> Result<Vec<String>, String> {
+        let election = huaide::vote::read_election(&election).map_err(|e| e.code().to_owned())?;
+        let ballots = huaide::vote::read_ballots(&ballots).unwrap();
+        huaide::vote::tally(&election, &ballots)
+            .map(|r| r.winners)
+            .map_err(|e| e.code().to_owned())
+    };
+    let stv = |rule: &str| json!({"stv": {"rule": rule}});
+    // (method, seats, options, ballots, winners)
+    type Case<'a> = (&'a str, u32, Value, &'a dyn Fn(bool) -> Value, Vec<&'a str>);
+    let cases: Vec<Case> = vec![
+        ("plurality", 1, json!({}), &firsts, vec!["a"]),
+        ("irv", 1, json!({}), &ranked, vec!["a"]),
+        ("stv", 2, stv("scottish"), &ranked, vec!["a", "b"]),
+        ("stv", 2, stv("wigm"), &ranked, vec!["a", "b"]),
+        ("stv", 2, stv("meek"), &ranked, vec!["a", "b"]),
+        (
+            "stv",
+            2,
+            json!({"stv": {"rule": "rctab", "decimals": 18}}),
+            &ranked,
+            vec!["a", "b"],
+        ),
+        ("schulze", 1, json!({}), &ranked, vec!["a"]),
+        ("ranked_pairs", 1, json!({}), &ranked, vec!["a"]),
+        ("copeland", 1, json!({}), &ranked, vec!["a"]),
+        ("approval", 2, json!({}), &approvals, vec!["a", "b"]),
+        ("pav", 2, json!({}), &approvals, vec!["a", "b"]),
+        ("sav", 2, json!({}), &approvals, vec!["a", "b"]),
+        ("seq_phragmen", 2, json!({}), &approvals, vec!["a", "b"]),
+        ("rev_seq_pav", 2, json!({}), &approvals, vec!["a", "b"]),
+        ("majority_judgment", 1, json!({}), &scores, vec!["a"]),
+    ];
+    for (method, seats, options, ballots, expected) in cases {
+        let e = election(method, seats, options);
+        let mut got = winners(e.clone(), ballots(false))
+            .unwrap_or_else(|code| panic!("{method} {e}: {code} at a total of 2^64 - 1"));
+        got.sort();
+        assert_eq!(got, expected, "{method} {e}");
+        assert_eq!(
+            winners(e.clone(), ballots(true)),
+            Err("count_overflow".to_owned()),
+            "{method} {e}: a total past 2^64 - 1"
+        );
+    }
+    // Sums of count × points may pass 2^64 - 1 below the ballot total: a coded error.
+    for method in ["borda", "score", "star"] {
+        let ballots = if method == "borda" {
+            ranked(false)
+        } else {
+            scores(false)
+        };
+        let code = tally(election(method, 1, json!({})), ballots);
+        assert!(
+            ["ok", "count_overflow"].contains(&code.as_str()),
+            "{method}: {code}"
+        );
+    }
+}
+
+/// A seat number near `u32::MAX` is `invalid_seats`, whatever the method's arithmetic.
+#[test]
+fn seats_near_u32_max() {
+    for method in ["irv", "stv", "pav", "seq_phragmen", "plurality"] {
+        let election = json!({
+            "id": "t", "method": method, "seats": u32::MAX, "candidates": ["a", "b"]
+        });
+        let code = tally(election, json!([]));
+        assert_eq!(code, "invalid_seats", "{method}");
+    }
+}

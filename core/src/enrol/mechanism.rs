@@ -84,7 +84,7 @@ impl Seats {
                 let mut reserves = Vec::new();
                 for r in p.allocation.iter().flat_map(|a| a.reserved.iter()) {
                     let take = u64::from(r.seats).min(left);
-                    left -= take;
+                    left = left.saturating_sub(take); // take <= left
                     reserves.push(take);
                 }
                 Seats {
@@ -156,7 +156,9 @@ impl Have {
     pub fn get(&self, i: usize) -> &[u32] {
         let start = self.at.get(i).copied().unwrap_or(0) as usize;
         let len = self.len.get(i).copied().unwrap_or(0) as usize;
-        self.programs.get(start..start + len).unwrap_or(&[])
+        self.programs
+            .get(start..start.saturating_add(len))
+            .unwrap_or(&[])
     }
 
     /// Gives program `p` to unit `i` of the run (ignored beyond its room).
@@ -166,13 +168,15 @@ impl Have {
         };
         let end = self
             .at
-            .get(i + 1)
+            .get(i.saturating_add(1))
             .copied()
             .unwrap_or(self.programs.len() as u32);
-        if start + *len < end {
-            if let Some(slot) = self.programs.get_mut((start + *len) as usize) {
+        // Offsets and lengths are below the number of programs held, a `u32`.
+        let at = start.saturating_add(*len);
+        if at < end {
+            if let Some(slot) = self.programs.get_mut(at as usize) {
                 *slot = p;
-                *len += 1;
+                *len = len.saturating_add(1);
             }
         }
     }
@@ -220,7 +224,7 @@ fn choose(held: &mut Vec<Held>, seats: &Seats, units: &Units) -> Vec<Held> {
     for (h, t) in held.iter_mut().zip(taken.iter_mut()) {
         if h.size <= left && household_fits(households(h.unit), &counts, seats.cap) {
             household_add(households(h.unit), &mut counts);
-            left -= h.size;
+            left = left.saturating_sub(h.size); // h.size <= left
             *t = true;
             h.slot = 0;
         }
@@ -238,9 +242,9 @@ fn choose(held: &mut Vec<Held>, seats: &Seats, units: &Units) -> Vec<Held> {
                     continue;
                 }
                 household_add(households(h.unit), &mut counts);
-                left -= h.size;
+                left = left.saturating_sub(h.size); // h.size <= left
                 *t = true;
-                h.slot = r as u32 + 1;
+                h.slot = u32::try_from(r).unwrap_or(u32::MAX).saturating_add(1);
             }
         }
     }
@@ -333,7 +337,7 @@ impl Run<'_> {
             next.iter_mut().for_each(|x| *x = 0);
             let mut queue: VecDeque<u32> = range
                 .clone()
-                .filter(|&u| (have.get(u - base).len() as u32) < units.limit(u))
+                .filter(|&u| (have.get(local(u, base)).len() as u32) < units.limit(u))
                 .map(|u| u as u32)
                 .collect();
             if queue.is_empty() {
@@ -348,21 +352,21 @@ impl Run<'_> {
                 // choice they will propose to.
                 if let Some(&far) = queue.get(3 * LOOKAHEAD) {
                     units.prefetch(far as usize);
-                    hint::prefetch_at(&next, far as usize - base);
-                    have.prefetch(far as usize - base);
+                    hint::prefetch_at(&next, local(far as usize, base));
+                    have.prefetch(local(far as usize, base));
                 }
                 if let Some(&mid) = queue.get(2 * LOOKAHEAD) {
                     units.prefetch_choices(mid as usize);
                 }
                 if let Some(&near) = queue.get(LOOKAHEAD) {
-                    let at = next.get(near as usize - base).copied().unwrap_or(0) as usize;
+                    let at = next.get(local(near as usize, base)).copied().unwrap_or(0) as usize;
                     if let Some(c) = units.choices(near as usize).get(at) {
                         hint::prefetch_at(&bar, c.program as usize);
                         hint::prefetch_at(&holds, c.program as usize);
                         hint::prefetch_at(seats, c.program as usize);
                     }
                 }
-                let i = u as usize - base;
+                let i = local(u as usize, base);
                 let choices = units.choices(u as usize);
                 let h = have.get(i);
                 let prior = before.get(i).map_or(&[][..], Vec::as_slice);
@@ -371,7 +375,7 @@ impl Run<'_> {
                         break;
                     };
                     let at = *ptr;
-                    *ptr += 1;
+                    *ptr = ptr.saturating_add(1); // *ptr < choices.len()
                     if !self.open(choice, h, prior) {
                         continue;
                     }
@@ -414,7 +418,7 @@ impl Run<'_> {
                                 drop(top);
                                 queue.push_back(out);
                                 if let Some(r) = refill.as_mut() {
-                                    r.turn(p, out_key, out, out as usize - base, &next);
+                                    r.turn(p, out_key, out, local(out as usize, base), &next);
                                 }
                             }
                             if let Some(r) = refill.as_mut() {
@@ -437,7 +441,7 @@ impl Run<'_> {
                             if let Some(r) = refill.as_mut() {
                                 r.hold(i, at);
                                 for h in &rejected {
-                                    r.turn(p, h.key, h.unit, h.unit as usize - base, &next);
+                                    r.turn(p, h.key, h.unit, local(h.unit as usize, base), &next);
                                 }
                             }
                             if rejected.iter().any(|h| h.unit == u) {
@@ -461,7 +465,7 @@ impl Run<'_> {
                     Some(Hold::Heap(heap)) => {
                         seat.general = seat.general.saturating_sub(heap.len() as u64);
                         for (_, u) in heap.into_vec() {
-                            have.push(u as usize - base, p as u32);
+                            have.push(local(u as usize, base), p as u32);
                         }
                     }
                     Some(Hold::List(list)) => {
@@ -474,12 +478,12 @@ impl Run<'_> {
                             }
                             let slot = match h.slot {
                                 0 => Some(&mut seat.general),
-                                s => seat.reserves.get_mut(s as usize - 1),
+                                s => seat.reserves.get_mut((s as usize).saturating_sub(1)), // s >= 1
                             };
                             if let Some(slot) = slot {
                                 *slot = slot.saturating_sub(h.size);
                             }
-                            have.push(h.unit as usize - base, p as u32);
+                            have.push(local(h.unit as usize, base), p as u32);
                         }
                     }
                 }
@@ -487,4 +491,10 @@ impl Run<'_> {
         }
         have
     }
+}
+
+/// Index in the run of unit `u`: the run starts at unit `base`, and every unit it meets is at
+/// or after it; `usize::MAX` (for one before, which cannot happen) indexes nothing.
+fn local(u: usize, base: usize) -> usize {
+    u.checked_sub(base).unwrap_or(usize::MAX)
 }

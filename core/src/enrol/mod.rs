@@ -179,7 +179,7 @@ pub fn allocate(
         .map(|p| !confidential.is_empty() && confidential.contains(p.id.as_str()))
         .collect();
     loop {
-        iterations += 1;
+        iterations = iterations.saturating_add(1); // at most n_programs + 1
         let running: Vec<bool> = reason.iter().map(Option::is_none).collect();
         let run = Run {
             mechanism,
@@ -189,9 +189,9 @@ pub fn allocate(
         };
         seats = Seats::of_plan(plan);
         public_have = run.allocate(units, 0..split, &mut seats, &[]);
-        before = vec![Vec::new(); n - split];
+        before = vec![Vec::new(); n.saturating_sub(split)]; // split <= n
         for (i, b) in before.iter_mut().enumerate() {
-            for &m in units.members(split + i) {
+            for &m in units.members(split.saturating_add(i)) {
                 if let Some(&pu) = public_of.get(m as usize) {
                     b.extend_from_slice(public_have.get(pu as usize));
                 }
@@ -203,7 +203,7 @@ pub fn allocate(
             let have = if u < split {
                 public_have.get(u)
             } else {
-                secret_have.get(u - split)
+                secret_have.get(u.saturating_sub(split))
             };
             let size = units.members(u).len() as u32;
             for &p in have {
@@ -233,7 +233,7 @@ pub fn allocate(
             }
         }
         if changed {
-            shared_runs += u32::from(shared_change);
+            shared_runs = shared_runs.saturating_add(u32::from(shared_change)); // one per run
             continue;
         }
         let worst = plan
@@ -244,7 +244,7 @@ pub fn allocate(
             .filter_map(|(i, p)| {
                 let min = p.capacity.map_or(0, |c| c.min);
                 let got = enrolled.get(i).copied().unwrap_or(0);
-                (got < min).then(|| (std::cmp::Reverse(min - got), &p.id, i))
+                (got < min).then(|| (std::cmp::Reverse(min.saturating_sub(got)), &p.id, i))
             })
             .min();
         match worst {
@@ -253,7 +253,7 @@ pub fn allocate(
                     *r = Some("below_minimum");
                 }
                 if hidden.get(i).is_some_and(|&h| !h) {
-                    shared_runs += 1;
+                    shared_runs = shared_runs.saturating_add(1);
                 }
             }
             None => break,
@@ -263,7 +263,7 @@ pub fn allocate(
         if u < split {
             public_have.get(u)
         } else {
-            secret_have.get(u - split)
+            secret_have.get(u.saturating_sub(split))
         }
     };
     let before_of = |u: usize| -> &[u32] {
@@ -348,7 +348,7 @@ pub fn allocate(
     for list in lists.all_waiting() {
         for (i, &(_, _, flat)) in list.iter().enumerate() {
             if let Some(slot) = positions.get_mut(flat as usize) {
-                *slot = i as u32 + 1;
+                *slot = u32::try_from(i).unwrap_or(u32::MAX).saturating_add(1);
             }
         }
     }

@@ -393,12 +393,15 @@ impl Allocation {
                 (None, Some(_)) => false,
                 (None, None) => return None,
             };
+            // `i` and `j` stay below the lengths of the lists they index.
             if take_first {
-                i += 1;
-                Some((u0, i - 1))
+                let k = i;
+                i = i.saturating_add(1);
+                Some((u0, k))
             } else {
-                j += 1;
-                Some((u1, j - 1))
+                let k = j;
+                j = j.saturating_add(1);
+                Some((u1, k))
             }
         })
         .filter_map(move |(u, k)| self.decision(u, k, m))
@@ -500,7 +503,7 @@ impl Allocation {
 /// The waiting order after the allocation: `waitlist` with the `held_back` units (each
 /// with the number of `waitlist` units before it) merged in at their places.
 fn waiting_order(waitlist: &[u32], held_back: &[(u32, u32)]) -> Vec<u32> {
-    let mut out = Vec::with_capacity(waitlist.len() + held_back.len());
+    let mut out = Vec::with_capacity(waitlist.len().saturating_add(held_back.len()));
     let mut held = held_back.iter().peekable();
     for (i, &u) in waitlist.iter().enumerate() {
         while let Some(&(h, _)) = held.next_if(|&&(_, before)| before as usize <= i) {

@@ -67,7 +67,7 @@ impl Marks {
     /// No marks yet, with room for `marks` of them over `units` units and `programs`
     /// programs.
     pub fn with_capacity(units: usize, marks: usize, programs: usize) -> Marks {
-        let mut at = Vec::with_capacity(units + 1);
+        let mut at = Vec::with_capacity(units.saturating_add(1));
         at.push(0);
         Marks {
             marks: Vec::with_capacity(marks),
@@ -102,7 +102,7 @@ impl Marks {
     /// The lists, filled from the marks of `order`'s units in that order (each part's
     /// units by draw place), then sorted where they are not.
     pub fn into_lists(self, units: &Units, order: &[u32]) -> Lists {
-        let mut at = Vec::with_capacity(self.counts.len() + 1);
+        let mut at = Vec::with_capacity(self.counts.len().saturating_add(1));
         let mut next = [0u32; 3];
         for count in &self.counts {
             at.push(next);
@@ -121,16 +121,20 @@ impl Marks {
         let mut cursor = at.clone();
         let span = |u: u32| -> (usize, usize) {
             let start = self.at.get(u as usize).copied().unwrap_or(0) as usize;
-            let end = self.at.get(u as usize + 1).copied().unwrap_or(0) as usize;
+            let end = self
+                .at
+                .get((u as usize).saturating_add(1))
+                .copied()
+                .unwrap_or(0) as usize;
             (start, end)
         };
         // Units come in a scattered order: their marks are asked for ahead, in two
         // stages (offsets, then marks).
         for (j, &u) in order.iter().enumerate() {
-            if let Some(&far) = order.get(j + 2 * LOOKAHEAD) {
+            if let Some(&far) = order.get(j.saturating_add(2 * LOOKAHEAD)) {
                 hint::prefetch_at(&self.at, far as usize);
             }
-            if let Some(&near) = order.get(j + LOOKAHEAD) {
+            if let Some(&near) = order.get(j.saturating_add(LOOKAHEAD)) {
                 hint::prefetch_at(&self.marks, span(near).0);
             }
             let (start, end) = span(u);
@@ -189,7 +193,7 @@ impl Lists {
     /// The ranges of program `p`'s roster, waiting list and held-back list.
     fn spans(&self, p: usize) -> [std::ops::Range<usize>; 3] {
         let start = self.at.get(p).copied().unwrap_or([0; 3]);
-        let end = self.at.get(p + 1).copied().unwrap_or(start);
+        let end = self.at.get(p.saturating_add(1)).copied().unwrap_or(start);
         let range = |i: usize| {
             let s = start.get(i).copied().unwrap_or(0) as usize;
             s..end.get(i).map_or(s, |&e| (e as usize).max(s))

@@ -663,13 +663,14 @@ impl EnrolmentState {
         let taken: u64 = self
             .enrolled
             .get(p as usize)
-            .map_or(0, |e| e.iter().map(|&u| self.size(u)).sum())
-            + self
-                .offers
-                .iter()
-                .filter(|o| o.program == p)
-                .map(|o| self.size(o.unit))
-                .sum::<u64>();
+            .map_or(0, |e| e.iter().map(|&u| self.size(u)).sum::<u64>())
+            .saturating_add(
+                self.offers
+                    .iter()
+                    .filter(|o| o.program == p)
+                    .map(|o| self.size(o.unit))
+                    .sum::<u64>(),
+            ); // at most the number of people
         let mut free = cap.saturating_sub(taken);
         let hours = i64::from(self.ledger.offer_hours);
         let list = self.waitlist.get(p as usize).cloned().unwrap_or_default();
@@ -690,7 +691,7 @@ impl EnrolmentState {
                 continue;
             }
             self.household_offer(u, &mut counts);
-            free -= size;
+            free = free.saturating_sub(size); // size <= free
             self.offers.push(OpenOffer {
                 program: p,
                 unit: u,
@@ -759,7 +760,7 @@ impl EnrolmentState {
                         break;
                     }
                     if done.get(i).copied().unwrap_or(true)
-                        || (slot > 0 && pass == 0 && !self.matches(u, p, slot - 1))
+                        || (slot > 0 && pass == 0 && !self.matches(u, p, slot.saturating_sub(1)))
                     {
                         continue;
                     }
@@ -776,7 +777,7 @@ impl EnrolmentState {
                     }
                     self.household_offer(u, &mut counts);
                     if let Some(f) = free.get_mut(slot) {
-                        *f -= size;
+                        *f = f.saturating_sub(size); // size <= left = *f
                     }
                     if let Some(d) = done.get_mut(i) {
                         *d = true;
@@ -886,7 +887,7 @@ fn seats(cap: Option<u32>, reserved: &[u32]) -> Vec<u64> {
     let mut out = vec![0u64];
     for &r in reserved {
         let take = u64::from(r).min(left);
-        left -= take;
+        left = left.saturating_sub(take); // take <= left
         out.push(take);
     }
     if let Some(g) = out.first_mut() {
@@ -929,11 +930,14 @@ fn initial_slots(ledger: &Ledger, p: usize) -> Vec<(u32, u32)> {
             for (i, &u) in prog.enrolled.iter().enumerate() {
                 let left = free.get(s).copied().unwrap_or(0);
                 let taken = slot.get(i).is_none_or(Option::is_some);
-                if taken || size(u) > left || (s > 0 && pass == 0 && !matches(u, s - 1)) {
+                if taken
+                    || size(u) > left
+                    || (s > 0 && pass == 0 && !matches(u, s.saturating_sub(1)))
+                {
                     continue;
                 }
                 if let Some(f) = free.get_mut(s) {
-                    *f -= size(u);
+                    *f = f.saturating_sub(size(u)); // size(u) <= left = *f
                 }
                 if let Some(x) = slot.get_mut(i) {
                     *x = Some(s as u32);

@@ -135,7 +135,10 @@ pub(crate) struct Units {
 /// Start and end of slot `i` of an offset array.
 fn span(at: &[u32], i: usize) -> (usize, usize) {
     let start = at.get(i).copied().unwrap_or(0) as usize;
-    let end = at.get(i + 1).copied().map_or(start, |e| e as usize);
+    let end = at
+        .get(i.saturating_add(1))
+        .copied()
+        .map_or(start, |e| e as usize);
     (start, end)
 }
 
@@ -164,7 +167,7 @@ impl Units {
 
     /// The place of unit `u`'s choice `k` in the flat choice order.
     pub fn flat(&self, u: usize, k: usize) -> usize {
-        span(&self.choice_at, u).0 + k
+        span(&self.choice_at, u).0.saturating_add(k)
     }
 
     /// The refusal and reserve bits of the choice at `flat` in the flat choice order.
@@ -196,13 +199,13 @@ impl Units {
             .max()
             .unwrap_or(0);
         if top < list.len().saturating_mul(4).saturating_add(1024) {
-            let mut slot = vec![u32::MAX; top + 1];
-            let mut placed = 0;
+            let mut slot = vec![u32::MAX; top.saturating_add(1)];
+            let mut placed = 0usize;
             for &u in list.iter() {
                 if let Some(s) = slot.get_mut(self.draw(u as usize) as usize) {
                     if *s == u32::MAX {
                         *s = u;
-                        placed += 1;
+                        placed = placed.saturating_add(1); // at most list.len()
                     }
                 }
             }
@@ -283,13 +286,13 @@ impl Units {
     /// An empty set of units with room for `n` units and `choices` choices.
     fn with_capacity(n: usize, choices: usize) -> Units {
         let mut out = Units {
-            member_at: Vec::with_capacity(n + 1),
+            member_at: Vec::with_capacity(n.saturating_add(1)),
             members: Vec::with_capacity(n),
-            choice_at: Vec::with_capacity(n + 1),
+            choice_at: Vec::with_capacity(n.saturating_add(1)),
             choices: Vec::with_capacity(choices),
             extras: Vec::new(),
             extra_of: Vec::new(),
-            household_at: Vec::with_capacity(n + 1),
+            household_at: Vec::with_capacity(n.saturating_add(1)),
             households: Vec::new(),
             limit: Vec::with_capacity(n),
             stamp: Vec::with_capacity(n),
@@ -306,7 +309,9 @@ impl Units {
     /// are `u32`: callers bound the totals (see [`super::MAX_APPLICATIONS`] and
     /// [`super::MAX_CHOICES`]).
     fn close(&mut self, limit: u32, stamp: u32, draw: u32) {
-        let choices = self.choices.len() as u32 - self.choice_at.last().copied().unwrap_or(0);
+        // The last offset is at most the number of choices.
+        let choices =
+            (self.choices.len() as u32).saturating_sub(self.choice_at.last().copied().unwrap_or(0));
         self.member_at.push(self.members.len() as u32);
         self.choice_at.push(self.choices.len() as u32);
         self.household_at.push(self.households.len() as u32);
@@ -318,7 +323,8 @@ impl Units {
     /// Appends the units of `other` after these.
     fn append(&mut self, other: Units) {
         let shift = |at: &mut Vec<u32>, from: &[u32], base: u32| {
-            at.extend(from.iter().skip(1).map(|&x| x + base));
+            // Offsets are `u32` bounded by the callers (see `close`): the sums cannot saturate.
+            at.extend(from.iter().skip(1).map(|&x| x.saturating_add(base)));
         };
         let (m, c, h) = (
             self.members.len() as u32,
@@ -337,7 +343,7 @@ impl Units {
                 if e == u32::MAX {
                     e
                 } else {
-                    e + base
+                    e.saturating_add(base)
                 }
             }));
         }
@@ -356,7 +362,10 @@ pub(crate) fn household_cap(rule: &Rule) -> Option<u32> {
     fn at(rule: &Rule, depth: usize) -> Option<u32> {
         match rule {
             Rule::Household(h) => h.max_enrolled,
-            Rule::All(rules) if depth < 64 => rules.iter().filter_map(|r| at(r, depth + 1)).min(),
+            Rule::All(rules) if depth < 64 => rules
+                .iter()
+                .filter_map(|r| at(r, depth.saturating_add(1)))
+                .min(),
             _ => None,
         }
     }
@@ -456,7 +465,9 @@ struct Entry {
 /// constant's top byte is above the largest length byte (15).
 fn hash_packed(key: [u64; 2]) -> u64 {
     let [lo, hi] = key;
-    let product = u128::from(lo ^ 0x243f_6a88_85a3_08d3) * u128::from(hi ^ 0x1319_8a2e_0370_7344);
+    // The product of two values below 2^64 is below 2^128: `wrapping_mul` is exact.
+    let product =
+        u128::from(lo ^ 0x243f_6a88_85a3_08d3).wrapping_mul(u128::from(hi ^ 0x1319_8a2e_0370_7344));
     (product as u64) ^ ((product >> 64) as u64)
 }
 
@@ -473,6 +484,8 @@ impl std::fmt::Debug for Index<'_> {
 /// id is byte `i` of the key (little-endian) and byte 15 is the length, read with a few
 /// word loads rather than byte by byte (overlapping loads for the tail).
 #[inline]
+// bounded: `len` is below 16, so every offset is below 16 and every shift below 64 bits.
+#[allow(clippy::arithmetic_side_effects)]
 fn pack(id: &str) -> Option<[u64; 2]> {
     let b = id.as_bytes();
     let len = b.len();
@@ -802,7 +815,7 @@ pub(crate) fn prepare(
             }
         }
         let start = next_choice;
-        next_choice += app.choices.len();
+        next_choice = next_choice.saturating_add(app.choices.len()); // at most MAX_CHOICES
         let chosen = flat.get(start..next_choice).unwrap_or(&[]);
         for (c, (choice, &p)) in app.choices.iter().zip(chosen).enumerate() {
             if p == u32::MAX {
@@ -1032,7 +1045,7 @@ pub(crate) fn prepare(
                 reserves = if policy.reserved.len() >= 64 {
                     u64::MAX
                 } else {
-                    (1u64 << policy.reserved.len()) - 1
+                    (1u64 << policy.reserved.len()).saturating_sub(1) // below 64 bits: exact
                 };
             }
             let needs_view = policy.is_some() || program.audience.is_some();

@@ -154,7 +154,7 @@ pub(crate) fn text(lang: Lang, code: &str, args: &[Arg<'_>]) -> String {
 /// Fills the `{name}` placeholders of `template` from `args`; `{name:?}` writes the value
 /// quoted and escaped as Rust's `{:?}` does for a string (English texts quote ids so).
 pub fn fill(template: &str, args: &[Arg<'_>]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
+    let mut out = String::with_capacity(template.len().saturating_add(16));
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         let (before, after) = rest.split_at(open);
@@ -194,7 +194,7 @@ fn parse_placeholder(at: &str) -> Option<(&str, bool, usize)> {
         && name
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-    valid.then_some((name, quoted, end + 1))
+    valid.then_some((name, quoted, end.saturating_add(1)))
 }
 
 /// The placeholder names of a template, in order of appearance (`{id:?}` names `id`).

@@ -121,9 +121,10 @@ pub fn age_on(birth: NaiveDate, on: NaiveDate) -> u32 {
     if on < birth {
         return 0;
     }
-    let mut years = on.year() - birth.year();
+    // on >= birth, both of chrono's range: the difference is exact and not negative.
+    let mut years = on.year().saturating_sub(birth.year());
     if (on.month(), on.day()) < (birth.month(), birth.day()) {
-        years -= 1;
+        years = years.saturating_sub(1);
     }
     u32::try_from(years).unwrap_or(0)
 }
@@ -270,10 +271,15 @@ pub(crate) fn walk<'a>(
                 "any"
             };
             for (i, r) in rules.iter().enumerate() {
-                walk(r, &format!("{base}.{name}[{i}]"), out, depth + 1);
+                walk(
+                    r,
+                    &format!("{base}.{name}[{i}]"),
+                    out,
+                    depth.saturating_add(1),
+                );
             }
         }
-        Rule::Not(inner) => walk(inner, &format!("{base}.not"), out, depth + 1),
+        Rule::Not(inner) => walk(inner, &format!("{base}.not"), out, depth.saturating_add(1)),
         _ => {}
     }
 }

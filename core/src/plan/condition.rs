@@ -65,7 +65,7 @@ impl Condition {
                     "any"
                 };
                 for (i, c) in list.iter().enumerate() {
-                    c.references(&format!("{base}.{name}[{i}]"), out, depth + 1);
+                    c.references(&format!("{base}.{name}[{i}]"), out, depth.saturating_add(1));
                 }
             }
         }
@@ -86,13 +86,19 @@ impl Condition {
                 let (_, enrolled, max) = counts(&f.program);
                 match max {
                     Some(max) if max > 0 => {
-                        u64::from(enrolled) * 100 >= u64::from(f.percent) * u64::from(max)
+                        // u32 × u32 products fit in u64: exact.
+                        u64::from(enrolled).saturating_mul(100)
+                            >= u64::from(f.percent).saturating_mul(u64::from(max))
                     }
                     _ => false,
                 }
             }
-            Condition::All(list) => list.iter().all(|c| c.holds_at(counts, depth + 1)),
-            Condition::Any(list) => list.iter().any(|c| c.holds_at(counts, depth + 1)),
+            Condition::All(list) => list
+                .iter()
+                .all(|c| c.holds_at(counts, depth.saturating_add(1))),
+            Condition::Any(list) => list
+                .iter()
+                .any(|c| c.holds_at(counts, depth.saturating_add(1))),
         }
     }
 }

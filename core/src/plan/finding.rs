@@ -111,7 +111,7 @@ impl ValidationReport {
         ValidationReport {
             ok: errors == 0,
             errors,
-            warnings: findings.len() - errors,
+            warnings: findings.len().saturating_sub(errors), // errors are some of the findings
             findings,
         }
     }

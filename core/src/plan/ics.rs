@@ -45,15 +45,15 @@ fn escape(text: &str) -> String {
 
 /// Appends one content line, folded at 75 octets, with CRLF.
 fn line(out: &mut String, content: &str) {
-    let mut width = 0;
+    let mut width = 0usize;
     for c in content.chars() {
         let len = c.len_utf8();
-        if width + len > 75 {
+        if width.saturating_add(len) > 75 {
             out.push_str("\r\n ");
             width = 1;
         }
         out.push(c);
-        width += len;
+        width = width.saturating_add(len); // at most 75 + 4
     }
     out.push_str("\r\n");
 }
@@ -113,14 +113,14 @@ fn vtimezone(out: &mut String, tz: &Zone, year: i32) {
             // Binary search the first minute of the day with the new offset.
             let (mut lo, mut hi) = (0i64, 1440i64);
             while lo < hi {
-                let mid = (lo + hi) / 2;
+                let mid = lo.saturating_add(hi) / 2; // 0 <= lo < hi <= 1440
                 let probe = offset_at(
                     tz,
                     day.checked_add_signed(Duration::minutes(mid))
                         .unwrap_or(day),
                 );
                 if probe.0 == previous.0 && probe.1 == previous.1 {
-                    lo = mid + 1;
+                    lo = mid.saturating_add(1);
                 } else {
                     hi = mid;
                 }

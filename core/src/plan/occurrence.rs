@@ -162,7 +162,7 @@ impl Plan {
                 path: "to".to_owned(),
             });
         }
-        if (query.to - query.from).num_days() >= MAX_QUERY_DAYS {
+        if query.to.signed_duration_since(query.from).num_days() >= MAX_QUERY_DAYS {
             return Err(PlanError::TooLarge {
                 path: "to".to_owned(),
                 what: "query range in days",

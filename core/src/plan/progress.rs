@@ -313,12 +313,23 @@ impl Plan {
             Measure::SessionsHeld => held.len() as u64,
             _ => enrolled,
         };
-        let total_days = u64::try_from((by - year_start).num_days() + 1)
-            .unwrap_or(1)
-            .max(1);
-        let elapsed = u64::try_from((input.as_of.min(by) - year_start).num_days() + 1)
-            .unwrap_or(0)
-            .min(total_days);
+        let total_days = u64::try_from(
+            by.signed_duration_since(year_start)
+                .num_days()
+                .saturating_add(1),
+        )
+        .unwrap_or(1)
+        .max(1);
+        let elapsed = u64::try_from(
+            input
+                .as_of
+                .min(by)
+                .signed_duration_since(year_start)
+                .num_days()
+                .saturating_add(1),
+        )
+        .unwrap_or(0)
+        .min(total_days);
         let expected = ceil_div(at_least.saturating_mul(elapsed), total_days);
         let status = if value >= at_least {
             ProgressStatus::Achieved

@@ -188,7 +188,7 @@ impl Schedule {
                         "the session ends before it starts".to_owned(),
                     ));
                 }
-                span.to - span.from
+                span.to.signed_duration_since(span.from)
             }
             (Some(_), Some(_)) => {
                 return Err(invalid(
@@ -216,7 +216,7 @@ impl Schedule {
                 "dates must be in the years 1 to 9999".to_owned(),
             ));
         }
-        if (from - self.first).num_days() > MAX_LEAD_DAYS {
+        if from.signed_duration_since(self.first).num_days() > MAX_LEAD_DAYS {
             return Err(PlanError::TooLarge {
                 path: format!("{path}.first"),
                 what: "days between the first session and the range",
@@ -264,7 +264,7 @@ impl Schedule {
                     if step >= MAX_RRULE_STEPS {
                         return Err(steps_exceeded());
                     }
-                    step += 1;
+                    step = step.saturating_add(1); // below MAX_RRULE_STEPS
                     let local = at.naive_local();
                     if local.date() >= to {
                         break;

@@ -142,7 +142,7 @@ impl<'a> TimeZone for &'a Zone {
         let mut latest: Option<ZoneOffset<'a>> = None;
         // `offsets` is sorted ascending, so the instants `wall - o` come earliest first.
         for &o in zone.offsets.iter().rev() {
-            let at = zone.offset_at(wall - i64::from(o));
+            let at = zone.offset_at(wall.saturating_sub(i64::from(o))); // both far from i64's ends
             if at.fixed.local_minus_utc() != o {
                 continue;
             }

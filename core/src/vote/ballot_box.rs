@@ -357,7 +357,7 @@ impl BallotBox {
                         let named: Vec<String> = marks
                             .iter()
                             .enumerate()
-                            .map(|(i, &c)| name(Field::Rank, start + i, c))
+                            .map(|(i, &c)| name(Field::Rank, start.saturating_add(i), c))
                             .collect();
                         ranks.push(match <[String; 1]>::try_from(named) {
                             Ok([one]) => Rank::One(one),
@@ -374,7 +374,7 @@ impl BallotBox {
                         .unwrap_or(&[])
                         .iter()
                         .enumerate()
-                        .map(|(i, &c)| name(Field::Approve, at + i, c))
+                        .map(|(i, &c)| name(Field::Approve, at.saturating_add(i), c))
                         .collect()
                 });
                 let scores = entry.scores.range().map(|r| {
@@ -385,7 +385,7 @@ impl BallotBox {
                         .iter()
                         .zip(values)
                         .enumerate()
-                        .map(|(i, (&c, &v))| (name(Field::Score, at + i, c), v))
+                        .map(|(i, (&c, &v))| (name(Field::Score, at.saturating_add(i), c), v))
                         .collect()
                 });
                 Ballot {

@@ -130,7 +130,7 @@ type Profile = [(Vec<usize>, u64)];
 
 /// `prefix[j]`: the Thiele score of a voter with `j` approved members (`j` up to `k`).
 fn thiele_prefix(rule: CommitteeRule, k: usize) -> Vec<BigRational> {
-    let mut prefix = Vec::with_capacity(k + 1);
+    let mut prefix = Vec::with_capacity(k.saturating_add(1));
     let mut f = BigRational::zero();
     prefix.push(f.clone());
     for j in 1..=k {
@@ -149,7 +149,9 @@ fn committee_score(
 ) -> BigRational {
     let k = prefix.len().saturating_sub(1);
     // by_hits[j]: weight of voters with j approved members; by_size[s]: Σ w·hits for |A| = s.
-    let mut by_hits = vec![0u128; k + 1];
+    // Weights add up to at most 2^64 - 1 (`count_overflow` otherwise) and `hits` is at most
+    // the number of candidates, so no sum reaches 2^128: the saturating sums are exact.
+    let mut by_hits = vec![0u128; k.saturating_add(1)];
     let mut by_size: BTreeMap<usize, u128> = BTreeMap::new();
     for (set, weight) in profile {
         let hits = set
@@ -157,9 +159,10 @@ fn committee_score(
             .filter(|&&c| member.get(c) == Some(&true))
             .count();
         if rule == CommitteeRule::Sav {
-            *by_size.entry(set.len()).or_insert(0) += u128::from(*weight) * hits as u128;
+            let sum = by_size.entry(set.len()).or_insert(0);
+            *sum = sum.saturating_add(u128::from(*weight).saturating_mul(hits as u128));
         } else if let Some(slot) = by_hits.get_mut(hits.min(k)) {
-            *slot += u128::from(*weight);
+            *slot = slot.saturating_add(u128::from(*weight));
         }
     }
     if rule == CommitteeRule::Sav {
@@ -181,10 +184,14 @@ fn committee_score(
 fn binomial(n: usize, k: usize) -> u64 {
     let mut result: u64 = 1;
     for i in 0..k.min(n.saturating_sub(k)) {
-        let Some(next) = result.checked_mul((n - i) as u64) else {
+        // i < n: the factor is n - i.
+        let Some(next) = result.checked_mul(n.saturating_sub(i) as u64) else {
             return u64::MAX;
         };
-        result = next / (i as u64 + 1);
+        // C(n, i) × (n - i) is divisible by i + 1 (which is at least 1).
+        result = next
+            .checked_div((i as u64).saturating_add(1))
+            .unwrap_or(u64::MAX);
     }
     result
 }
@@ -196,7 +203,7 @@ fn exhaustive(
     profile: &Profile,
     k: usize,
 ) -> Result<Vec<Vec<usize>>, TallyError> {
-    let work = binomial(n, k).saturating_mul(profile.len() as u64 + 1);
+    let work = binomial(n, k).saturating_mul((profile.len() as u64).saturating_add(1));
     if work > MAX_COMMITTEE_WORK {
         return Err(too_large());
     }
@@ -230,23 +237,23 @@ fn exhaustive(
             }
             Some(std::cmp::Ordering::Less) => {}
         }
-        // next combination
+        // Next combination (k <= n: every value below stays at most n).
         let mut i = k;
         loop {
-            if i == 0 {
+            let Some(before) = i.checked_sub(1) else {
                 return Ok(found);
-            }
-            i -= 1;
-            if combo.get(i).copied().unwrap_or(n) < n - k + i {
+            };
+            i = before;
+            if combo.get(i).copied().unwrap_or(n) < n.saturating_sub(k).saturating_add(i) {
                 break;
             }
         }
         if let Some(c) = combo.get_mut(i) {
-            *c += 1;
+            *c = c.saturating_add(1);
         }
         let base = combo.get(i).copied().unwrap_or(0);
-        for (offset, c) in combo.iter_mut().enumerate().skip(i + 1) {
-            *c = base + offset - i;
+        for (offset, c) in combo.iter_mut().enumerate().skip(i.saturating_add(1)) {
+            *c = base.saturating_add(offset.saturating_sub(i)); // offset > i
         }
     }
 }
@@ -280,7 +287,8 @@ fn sequential_step(
                 let mut load = BigRational::zero();
                 for ((set, weight), set_load) in profile.iter().zip(loads) {
                     if set.contains(&c) {
-                        support += u128::from(*weight);
+                        // At most the total weight, below 2^64: exact.
+                        support = support.saturating_add(u128::from(*weight));
                         load += set_load.clone() * int(*weight);
                     }
                 }
@@ -298,8 +306,14 @@ fn sequential_step(
                 let mut by_hits: BTreeMap<usize, u128> = BTreeMap::new();
                 for (set, weight) in profile {
                     if set.contains(&c) {
-                        let j = if reverse { hits(set) } else { hits(set) + 1 };
-                        *by_hits.entry(j).or_insert(0) += u128::from(*weight);
+                        let j = if reverse {
+                            hits(set)
+                        } else {
+                            hits(set).saturating_add(1)
+                        };
+                        // At most the total weight, below 2^64: exact.
+                        let sum = by_hits.entry(j).or_insert(0);
+                        *sum = sum.saturating_add(u128::from(*weight));
                     }
                 }
                 let total = by_hits
@@ -363,7 +377,8 @@ impl Run {
             let mut load = BigRational::zero();
             for ((set, weight), set_load) in profile.iter().zip(&self.loads) {
                 if set.contains(&c) {
-                    support += u128::from(*weight);
+                    // At most the total weight, below 2^64: exact.
+                    support = support.saturating_add(u128::from(*weight));
                     load += set_load.clone() * int(*weight);
                 }
             }
@@ -415,7 +430,8 @@ fn sequential_all(
         if !seen.insert((run.committee(), loads)) {
             continue;
         }
-        work = work.saturating_add((n as u64).saturating_mul(profile.len() as u64 + 1));
+        work = work
+            .saturating_add((n as u64).saturating_mul((profile.len() as u64).saturating_add(1)));
         if work > MAX_COMMITTEE_WORK {
             return Err(too_large());
         }

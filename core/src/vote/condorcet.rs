@@ -10,7 +10,7 @@
 
 use super::election::{Election, Strength};
 use super::merge::{rank_tiers, Outcome};
-use super::pairwise::PairwiseMatrix;
+use super::pairwise::{cell_index, PairwiseMatrix};
 use super::ranking::{rank_with_rule, TieRule};
 use super::result::{Tie, TieResolution};
 
@@ -24,16 +24,17 @@ pub(crate) fn schulze(election: &Election, ids: &[&str], matrix: PairwiseMatrix)
         for y in 0..n {
             let (dxy, dyx) = (matrix.get(x, y), matrix.get(y, x));
             if x != y && dxy > dyx {
-                if let Some(cell) = paths.get_mut(x * n + y) {
+                if let Some(cell) = paths.get_mut(cell_index(n, x, y)) {
                     *cell = match strength {
                         Strength::Winning => dxy,
-                        Strength::Margin => dxy - dyx,
+                        Strength::Margin => dxy.saturating_sub(dyx), // dxy > dyx
                     };
                 }
             }
         }
     }
-    let at = |paths: &[u64], x: usize, y: usize| paths.get(x * n + y).copied().unwrap_or(0);
+    let at =
+        |paths: &[u64], x: usize, y: usize| paths.get(cell_index(n, x, y)).copied().unwrap_or(0);
     for i in 0..n {
         for j in 0..n {
             if i == j || at(&paths, j, i) == 0 {
@@ -44,7 +45,7 @@ pub(crate) fn schulze(election: &Election, ids: &[&str], matrix: PairwiseMatrix)
                     continue;
                 }
                 let via = at(&paths, j, i).min(at(&paths, i, k));
-                if let Some(cell) = paths.get_mut(j * n + k) {
+                if let Some(cell) = paths.get_mut(cell_index(n, j, k)) {
                     if via > *cell {
                         *cell = via;
                     }
@@ -82,7 +83,7 @@ pub(crate) fn ranked_pairs(election: &Election, ids: &[&str], matrix: PairwiseMa
             if x != y && dxy > dyx {
                 let key = match strength {
                     Strength::Winning => (dxy, std::cmp::Reverse(dyx)),
-                    Strength::Margin => (dxy - dyx, std::cmp::Reverse(0)),
+                    Strength::Margin => (dxy.saturating_sub(dyx), std::cmp::Reverse(0)), // dxy > dyx
                 };
                 majorities.push((key, x, y));
             }
@@ -99,7 +100,7 @@ pub(crate) fn ranked_pairs(election: &Election, ids: &[&str], matrix: PairwiseMa
     let mut ties = Vec::new();
     for group in majorities.chunk_by(|a, b| a.0 == b.0) {
         for &(_, x, y) in group {
-            if let Some(cell) = upper.get_mut(x * n + y) {
+            if let Some(cell) = upper.get_mut(cell_index(n, x, y)) {
                 *cell = true;
             }
         }
@@ -114,7 +115,7 @@ pub(crate) fn ranked_pairs(election: &Election, ids: &[&str], matrix: PairwiseMa
             .collect();
         let mut trial = locked.clone();
         for &(x, y) in &open {
-            if let Some(cell) = trial.get_mut(x * n + y) {
+            if let Some(cell) = trial.get_mut(cell_index(n, x, y)) {
                 *cell = true;
             }
         }
@@ -139,7 +140,7 @@ pub(crate) fn ranked_pairs(election: &Election, ids: &[&str], matrix: PairwiseMa
                 });
                 for (x, y) in ordered {
                     if !reaches(&locked, n, y, x) {
-                        if let Some(cell) = locked.get_mut(x * n + y) {
+                        if let Some(cell) = locked.get_mut(cell_index(n, x, y)) {
                             *cell = true;
                         }
                     }
@@ -165,7 +166,9 @@ pub(crate) fn ranked_pairs(election: &Election, ids: &[&str], matrix: PairwiseMa
             }
         }
     }
-    let tiers = undominated_tiers(n, |x, y| locked.get(x * n + y).copied().unwrap_or(false));
+    let tiers = undominated_tiers(n, |x, y| {
+        locked.get(cell_index(n, x, y)).copied().unwrap_or(false)
+    });
     let mut ranked = rank_tiers(ids, &tiers, None, election);
     ties.append(&mut ranked.ties);
     ranked.ties = ties;
@@ -238,7 +241,7 @@ pub(crate) fn below_counts(n: usize, tiers: &[Vec<usize>]) -> Vec<u64> {
 fn lock_certain(locked: &mut [bool], upper: &[bool], n: usize, group: &[Majority]) {
     for &(_, x, y) in group {
         if !reaches(upper, n, y, x) {
-            if let Some(cell) = locked.get_mut(x * n + y) {
+            if let Some(cell) = locked.get_mut(cell_index(n, x, y)) {
                 *cell = true;
             }
         }
@@ -257,7 +260,7 @@ fn reaches(locked: &[bool], n: usize, from: usize, to: usize) -> bool {
             continue;
         }
         for y in 0..n {
-            if locked.get(x * n + y).copied().unwrap_or(false) {
+            if locked.get(cell_index(n, x, y)).copied().unwrap_or(false) {
                 stack.push(y);
             }
         }
@@ -270,9 +273,9 @@ fn is_acyclic(locked: &[bool], n: usize) -> bool {
     let mut indegree = vec![0usize; n];
     for x in 0..n {
         for y in 0..n {
-            if locked.get(x * n + y).copied().unwrap_or(false) {
+            if locked.get(cell_index(n, x, y)).copied().unwrap_or(false) {
                 if let Some(d) = indegree.get_mut(y) {
-                    *d += 1;
+                    *d = d.saturating_add(1); // at most n
                 }
             }
         }
@@ -280,13 +283,16 @@ fn is_acyclic(locked: &[bool], n: usize) -> bool {
     let mut stack: Vec<usize> = (0..n).filter(|&x| indegree.get(x) == Some(&0)).collect();
     let mut removed = 0usize;
     while let Some(x) = stack.pop() {
-        removed += 1;
+        removed = removed.saturating_add(1); // each candidate once: at most n
         for y in 0..n {
-            if locked.get(x * n + y).copied().unwrap_or(false) {
+            if locked.get(cell_index(n, x, y)).copied().unwrap_or(false) {
+                // Each edge into `y` is taken once, so `d` never goes below 0.
                 if let Some(d) = indegree.get_mut(y) {
-                    *d -= 1;
-                    if *d == 0 {
-                        stack.push(y);
+                    if let Some(left) = d.checked_sub(1) {
+                        *d = left;
+                        if left == 0 {
+                            stack.push(y);
+                        }
                     }
                 }
             }

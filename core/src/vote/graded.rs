@@ -38,7 +38,7 @@ pub(crate) fn check_range(election: &Election) -> Result<(), TallyError> {
             "min must be below max",
         ));
     }
-    if election.method == Method::MajorityJudgment && r.max - r.min >= MAX_GRADES {
+    if election.method == Method::MajorityJudgment && r.max.saturating_sub(r.min) >= MAX_GRADES {
         return Err(TallyError::TooLarge {
             path: "election.score_range".to_owned(),
             what: "number of grades",
@@ -228,7 +228,9 @@ fn compare(ha: &[u64], hb: &[u64]) -> Ordering {
     if n == 0 {
         return Ordering::Equal;
     }
-    let m = (n - 1) / 2; // lower median position
+    // Every step below is at most `n - 1` (`i` is at most `m` in the lower chain and below
+    // `n - m - 1` in the upper one), so the saturating operations are exact.
+    let m = n.saturating_sub(1) / 2; // lower median position
     let odd = n % 2 == 1;
     // Lower chain: positions m, m-1, …, 0. Element i is at sequence step (odd: 2i-1, even: 2i).
     let mut lower: Option<(u64, Ordering)> = None;
@@ -237,32 +239,37 @@ fn compare(ha: &[u64], hb: &[u64]) -> Ordering {
         let (ga, sa, _) = grade_at(ha, p);
         let (gb, sb, _) = grade_at(hb, p);
         if ga != gb {
-            let i = m - p;
+            let i = m.saturating_sub(p); // p <= m
             let step = if i == 0 {
                 0
             } else if odd {
-                2 * i - 1
+                i.saturating_mul(2).saturating_sub(1)
             } else {
-                2 * i
+                i.saturating_mul(2)
             };
             lower = Some((step, ga.cmp(&gb)));
             break;
         }
-        let next = sa.max(sb);
-        if next == 0 {
+        // The grades at `p` start at or before `p`: the chain moves down.
+        let Some(before) = sa.max(sb).checked_sub(1) else {
             break;
-        }
-        p = next - 1;
+        };
+        p = before;
     }
     // Upper chain: positions m+1, …, n-1. Element i is at step (odd: 2i+2, even: 2i+1).
     let mut upper: Option<(u64, Ordering)> = None;
-    let mut p = m + 1;
+    let mut p = m.saturating_add(1);
     while p < n {
         let (ga, _, ea) = grade_at(ha, p);
         let (gb, _, eb) = grade_at(hb, p);
         if ga != gb {
-            let i = p - m - 1;
-            let step = if odd { 2 * i + 2 } else { 2 * i + 1 };
+            let i = p.saturating_sub(m).saturating_sub(1); // p > m
+            let twice = i.saturating_mul(2);
+            let step = if odd {
+                twice.saturating_add(2)
+            } else {
+                twice.saturating_add(1)
+            };
             upper = Some((step, ga.cmp(&gb)));
             break;
         }
@@ -299,7 +306,7 @@ fn majority_judgment(election: &Election, ids: &[&str], aggregate: Aggregate) ->
             if n == 0 {
                 return min;
             }
-            let (g, _, _) = grade_at(h, (n - 1) / 2);
+            let (g, _, _) = grade_at(h, n.saturating_sub(1) / 2);
             min.saturating_add(u64::try_from(g).unwrap_or(0))
         })
         .collect();
@@ -308,7 +315,11 @@ fn majority_judgment(election: &Election, ids: &[&str], aggregate: Aggregate) ->
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 mod tests {
     use super::*;
 

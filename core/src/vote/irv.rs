@@ -506,7 +506,9 @@ impl Count<'_> {
                 .collect();
             let votes = |c: usize| tally.get(c).copied().unwrap_or(0);
             let continuing_total: u64 = in_count.iter().map(|&c| votes(c)).sum();
-            let threshold = (continuing_total / 2 + 1).max(self.options.minimum_vote_threshold);
+            let threshold = (continuing_total / 2)
+                .saturating_add(1)
+                .max(self.options.minimum_vote_threshold);
             let mut round = Round {
                 round: round_number(round_index),
                 tally: in_count

@@ -18,7 +18,9 @@ use super::ballot_box::BallotBox;
 use super::content_groups::ContentGroups;
 use super::election::{Election, Method};
 use super::error::TallyError;
-use super::pairwise::{ranked_level_key, square_map, PairwiseMatrix, MAX_PAIRWISE_CANDIDATES};
+use super::pairwise::{
+    cell_index, ranked_level_key, square_map, PairwiseMatrix, MAX_PAIRWISE_CANDIDATES,
+};
 use super::profile::Profile;
 use super::ranked_shards::{is_elimination, ranked_partial, RankedGroup, RankedMerger};
 use super::ranking::{rank_with_rule, Ranked, TieRule};
@@ -581,9 +583,11 @@ pub(crate) fn finish(
         ties: outcome.ranked.ties,
         complete: outcome.ranked.complete,
         pairwise: outcome.pairwise.map(|m| m.to_map(&ids)),
-        strongest_paths: outcome
-            .strongest_paths
-            .map(|p| square_map(&ids, |x, y| p.get(x * n + y).copied().unwrap_or(0))),
+        strongest_paths: outcome.strongest_paths.map(|p| {
+            square_map(&ids, |x, y| {
+                p.get(cell_index(n, x, y)).copied().unwrap_or(0)
+            })
+        }),
         condorcet_winner: outcome.condorcet_winner.and_then(id_of),
         runoff: outcome.runoff.map(|r| {
             r.into_iter()

@@ -11,6 +11,14 @@ use super::election::Unranked;
 /// Most candidates the pairwise methods accept (the matrix has `n²` cells).
 pub const MAX_PAIRWISE_CANDIDATES: usize = 256;
 
+/// Index of cell `(x, y)` of a row-major `n × n` matrix. It saturates past `usize`, which
+/// only an index far beyond the matrix reaches (`n` is at most
+/// [`MAX_PAIRWISE_CANDIDATES`]), so a lookup there finds no cell either way.
+#[inline]
+pub(crate) fn cell_index(n: usize, x: usize, y: usize) -> usize {
+    x.saturating_mul(n).saturating_add(y)
+}
+
 /// `d[x][y]`: the weight of ballots ranking `x` strictly above `y`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct PairwiseMatrix {
@@ -32,13 +40,22 @@ impl PairwiseMatrix {
         self.n
     }
 
+    /// Index of cell `(x, y)`.
+    fn index(&self, x: usize, y: usize) -> Option<usize> {
+        Some(cell_index(self.n, x, y))
+    }
+
     /// Ballots ranking `x` above `y`.
     pub(crate) fn get(&self, x: usize, y: usize) -> u64 {
-        self.cells.get(x * self.n + y).copied().unwrap_or(0)
+        self.index(x, y)
+            .and_then(|i| self.cells.get(i))
+            .copied()
+            .unwrap_or(0)
     }
 
     fn add(&mut self, x: usize, y: usize, weight: u64) -> Option<()> {
-        let cell = self.cells.get_mut(x * self.n + y)?;
+        let i = self.index(x, y)?;
+        let cell = self.cells.get_mut(i)?;
         *cell = cell.checked_add(weight)?;
         Some(())
     }

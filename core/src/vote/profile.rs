@@ -311,7 +311,7 @@ pub fn plurality_counts(candidates: usize, firsts: &[u16]) -> Result<Vec<u64>, T
         path: "firsts".to_owned(),
         message: "candidate index out of range".to_owned(),
     };
-    let slots = u16::MAX as usize + 1;
+    let slots = usize::from(u16::MAX).saturating_add(1);
     if candidates > slots {
         return Err(TallyError::TooLarge {
             path: "candidates".to_owned(),
@@ -335,11 +335,12 @@ pub fn plurality_counts(candidates: usize, firsts: &[u16]) -> Result<Vec<u64>, T
                 c.get_mut(usize::from(y)),
                 d.get_mut(usize::from(z)),
             ) {
+                // A lane counts at most `firsts.len()` entries: it cannot saturate.
                 (Some(a), Some(b), Some(c), Some(d)) => {
-                    *a += 1;
-                    *b += 1;
-                    *c += 1;
-                    *d += 1;
+                    *a = a.saturating_add(1);
+                    *b = b.saturating_add(1);
+                    *c = c.saturating_add(1);
+                    *d = d.saturating_add(1);
                 }
                 _ => bad = true,
             }
@@ -347,7 +348,7 @@ pub fn plurality_counts(candidates: usize, firsts: &[u16]) -> Result<Vec<u64>, T
     }
     for &w in chunks.remainder() {
         match a.get_mut(usize::from(w)) {
-            Some(a) => *a += 1,
+            Some(a) => *a = a.saturating_add(1),
             None => bad = true,
         }
     }

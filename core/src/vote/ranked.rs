@@ -69,7 +69,7 @@ pub(crate) fn step_at(codes: &[u16], at: usize) -> Option<(Step<'_>, usize)> {
     if code < ANY {
         return Some((Step::One(usize::from(code)), after));
     }
-    let end = after.saturating_add(usize::from(code - ANY));
+    let end = after.saturating_add(usize::from(code.saturating_sub(ANY)));
     Some((Step::Any(codes.get(after..end).unwrap_or(&[])), end))
 }
 
@@ -155,7 +155,10 @@ pub(crate) fn compile(
     for &(rank, start, end) in ranks {
         let candidates = marks.get(start..end).unwrap_or(&[]);
         if let Some(max_skip) = rules.max_skipped_ranks {
-            if u64::from(rank) - u64::from(last_rank) > u64::from(max_skip) + 1 {
+            // Ranks are read in increasing order; the widening makes `+ 1` exact.
+            if u64::from(rank).saturating_sub(u64::from(last_rank))
+                > u64::from(max_skip).saturating_add(1)
+            {
                 return Cause::SkippedRanks;
             }
         }

@@ -198,9 +198,9 @@ impl TieBreaker {
                 crate::sort::sort_by_key(&mut listed, |c| {
                     positions.get(c).copied().unwrap_or(usize::MAX)
                 });
-                let unlisted = remaining.len() - listed.len();
-                // A loser is the last listed one only when every tied candidate is listed;
-                // a winner is the first listed one in any case.
+                let unlisted = remaining.len().saturating_sub(listed.len()); // listed ⊆ remaining
+                                                                             // A loser is the last listed one only when every tied candidate is listed;
+                                                                             // a winner is the first listed one in any case.
                 let pick = if loser {
                     (unlisted == 0).then(|| listed.last().copied()).flatten()
                 } else {

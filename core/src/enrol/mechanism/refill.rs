@@ -108,7 +108,8 @@ impl Refill {
                     kept.extend(rest);
                     break;
                 }
-                let i = t.unit as usize - base;
+                // Turned-away units are of this part (at or after `base`); `usize::MAX` finds nothing.
+                let i = (t.unit as usize).checked_sub(base).unwrap_or(usize::MAX);
                 let now = self.held_at.get(i).copied().unwrap_or(NONE);
                 if now <= t.choice {
                     // It holds this choice or a better one, and never loses it this round.

@@ -121,7 +121,7 @@ impl Recurrence {
                 let gcd = gcd(interval, 24);
                 let reach: Vec<u8> = sorted(&rule.by_hour)
                     .into_iter()
-                    .filter(|&h| (i64::from(h) - start_hour).rem_euclid(gcd) == 0)
+                    .filter(|&h| i64::from(h).saturating_sub(start_hour).rem_euclid(gcd) == 0)
                     .collect();
                 if reach.is_empty() {
                     return Err("INTERVAL never reaches a BYHOUR hour".to_owned());
@@ -222,7 +222,7 @@ impl Recurrence {
     /// The next occurrence (a local wall-clock time), or `None` when the expansion is over.
     pub(crate) fn next_start(&mut self) -> Result<Option<NaiveDateTime>, PeriodLimit> {
         while self.buffer.is_empty() && !self.done {
-            self.periods += 1;
+            self.periods = self.periods.saturating_add(1); // stops at MAX_RRULE_PERIODS
             if self.periods > MAX_RRULE_PERIODS {
                 return Err(PeriodLimit);
             }
@@ -252,20 +252,24 @@ impl Recurrence {
         let info = &self.info;
         let today = || {
             self.period_start()
-                .map_or(0, |d| (d - info.first).num_days())
+                .map_or(0, |d| d.signed_duration_since(info.first).num_days())
         };
         match self.freq {
             Freq::Yearly => (0, info.len),
             Freq::Monthly => {
                 let m = usize::try_from(self.month).unwrap_or(1);
-                let start = info.month_starts.get(m - 1).copied().unwrap_or(0);
+                let start = m
+                    .checked_sub(1)
+                    .and_then(|i| info.month_starts.get(i))
+                    .copied()
+                    .unwrap_or(0);
                 (start, info.month_starts.get(m).copied().unwrap_or(info.len))
             }
             Freq::Weekly => {
                 let start = today();
                 let mut i = start;
                 for _ in 0..7 {
-                    i += 1;
+                    i = i.saturating_add(1);
                     if info.weekday(i) == self.wkst {
                         break;
                     }
@@ -274,7 +278,7 @@ impl Recurrence {
             }
             Freq::Daily | Freq::Hourly => {
                 let i = today();
-                (i, i + 1)
+                (i, i.saturating_add(1))
             }
         }
     }
@@ -291,10 +295,13 @@ impl Recurrence {
         let flag = |mask: &[bool]| mask.get(u).copied().unwrap_or(false);
         let year_day_ok = || {
             let has = |n: i64| self.by_year_day.iter().any(|&d| i64::from(d) == n);
+            // Day indices and year lengths are below 800: the operations are exact.
+            let after = i.saturating_add(1);
+            let from_end = i.saturating_sub(info.len);
             if i < info.len {
-                has(i + 1) || has(i - info.len)
+                has(after) || has(from_end)
             } else {
-                has(i + 1 - info.len) || has(i - info.len - info.next_len)
+                has(after.saturating_sub(info.len)) || has(from_end.saturating_sub(info.next_len))
             }
         };
         (self.masks.by_month.is_empty() || self.masks.by_month.contains(&month))
@@ -315,7 +322,7 @@ impl Recurrence {
     fn emit_period(&mut self) -> bool {
         let (start, end) = self.day_range();
         let days: Vec<i64> = (start..end).filter(|&i| self.keeps(i)).collect();
-        let filtered = days.len() < usize::try_from(end - start).unwrap_or(0);
+        let filtered = days.len() < usize::try_from(end.saturating_sub(start)).unwrap_or(0);
         let date = |i: i64| self.info.first.checked_add_signed(Duration::days(i));
         let mut found: Vec<NaiveDateTime> = Vec::new();
         if !self.by_set_pos.is_empty() && !self.times.is_empty() {
@@ -326,10 +333,11 @@ impl Recurrence {
                 let (day_pos, time_pos) = if pos < 0 {
                     (pos.div_euclid(per_day), pos.rem_euclid(per_day))
                 } else {
-                    ((pos - 1).div_euclid(per_day), (pos - 1).rem_euclid(per_day))
+                    let from0 = pos.saturating_sub(1); // BYSETPOS is within ±366
+                    (from0.div_euclid(per_day), from0.rem_euclid(per_day))
                 };
                 let day_index = if day_pos < 0 {
-                    n_days + day_pos
+                    n_days.saturating_add(day_pos)
                 } else {
                     day_pos
                 };
@@ -363,7 +371,7 @@ impl Recurrence {
                     self.done = true;
                     break;
                 }
-                *count -= 1;
+                *count = count.saturating_sub(1); // *count > 0
                 self.buffer.push_back(at);
                 if *count == 0 {
                     self.done = true;
@@ -377,6 +385,11 @@ impl Recurrence {
     }
 
     /// Steps to the next period; `None` past the calendar's end.
+    ///
+    /// The numbers are small: `interval` is at most 65,535, hours below 24, months at most
+    /// 12, weekdays below 7, and `day` at most a month plus `7 × interval` before
+    /// `normalize_day` carries it; the year stops at 9999. The saturating operations are
+    /// exact, and `interval` is at least 1.
     fn advance(&mut self, filtered: bool) -> Option<()> {
         let interval = self.interval;
         let mut fix_day = false;
@@ -389,39 +402,48 @@ impl Recurrence {
                 self.info.rebuild(&self.masks, self.year, self.month)?;
             }
             Freq::Monthly => {
-                let months = i64::from(self.month) - 1 + interval;
+                let months = i64::from(self.month)
+                    .saturating_sub(1)
+                    .saturating_add(interval);
                 self.year = self
                     .year
                     .checked_add(i32::try_from(months.div_euclid(12)).ok()?)?;
-                self.month = u32::try_from(months.rem_euclid(12) + 1).ok()?;
+                self.month = u32::try_from(months.rem_euclid(12).saturating_add(1)).ok()?;
                 if self.year > 9999 {
                     return None;
                 }
                 self.info.rebuild(&self.masks, self.year, self.month)?;
             }
             Freq::Weekly => {
-                self.day += interval * 7 - (self.weekday - self.wkst).rem_euclid(7);
+                let back = self.weekday.saturating_sub(self.wkst).rem_euclid(7);
+                self.day = self
+                    .day
+                    .saturating_add(interval.saturating_mul(7).saturating_sub(back));
                 self.weekday = self.wkst;
                 fix_day = true;
             }
             Freq::Daily => {
-                self.day += interval;
+                self.day = self.day.saturating_add(interval);
                 fix_day = true;
             }
             Freq::Hourly => {
                 if filtered {
                     // Jump to the period before the next day.
-                    self.hour += ((23 - self.hour) / interval) * interval;
+                    let steps = 23i64
+                        .saturating_sub(self.hour)
+                        .checked_div(interval)
+                        .unwrap_or(0);
+                    self.hour = self.hour.saturating_add(steps.saturating_mul(interval));
                 }
                 let days = if self.by_hour.is_empty() {
-                    let next = self.hour + interval;
+                    let next = self.hour.saturating_add(interval);
                     self.hour = next.rem_euclid(24);
                     next.div_euclid(24)
                 } else {
                     self.next_by_hour()?
                 };
                 if days > 0 {
-                    self.day += days;
+                    self.day = self.day.saturating_add(days);
                     fix_day = true;
                 }
                 self.times = self.hour_times(self.hour);
@@ -435,10 +457,11 @@ impl Recurrence {
 
     /// HOURLY with BYHOUR: steps by the interval to the next wanted hour; the days crossed.
     fn next_by_hour(&mut self) -> Option<i64> {
-        let mut days = 0;
+        // Hours below 24 plus an interval of at most 65,535, 24 times: exact.
+        let mut days = 0i64;
         for _ in 0..24 {
-            let next = self.hour + self.interval;
-            days += next.div_euclid(24);
+            let next = self.hour.saturating_add(self.interval);
+            days = days.saturating_add(next.div_euclid(24));
             self.hour = next.rem_euclid(24);
             if self.by_hour.iter().any(|&h| i64::from(h) == self.hour) {
                 return Some(days);
@@ -453,12 +476,13 @@ impl Recurrence {
         if self.day <= month_len {
             return Some(());
         }
+        // `day` exceeds `month_len` here; months stay in 1..=12; years stop at 9999.
         while self.day > month_len {
-            self.day -= month_len;
-            self.month += 1;
+            self.day = self.day.saturating_sub(month_len);
+            self.month = self.month.saturating_add(1);
             if self.month == 13 {
                 self.month = 1;
-                self.year += 1;
+                self.year = self.year.saturating_add(1);
                 if self.year > 9999 {
                     return None;
                 }
@@ -473,6 +497,6 @@ fn gcd(a: i64, b: i64) -> i64 {
     if b == 0 {
         a.abs()
     } else {
-        gcd(b, a % b)
+        gcd(b, a.checked_rem(b).unwrap_or(0)) // b != 0
     }
 }

@@ -140,7 +140,7 @@ where
             };
             let n: u16 = number(name, digits, 1..=max)?;
             let n = if negative {
-                -i32::from(n)
+                0i32.saturating_sub(i32::from(n))
             } else {
                 i32::from(n)
             };

@@ -1,6 +1,11 @@
 //! The engine on RFC 5545's own examples (§3.8.5.3, with their DTSTARTs), and its invariants
 //! on random rules: ordered, from DTSTART, within COUNT, every BYxxx respected, terminating.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use proptest::prelude::*;

@@ -84,12 +84,18 @@ impl YearInfo {
             nth_weekdays: Vec::new(),
         };
         let mut day = first;
-        for i in 0..len + 7 {
+        for i in 0..len.saturating_add(7) {
             let month_len = days_in_month(day.year(), day.month());
             info.months.push(u8::try_from(day.month()).unwrap_or(0));
             info.month_days.push(i8::try_from(day.day()).unwrap_or(0));
-            info.neg_month_days
-                .push(i8::try_from(i64::from(day.day()) - month_len - 1).unwrap_or(0));
+            info.neg_month_days.push(
+                i8::try_from(
+                    i64::from(day.day())
+                        .saturating_sub(month_len)
+                        .saturating_sub(1),
+                )
+                .unwrap_or(0),
+            );
             if day.day() == 1 && i < len {
                 let slot = usize::try_from(day.month0()).ok();
                 if let Some(slot) = slot.and_then(|m| info.month_starts.get_mut(m)) {
@@ -118,11 +124,15 @@ impl YearInfo {
 
     /// Weekday of day `i`, 0 Monday.
     pub(crate) fn weekday(&self, i: i64) -> i64 {
-        (self.weekday0 + i).rem_euclid(7)
+        self.weekday0.saturating_add(i).rem_euclid(7) // i is a day index below 800
     }
 
     /// dateutil's `wnomask`: the days of the wanted ISO-style weeks (weeks start on WKST;
     /// week 1 is the first with at least 4 days in the year).
+    // bounded: dateutil's arithmetic kept as written for agreement; every value is a day
+    // index below 400, a weekday below 7, a week number within ±54, or a year of chrono's
+    // range minus one.
+    #[allow(clippy::arithmetic_side_effects)]
     fn week_no_mask(&self, rule: &MaskRule) -> Vec<bool> {
         let wkst = i64::from(rule.wkst);
         let mut mask = vec![false; usize::try_from(self.len + 7).unwrap_or(0)];
@@ -201,6 +211,9 @@ impl YearInfo {
 
     /// dateutil's `nwdaymask`: the days that are an ordinal weekday (`2MO`, `-1FR`) of the
     /// month (MONTHLY; YEARLY with BYMONTH) or of the year (YEARLY).
+    // bounded: dateutil's arithmetic kept as written; day indices are below 400, weekdays
+    // below 7 and `n` within ±53 (the parser's range).
+    #[allow(clippy::arithmetic_side_effects)]
     fn nth_weekday_mask(&self, rule: &MaskRule, month: u32) -> Vec<bool> {
         if rule.by_nweekday.is_empty() {
             return Vec::new();

@@ -61,11 +61,14 @@ fn distribute(groups: &[Group], kf: &[i128], status: &[Status], scale: i128) -> 
                 }
                 Some(Status::Elected) => {
                     let keep = kf.get(c).copied().unwrap_or(0);
-                    let share = remaining.saturating_mul(keep) / scale;
+                    let share = remaining
+                        .saturating_mul(keep)
+                        .checked_div(scale)
+                        .unwrap_or(0);
                     if let Some(v) = votes.get_mut(c) {
                         *v = v.saturating_add(group.weight.saturating_mul(share));
                     }
-                    remaining -= share;
+                    remaining = remaining.saturating_sub(share); // keep <= scale: share <= remaining
                 }
                 _ => {}
             }
@@ -99,9 +102,14 @@ pub(super) fn count(groups: &[Group], ids: &[&str], seats: usize, breaker: &TieB
         let (mut votes, mut excess) = distribute(groups, &kf, &status, scale);
         let mut quota;
         let mut last_surplus = i128::MAX;
-        let mut iterations = 0;
+        let mut iterations = 0u32;
         loop {
-            quota = (total - excess) / (i128::try_from(seats).unwrap_or(i128::MAX) + 1) + 1;
+            let seats_plus_one = i128::try_from(seats).unwrap_or(i128::MAX).saturating_add(1);
+            quota = total
+                .saturating_sub(excess)
+                .checked_div(seats_plus_one)
+                .unwrap_or(0)
+                .saturating_add(1);
             let mut reached: Vec<usize> = (0..n)
                 .filter(|&c| status.get(c) == Some(&Status::Hopeful))
                 .filter(|&c| votes.get(c).copied().unwrap_or(0) >= quota)
@@ -114,7 +122,14 @@ pub(super) fn count(groups: &[Group], ids: &[&str], seats: usize, breaker: &TieB
             }
             let surplus: i128 = (0..n)
                 .filter(|&c| status.get(c) == Some(&Status::Elected))
-                .map(|c| (votes.get(c).copied().unwrap_or(0) - quota).max(0))
+                .map(|c| {
+                    votes
+                        .get(c)
+                        .copied()
+                        .unwrap_or(0)
+                        .saturating_sub(quota)
+                        .max(0)
+                })
                 .sum();
             if surplus < OMEGA || surplus >= last_surplus || iterations > 10_000 {
                 break;
@@ -127,7 +142,11 @@ pub(super) fn count(groups: &[Group], ids: &[&str], seats: usize, breaker: &TieB
                         if let Some(k) = kf.get_mut(c) {
                             // Rounded up.
                             let num = k.saturating_mul(quota);
-                            *k = (num + v - 1) / v;
+                            *k = num
+                                .saturating_add(v)
+                                .saturating_sub(1)
+                                .checked_div(v)
+                                .unwrap_or(0);
                         }
                     }
                 }
@@ -135,13 +154,20 @@ pub(super) fn count(groups: &[Group], ids: &[&str], seats: usize, breaker: &TieB
             let (v, e) = distribute(groups, &kf, &status, scale);
             votes = v;
             excess = e;
-            iterations += 1;
+            iterations = iterations.saturating_add(1);
         }
         // Candidates within the remaining surplus of the lowest count as tied with it (the
         // surplus could still reorder them).
         let surplus: i128 = (0..n)
             .filter(|&c| status.get(c) == Some(&Status::Elected))
-            .map(|c| (votes.get(c).copied().unwrap_or(0) - quota).max(0))
+            .map(|c| {
+                votes
+                    .get(c)
+                    .copied()
+                    .unwrap_or(0)
+                    .saturating_sub(quota)
+                    .max(0)
+            })
             .sum();
         let in_count: Vec<usize> = (0..n)
             .filter(|&c| status.get(c) != Some(&Status::Defeated))
@@ -169,7 +195,11 @@ pub(super) fn count(groups: &[Group], ids: &[&str], seats: usize, breaker: &TieB
             elected: Vec::new(),
             eliminated: Vec::new(),
             transfers: Vec::new(),
-            inactive: super::inactive_fixed(&inactive, total - continuing - excess, MEEK_DECIMALS),
+            inactive: super::inactive_fixed(
+                &inactive,
+                total.saturating_sub(continuing).saturating_sub(excess),
+                MEEK_DECIMALS,
+            ),
             continuing: fixed(continuing, MEEK_DECIMALS),
             ties: Vec::new(),
         };
@@ -198,7 +228,7 @@ pub(super) fn count(groups: &[Group], ids: &[&str], seats: usize, breaker: &TieB
             out.rounds.push(round);
             break;
         }
-        if out.elected.len() + hopefuls.len() <= seats {
+        if out.elected.len().saturating_add(hopefuls.len()) <= seats {
             let mut rest = hopefuls;
             crate::sort::sort_by_key(&mut rest, |&c| {
                 (std::cmp::Reverse(votes.get(c).copied().unwrap_or(0)), c)

@@ -42,6 +42,14 @@
 //! `continuing + inactive = valid`. `counts` is each candidate's last vote in whole votes
 //! (truncated).
 
+// Arithmetic. Fixed-point values are `i128`: a group's weight is at most the number of valid
+// ballots, below 2^64 (`count_overflow` otherwise), a ballot's value at most `scale` (at most
+// 10^18 < 2^60), so every product `weight × value` and every sum of them (a vote, a pile, a
+// total) is at most `valid × scale` < 2^124, and a transfer's `value × surplus` is below
+// 2^124 too. The `saturating_*` operations are therefore exact; they only mark that a value
+// cannot wrap. Divisors are `scale`, `seats` (at least 1) or a vote checked positive, so
+// `checked_div(..).unwrap_or(0)` never takes the fallback.
+
 mod meek;
 mod rctab;
 
@@ -186,7 +194,10 @@ fn final_counts(ids: &[&str], history: &[Vec<Option<i128>>], scale: i128) -> BTr
                 .rev()
                 .find_map(|t| t.get(c).copied().flatten())
                 .unwrap_or(0);
-            ((*id).to_owned(), u64::try_from(last / scale).unwrap_or(0))
+            (
+                (*id).to_owned(),
+                u64::try_from(last.checked_div(scale).unwrap_or(0)).unwrap_or(0),
+            )
         })
         .collect()
 }
@@ -202,8 +213,8 @@ fn fixed(value: i128, decimals: u32) -> String {
     }
     format!(
         "{sign}{}.{:0width$}",
-        abs / scale_u,
-        abs % scale_u,
+        abs.checked_div(scale_u).unwrap_or(0),
+        abs.checked_rem(scale_u).unwrap_or(0),
         width = decimals as usize
     )
 }
@@ -370,12 +381,21 @@ fn count_stv(
 
     // The quota counts the ballots that count for someone in the first round (a ballot
     // marking nobody, or an overvote at its first rank, does not).
-    let first_round = votes.iter().sum::<i128>() / scale;
+    // Seats are at least 1 (`invalid_seats`), so no divisor below is 0.
+    let first_round = votes.iter().sum::<i128>().checked_div(scale).unwrap_or(0);
+    let seats_plus_one = i128::from(election.seats).saturating_add(1);
     let whole_quota = match options.quota {
-        Quota::Droop => first_round / (i128::from(election.seats) + 1) + 1,
+        Quota::Droop => first_round
+            .checked_div(seats_plus_one)
+            .unwrap_or(0)
+            .saturating_add(1),
         Quota::Hare => {
             let s = i128::from(election.seats);
-            (first_round + s - 1) / s
+            first_round
+                .saturating_add(s)
+                .saturating_sub(1)
+                .checked_div(s)
+                .unwrap_or(0)
         }
     };
     let quota = match options.rule {
@@ -383,8 +403,11 @@ fn count_stv(
         StvRule::Wigm | StvRule::Meek | StvRule::Rctab => {
             let total = first_round.saturating_mul(scale);
             match options.quota {
-                Quota::Droop => total / (i128::from(election.seats) + 1) + 1,
-                Quota::Hare => total / i128::from(election.seats),
+                Quota::Droop => total
+                    .checked_div(seats_plus_one)
+                    .unwrap_or(0)
+                    .saturating_add(1),
+                Quota::Hare => total.checked_div(i128::from(election.seats)).unwrap_or(0),
             }
         }
     };
@@ -415,7 +438,13 @@ fn count_stv(
             elected: Vec::new(),
             eliminated: Vec::new(),
             transfers: Vec::new(),
-            inactive: inactive_fixed(&inactive, total - continuing - inactive_sum, decimals),
+            inactive: inactive_fixed(
+                &inactive,
+                total
+                    .saturating_sub(continuing)
+                    .saturating_sub(inactive_sum),
+                decimals,
+            ),
             continuing: fixed(continuing, decimals),
             ties: Vec::new(),
         };
@@ -446,7 +475,7 @@ fn count_stv(
             rounds.push(round);
             break;
         }
-        if elected_order.len() + hopefuls.len() <= seats {
+        if elected_order.len().saturating_add(hopefuls.len()) <= seats {
             let mut rest = hopefuls.clone();
             crate::sort::sort_by_key(&mut rest, |&c| (std::cmp::Reverse(vote(c, &votes)), c));
             for c in rest {
@@ -473,7 +502,7 @@ fn count_stv(
                     &mut round,
                     &mut ties,
                     &top,
-                    largest - quota,
+                    largest.saturating_sub(quota),
                     "surplus",
                     &ids,
                     decimals,
@@ -492,24 +521,28 @@ fn count_stv(
             };
             pending.retain(|&c| c != from);
             let held = vote(from, &votes);
-            let surplus = held - quota;
+            let surplus = held.saturating_sub(quota);
             let mut moved = Moved::default();
             for g in piles.take(from) {
                 if let Some(group) = groups.get_mut(g) {
                     let old = group.value;
                     if held > 0 {
                         group.value = match options.rule {
-                            StvRule::Scottish => old.saturating_mul(surplus) / held,
+                            StvRule::Scottish => {
+                                old.saturating_mul(surplus).checked_div(held).unwrap_or(0)
+                            }
                             StvRule::Wigm | StvRule::Meek | StvRule::Rctab => {
-                                old.saturating_mul(surplus.saturating_mul(scale) / held) / scale
+                                let ratio =
+                                    surplus.saturating_mul(scale).checked_div(held).unwrap_or(0);
+                                old.saturating_mul(ratio).checked_div(scale).unwrap_or(0)
                             }
                         };
                     }
-                    let start = group.at.map_or(0, |i| i + 1);
+                    let start = group.at.map_or(0, |i| i.saturating_add(1));
                     let mut sink = Some(&mut moved);
                     // The group's old value leaves `from`; its new value arrives elsewhere.
                     if let Some(v) = votes.get_mut(from) {
-                        *v -= group.weight * old;
+                        *v = v.saturating_sub(group.weight.saturating_mul(old));
                     }
                     let to = advance(group, start, &status, &mut votes, &mut inactive, &mut sink);
                     if let Some(c) = to {
@@ -563,9 +596,9 @@ fn count_stv(
         let mut moved = Moved::default();
         for g in piles.take(out) {
             if let Some(group) = groups.get_mut(g) {
-                let start = group.at.map_or(0, |i| i + 1);
+                let start = group.at.map_or(0, |i| i.saturating_add(1));
                 if let Some(v) = votes.get_mut(out) {
-                    *v -= group.weight * group.value;
+                    *v = v.saturating_sub(group.weight.saturating_mul(group.value));
                 }
                 let mut sink = Some(&mut moved);
                 if let Some(c) =
@@ -685,7 +718,9 @@ fn advance(
     let mut at = start;
     while let Some(&code) = group.codes.get(at) {
         if code >= ANY {
-            at = at.saturating_add(1).saturating_add(usize::from(code - ANY));
+            at = at
+                .saturating_add(1)
+                .saturating_add(usize::from(code.saturating_sub(ANY)));
             continue;
         }
         let c = usize::from(code);
@@ -735,7 +770,7 @@ fn record_tie(
     let scale = 10i128.pow(decimals);
     ties.push(Tie {
         candidates,
-        votes: u64::try_from(votes / scale).unwrap_or(0),
+        votes: u64::try_from(votes.checked_div(scale).unwrap_or(0)).unwrap_or(0),
         seats_at_stake: 0,
         resolution,
     });

@@ -271,10 +271,14 @@ impl Count<'_> {
 
     /// An amount as RCTab writes it: whole unless a fractional value is in it.
     fn show(&self, amount: Amount) -> String {
-        if amount.fractional || amount.units % self.scale != 0 {
+        if amount.fractional || amount.units.checked_rem(self.scale).unwrap_or(0) != 0 {
             self.fixed(amount.units)
         } else {
-            (amount.units / self.scale).to_string()
+            amount
+                .units
+                .checked_div(self.scale)
+                .unwrap_or(0)
+                .to_string()
         }
     }
 
@@ -368,16 +372,23 @@ impl Count<'_> {
     /// The threshold from the first round's active votes.
     fn threshold(&self, active: i128) -> i128 {
         let places = if self.fractional { self.decimals } else { 0 };
-        let unit = 10i128.pow(self.decimals - places);
+        let unit = 10i128.pow(self.decimals.saturating_sub(places)); // places <= decimals
         let seats = i128::try_from(self.seats).unwrap_or(i128::MAX);
         match self.quota {
             Quota::Droop => {
                 let divisor = seats.saturating_add(1).saturating_mul(unit);
-                (active / divisor).saturating_mul(unit).saturating_add(unit)
+                active
+                    .checked_div(divisor)
+                    .unwrap_or(0)
+                    .saturating_mul(unit)
+                    .saturating_add(unit)
             }
             Quota::Hare => {
                 let divisor = seats.saturating_mul(unit).max(1);
-                let up = active.saturating_add(divisor - 1) / divisor;
+                let up = active
+                    .saturating_add(divisor.saturating_sub(1))
+                    .checked_div(divisor)
+                    .unwrap_or(0);
                 up.saturating_mul(unit)
             }
         }
@@ -408,7 +419,7 @@ impl Count<'_> {
             let mut residuals: BTreeMap<usize, i128> = BTreeMap::new();
             for &w in &won_last_round {
                 let kept = self.kept.get(w).copied().unwrap_or(0);
-                let residual = kept - threshold;
+                let residual = kept.saturating_sub(threshold);
                 let shown = if residual > 0 {
                     residuals.insert(w, residual);
                     residual_total = residual_total.saturating_add(residual);
@@ -568,7 +579,8 @@ impl Count<'_> {
                     });
                     self.ties.push(Tie {
                         candidates,
-                        votes: u64::try_from(lowest_votes / self.scale).unwrap_or(0),
+                        votes: u64::try_from(lowest_votes.checked_div(self.scale).unwrap_or(0))
+                            .unwrap_or(0),
                         seats_at_stake: 0,
                         resolution,
                     });
@@ -595,17 +607,28 @@ impl Count<'_> {
     /// Elects `w` with `votes`: each of its ballots keeps `v - v × f` with it and moves on at
     /// `v × f`, `f` the truncated surplus fraction.
     fn elect(&mut self, w: usize, votes: i128, threshold: i128) {
-        let surplus = votes - threshold;
+        let surplus = votes.saturating_sub(threshold);
         let fraction = if surplus > 0 && votes > 0 {
-            surplus.saturating_mul(self.scale) / votes
+            surplus
+                .saturating_mul(self.scale)
+                .checked_div(votes)
+                .unwrap_or(0)
         } else {
             0
         };
         let mut kept = 0i128;
         for group in &mut self.groups {
             if matches!(group.holder, Holder::Candidate { index, .. } if index == w) {
-                let moving = group.value.saturating_mul(fraction) / self.scale;
-                kept = kept.saturating_add(group.weight.saturating_mul(group.value - moving));
+                let moving = group
+                    .value
+                    .saturating_mul(fraction)
+                    .checked_div(self.scale)
+                    .unwrap_or(0);
+                kept = kept.saturating_add(
+                    group
+                        .weight
+                        .saturating_mul(group.value.saturating_sub(moving)),
+                );
                 group.value = moving;
                 group.fractional = true;
             }

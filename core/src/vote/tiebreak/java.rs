@@ -34,7 +34,7 @@ impl JavaRandom {
     fn next(&mut self, bits: u32) -> u32 {
         self.state = self.state.wrapping_mul(MULTIPLIER).wrapping_add(ADDEND) & MASK;
         // At most 32 bits remain after the shift, so the truncation is exact.
-        (self.state >> (48 - bits.min(32))) as u32
+        (self.state >> 48u32.saturating_sub(bits.min(32))) as u32
     }
 
     /// `nextInt()`.
@@ -47,8 +47,9 @@ impl JavaRandom {
     pub(crate) fn next_double(&mut self) -> f64 {
         let high = u64::from(self.next(26)) << 27;
         let low = u64::from(self.next(27));
-        // Below 2^53, so exactly representable.
-        (high + low) as f64 * (1.0 / (1u64 << 53) as f64)
+        // Disjoint bits (`low` below 2^27), so `|` is the sum; below 2^53, so exactly
+        // representable.
+        (high | low) as f64 * (1.0 / (1u64 << 53) as f64)
     }
 
     /// RCTab's pick among `n` tied candidates: `(int) Math.floor(nextDouble() * n)`.

@@ -90,11 +90,12 @@ struct Budget(usize);
 
 impl Budget {
     fn take(&mut self) -> bool {
-        if self.0 == 0 {
-            false
-        } else {
-            self.0 -= 1;
-            true
+        match self.0.checked_sub(1) {
+            Some(left) => {
+                self.0 = left;
+                true
+            }
+            None => false,
         }
     }
 }
@@ -119,7 +120,8 @@ impl TieBreaker {
         if first.complete {
             return Ok(first);
         }
-        let by_work = usize::try_from(MAX_TIE_WORK / cost.max(1)).unwrap_or(usize::MAX);
+        let by_work = usize::try_from(MAX_TIE_WORK.checked_div(cost).unwrap_or(MAX_TIE_WORK))
+            .unwrap_or(usize::MAX);
         let mut budget = Budget(MAX_TIE_COUNTS.min(by_work));
         let Some(solved) = self.solve(&count, &[], &tied, &mut budget)? else {
             return Ok(first);
