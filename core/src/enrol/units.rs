@@ -7,10 +7,10 @@
 //! an identical application (same choices, members, stamp and limit) is merged, any other
 //! is `duplicate_application`. At each program a group is eligible only if every member is;
 //! its priority tier is the lowest tier of its members, it counts as matching a reserve only
-//! if every member matches, and its place in a draw ([`super::draws`]) is that of its member drawn last (so
-//! applying together never buys extra lottery tickets). A household applies together only
-//! by applying as a group; otherwise its members apply on their own, and household rules of
-//! the audience see the household's tags.
+//! if every member matches, and its place in a draw (see [`super`], step 2) is that of its
+//! member drawn last (so applying together never buys extra lottery tickets). A household
+//! applies together only by applying as a group; otherwise its members apply on their own,
+//! and household rules of the audience see the household's tags.
 //!
 //! **Household limits.** A household rule's `max_enrolled: N` in a program's audience,
 //! directly or inside `all` (at any depth of `all`s; the smallest `N` wins), caps the
