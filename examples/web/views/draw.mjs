@@ -24,7 +24,8 @@ export function mount(panel, ctx) {
     const a = ctx.allocation;
     if (!a) { fill(message, h('p', { role: 'alert', class: 'warn' }, t('draw.noEnrolment'))); return; }
     seed.value = a.seed;
-    ids.value = [...a.applicants].sort().join('\n');
+    // The shared draw is over the applicants to shared programs, exactly the ids it ranks.
+    ids.value = [...a.draw].sort().join('\n');
     published.value = a.draw.join('\n');
     replay();
   });
@@ -53,18 +54,20 @@ export function mount(panel, ctx) {
     const { order, published: given } = state;
     let check = null;
     if (given) {
-      // The published order may leave ids out (a shared allocation omits the applicants of
-      // confidential programs only): it must then be the replay without them.
+      // A draw ranks exactly its ids: other ids on either side make it another draw.
       const listed = new Set(given);
-      const kept = order.filter((x) => listed.has(x));
-      const leftOut = order.length - kept.length;
-      const first = kept.findIndex((x, k) => given[k] !== x);
-      const same = first < 0 && given.length === kept.length;
-      check = h('p', { class: `result ${same ? 'passed' : 'failed'}`, id: id('check'), 'data-match': String(same), 'data-left-out': leftOut },
-        !same ? t('draw.differs', { place: (first < 0 ? Math.min(kept.length, given.length) : first) + 1,
-          ours: kept[first] ?? '—', theirs: given[first] ?? '—' })
-          : leftOut ? t('draw.leftOut', { count: leftOut, published: given.length })
-            : t('draw.matches', { count: given.length }));
+      const ours = new Set(order);
+      const onlyOurs = order.filter((x) => !listed.has(x)).length;
+      const onlyTheirs = given.filter((x) => !ours.has(x)).length;
+      const first = order.findIndex((x, k) => given[k] !== x);
+      const same = !onlyOurs && !onlyTheirs && first < 0 && given.length === order.length;
+      const text = onlyOurs || onlyTheirs
+        ? t('draw.otherIds', { ours: onlyOurs, theirs: onlyTheirs })
+        : !same ? t('draw.differs', { place: (first < 0 ? Math.min(order.length, given.length) : first) + 1,
+          ours: order[first] ?? '—', theirs: given[first] ?? '—' })
+          : t('draw.matches', { count: given.length });
+      check = h('p', { class: `result ${same ? 'passed' : 'failed'}`, id: id('check'), 'data-match': String(same),
+        'data-only-ours': onlyOurs, 'data-only-theirs': onlyTheirs }, text);
     }
     fill(output, h('p', {}, t('draw.summary', { count: order.length, seed: state.seed })), check,
       orderList(order));

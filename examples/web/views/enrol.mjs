@@ -97,9 +97,8 @@ class EnrolView {
         options: { seed: seed.value, as_of: asOf.value, ...(mechanism.value ? { mechanism: mechanism.value } : {}) } };
       state.result = await ctx.job('enrol', input, (p) => { state.progress = p; this.showProgress(p, began); });
       state.plan = ctx.plan;
-      // The draw view replays the draw over every applicant (the shared result leaves out
-      // those who applied to confidential programs only).
-      ctx.allocation = { ...state.result.allocation, applicants: [...new Set(state.result.applications.map((x) => x.person))] };
+      // The draw view replays the shared draw from this allocation.
+      ctx.allocation = state.result.allocation;
       state.person = '';
       this.render();
       results.dataset.run = String((Number(results.dataset.run) || 0) + 1);
