@@ -141,3 +141,82 @@ fn bad_profiles_are_refused_with_codes() {
     big.push(&[0], 1).unwrap();
     assert_eq!(big.grouped().unwrap_err().code(), "count_overflow");
 }
+
+/// Flat buffers, valid or not: rankings of possibly repeated or out-of-range indices over 1 to
+/// 70 candidates (both ways of checking them: a bit set up to 64, stamps above), counts that
+/// may be 0 or missing, and offsets that may be broken.
+fn buffers() -> impl Strategy<Value = (usize, Vec<u16>, Vec<u32>, Option<Vec<u64>>)> {
+    (1usize..=70, any::<u8>()).prop_flat_map(|(n, damage)| {
+        let ranking = prop::collection::vec(0..(n as u16 + u16::from(damage % 4 == 0)), 0..8);
+        (
+            prop::collection::vec((ranking, 0u64..4), 0..12),
+            Just(n),
+            Just(damage),
+        )
+            .prop_map(|(rankings, n, damage)| {
+                let mut marks = Vec::new();
+                let mut offsets = vec![0u32];
+                for (r, _) in &rankings {
+                    marks.extend_from_slice(r);
+                    offsets.push(marks.len() as u32);
+                }
+                if damage % 7 == 1 {
+                    offsets.reverse();
+                }
+                let counts = (damage % 3 != 0).then(|| {
+                    let mut c: Vec<u64> = rankings
+                        .iter()
+                        .map(|(_, c)| c + u64::from(damage % 5 != 0))
+                        .collect();
+                    if damage % 11 == 2 {
+                        c.push(1);
+                    }
+                    c
+                });
+                (n, marks, offsets, counts)
+            })
+    })
+}
+
+/// The same profile, or the same error code at the same path, from `Profile::push`.
+fn pushed(
+    n: usize,
+    marks: &[u16],
+    offsets: &[u32],
+    counts: Option<&[u64]>,
+) -> Result<Profile, (String, Option<String>)> {
+    use huaide::Fault;
+    let code = |e: huaide::vote::TallyError| (e.code().to_owned(), e.path().map(str::to_owned));
+    let mut p = Profile::new(n).map_err(code)?;
+    for (i, w) in offsets.windows(2).enumerate() {
+        let count = counts.map_or(1, |c| c[i]);
+        p.push(&marks[w[0] as usize..w[1] as usize], count)
+            .map_err(code)?;
+    }
+    Ok(p)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// `from_offsets` (one pass over the buffers, then bulk copies) and `from_vecs` (the
+    /// buffers kept) give what pushing the rankings one by one gives: the same profile, or
+    /// the same error code at the same path.
+    #[test]
+    fn flat_buffers_read_like_pushed_rankings((n, marks, offsets, counts) in buffers()) {
+        use huaide::Fault;
+        let code = |e: huaide::vote::TallyError| (e.code().to_owned(), e.path().map(str::to_owned));
+        let borrowed = Profile::from_offsets(n, &marks, &offsets, counts.as_deref()).map_err(code);
+        let owned = Profile::from_vecs(n, marks.clone(), offsets.clone(), counts.clone()).map_err(code);
+        prop_assert_eq!(&borrowed, &owned);
+        let layout_ok = offsets.first() == Some(&0)
+            && offsets.last().map(|&e| e as usize) == Some(marks.len())
+            && offsets.windows(2).all(|w| w[0] <= w[1])
+            && counts.as_ref().is_none_or(|c| c.len() + 1 == offsets.len());
+        if layout_ok {
+            prop_assert_eq!(borrowed, pushed(n, &marks, &offsets, counts.as_deref()));
+        } else {
+            prop_assert!(matches!(&borrowed, Err((code, _)) if code == "invalid_option"), "{:?}", borrowed);
+        }
+    }
+}

@@ -377,10 +377,7 @@ fn from_matrix(
             })?;
     }
     let candidates = election.candidates.len();
-    or_raise(
-        py,
-        Profile::from_offsets(candidates, &marks, &offsets, counts.as_deref()),
-    )
+    or_raise(py, Profile::from_vecs(candidates, marks, offsets, counts))
 }
 
 /// Reads `rankings` (and `counts`) for `election` into a profile.

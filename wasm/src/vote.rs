@@ -28,17 +28,17 @@ pub fn tally_profile(election: &str, profile: &str) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = tallyProfileArrays)]
 pub fn tally_profile_arrays(
     election: &str,
-    marks: &[u16],
-    offsets: &[u32],
+    marks: Vec<u16>,
+    offsets: Vec<u32>,
     counts: Option<Vec<f64>>,
 ) -> Result<String, JsValue> {
     let election: vote::Election = read(election, "election")?;
     let counts = counts.map(|counts| counts.into_iter().map(whole).collect::<Vec<u64>>());
-    let profile = or_throw(vote::Profile::from_offsets(
+    let profile = or_throw(vote::Profile::from_vecs(
         election.candidates.len(),
         marks,
         offsets,
-        counts.as_deref(),
+        counts,
     ))?;
     write(&or_throw(vote::tally_profile(&election, &profile))?)
 }

@@ -120,59 +120,50 @@ impl Profile {
         offsets: &[u32],
         counts: Option<&[u64]>,
     ) -> Result<Self, TallyError> {
-        let bad_offsets = |message: &str| TallyError::InvalidOption {
-            path: "profile.offsets".to_owned(),
-            message: message.to_owned(),
-        };
-        let (&first, rest) = offsets
-            .split_first()
-            .ok_or_else(|| bad_offsets("offsets start with 0"))?;
-        if first != 0 {
-            return Err(bad_offsets("offsets start with 0"));
-        }
-        if offsets.last().map(|&end| end as usize) != Some(marks.len()) {
-            return Err(bad_offsets("the last offset is the number of marks"));
-        }
-        if offsets.windows(2).any(|w| w.first() > w.get(1)) {
-            return Err(bad_offsets("offsets never decrease"));
-        }
-        let rankings = rest.len();
-        if let Some(counts) = counts.filter(|c| c.len() != rankings) {
-            return Err(TallyError::InvalidOption {
-                path: "profile.counts".to_owned(),
-                message: format!("{} counts for {rankings} rankings", counts.len()),
-            });
-        }
+        check_layout(marks.len(), offsets, counts.map(<[u64]>::len))?;
         let mut profile = Profile::new(candidates)?;
-        profile.marks.reserve(marks.len());
-        profile.ends.reserve(rankings);
-        profile.counts.reserve(rankings);
-        let mut seen = vec![0u32; candidates];
-        let mut start = 0usize;
-        for (i, &end) in rest.iter().enumerate() {
-            let ranking = marks.get(start..end as usize).unwrap_or(&[]);
-            start = end as usize;
-            let count = counts.and_then(|c| c.get(i).copied()).unwrap_or(1);
-            let stamp = u32::try_from(i).unwrap_or(u32::MAX).wrapping_add(1);
-            let clean = count != 0
-                && ranking.iter().all(|&c| match seen.get_mut(usize::from(c)) {
-                    Some(mark) if *mark != stamp => {
-                        *mark = stamp;
-                        true
-                    }
-                    _ => false,
-                });
-            if clean && stamp != 0 {
-                profile.marks.extend_from_slice(ranking);
-                profile.ends.push(end);
-                profile.counts.push(count);
-            } else {
-                // The exact error (or, past 2^32 rankings, the plain checks).
-                profile.push(ranking, count)?;
-            }
+        if all_clean(candidates, marks, offsets, counts) {
+            let ends = offsets.get(1..).unwrap_or(&[]);
+            let counts = counts.map_or_else(|| vec![1; ends.len()], <[u64]>::to_vec);
+            return Ok(profile.assembled(marks.to_vec(), ends.to_vec(), counts));
         }
-        profile.distinct = profile.ends.len() <= 1;
+        // The exact error: the first ranking that is not clean fails in `push`.
+        for (i, w) in offsets.windows(2).enumerate() {
+            let (start, end) = match *w {
+                [start, end] => (start as usize, end as usize),
+                _ => (0, 0),
+            };
+            let count = counts.and_then(|c| c.get(i).copied()).unwrap_or(1);
+            profile.push(marks.get(start..end).unwrap_or(&[]), count)?;
+        }
         Ok(profile)
+    }
+
+    /// [`Profile::from_offsets`] taking the buffers by value: valid rankings are kept as
+    /// they are, without a copy (what the bindings use for arrays they have just built).
+    pub fn from_vecs(
+        candidates: usize,
+        marks: Vec<u16>,
+        mut offsets: Vec<u32>,
+        counts: Option<Vec<u64>>,
+    ) -> Result<Self, TallyError> {
+        check_layout(marks.len(), &offsets, counts.as_ref().map(Vec::len))?;
+        let profile = Profile::new(candidates)?;
+        if !all_clean(candidates, &marks, &offsets, counts.as_deref()) {
+            return Profile::from_offsets(candidates, &marks, &offsets, counts.as_deref());
+        }
+        offsets.remove(0);
+        let counts = counts.unwrap_or_else(|| vec![1; offsets.len()]);
+        Ok(profile.assembled(marks, offsets, counts))
+    }
+
+    /// This empty profile holding checked buffers.
+    fn assembled(mut self, marks: Vec<u16>, ends: Vec<u32>, counts: Vec<u64>) -> Self {
+        self.distinct = ends.len() <= 1;
+        self.marks = marks;
+        self.ends = ends;
+        self.counts = counts;
+        self
     }
 
     /// The number of candidates.
@@ -300,6 +291,74 @@ impl Profile {
             })
             .collect()
     }
+}
+
+/// Checks that `offsets` lists rankings over `marks` marks (first 0, never decreasing, last
+/// the number of marks) and that there are as many counts as rankings.
+fn check_layout(marks: usize, offsets: &[u32], counts: Option<usize>) -> Result<(), TallyError> {
+    let bad_offsets = |message: &str| TallyError::InvalidOption {
+        path: "profile.offsets".to_owned(),
+        message: message.to_owned(),
+    };
+    if offsets.first() != Some(&0) {
+        return Err(bad_offsets("offsets start with 0"));
+    }
+    if offsets.last().map(|&end| end as usize) != Some(marks) {
+        return Err(bad_offsets("the last offset is the number of marks"));
+    }
+    if offsets.windows(2).any(|w| w.first() > w.get(1)) {
+        return Err(bad_offsets("offsets never decrease"));
+    }
+    let rankings = offsets.len().saturating_sub(1);
+    match counts {
+        Some(n) if n != rankings => Err(TallyError::InvalidOption {
+            path: "profile.counts".to_owned(),
+            message: format!("{n} counts for {rankings} rankings"),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Whether every ranking (laid out as [`check_layout`] checked) names candidates below
+/// `candidates`, each at most once, and every count is positive: then the buffers are a
+/// profile as they are.
+fn all_clean(candidates: usize, marks: &[u16], offsets: &[u32], counts: Option<&[u64]>) -> bool {
+    if counts.is_some_and(|c| c.contains(&0)) {
+        return false;
+    }
+    let rankings = offsets.windows(2).map(|w| match *w {
+        [start, end] => marks.get(start as usize..end as usize).unwrap_or(&[]),
+        _ => &[],
+    });
+    if candidates <= 64 {
+        // One bit per candidate.
+        return rankings.into_iter().all(|ranking| {
+            let mut seen = 0u64;
+            ranking.iter().all(|&c| {
+                let bit = 1u64.checked_shl(u32::from(c)).unwrap_or(0);
+                let fresh = usize::from(c) < candidates && seen & bit == 0;
+                seen |= bit;
+                fresh
+            })
+        });
+    }
+    // A stamp per candidate: the number of the ranking that last named it.
+    let mut seen = vec![0u32; candidates.min(usize::from(u16::MAX) + 1)];
+    let mut stamp = 0u32;
+    rankings.into_iter().all(|ranking| {
+        if stamp == u32::MAX {
+            seen.fill(0);
+            stamp = 0;
+        }
+        stamp = stamp.saturating_add(1);
+        ranking.iter().all(|&c| match seen.get_mut(usize::from(c)) {
+            Some(mark) if *mark != stamp => {
+                *mark = stamp;
+                true
+            }
+            _ => false,
+        })
+    })
 }
 
 /// Plurality totals over first choices, one ballot per entry: `totals[c]` is the number of
