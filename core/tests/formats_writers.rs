@@ -448,3 +448,28 @@ fn golden_blt_files_round_trip() {
     );
     assert!(checked > 0);
 }
+
+/// Found by the `ballots_text` fuzz target: a CSV file starting with three byte-order marks
+/// kept the second and third in its first candidate's name, and the CSV written from it
+/// began with that name, so reading it back lost one more mark (not a fixed point). Every
+/// leading mark is now dropped, in the text readers and in the decoding of bytes.
+#[test]
+fn repeated_byte_order_marks_are_not_content() {
+    let one = read("\u{feff}a,b\n1,2\n", BallotFormat::Csv);
+    for text in [
+        "\u{feff}\u{feff}\u{feff}a,b\n1,2\n",
+        "\u{feff}\u{feff}a,b\n1,2\n",
+    ] {
+        let file = read(text, BallotFormat::Csv);
+        assert_eq!(file.candidates, one.candidates);
+        let written =
+            write_ballot_file(&file, BallotFormat::Csv, &WriteOptions::default()).unwrap();
+        assert_eq!(read(&written, BallotFormat::Csv).candidates, one.candidates);
+    }
+    let source = huaide::tables::TableSource::new("b.csv", "\u{feff}\u{feff}a,b\n1,2\n".as_bytes());
+    let bytes =
+        huaide::formats::read_ballot_bytes(&source, BallotFormat::Csv, &ReadOptions::default());
+    assert_eq!(bytes.unwrap().candidates, one.candidates);
+    let blt = "\u{feff}\u{feff}2 1\n1 1 2 0\n0\n\"a\"\n\"b\"\n\"t\"\n";
+    assert_eq!(read(blt, BallotFormat::Blt).candidates.len(), 2);
+}

@@ -123,7 +123,7 @@ fn number(token: &Token, what: &str) -> Result<u64, FormatError> {
 /// Reads a BLT file.
 pub fn read_blt(text: &str) -> Result<BltFile, FormatError> {
     check_size(text)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.trim_start_matches('\u{feff}');
     let lines: Vec<&str> = text.lines().collect();
     let mut tokens = Vec::new();
     // Tokenize until the end of the ballots; names are read line by line after that.

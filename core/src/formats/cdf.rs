@@ -39,7 +39,7 @@ fn array<'v>(value: &'v Value, key: &str) -> &'v [Value] {
 /// report. Positions with `HasIndication` other than `"yes"` (when present) are ignored.
 pub fn read_cdf_json(text: &str, contest: &str) -> Result<CdfContest, FormatError> {
     check_size(text)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.trim_start_matches('\u{feff}');
     let doc: Value = serde_json::from_str(text).map_err(|err| {
         bad(
             format!("line {}", err.line()),

@@ -25,7 +25,7 @@ fn line_of(record: &csv::StringRecord) -> usize {
 /// Reads the contest named `contest` from a Clear Ballot CSV.
 pub fn read_clear_ballot(text: &str, contest: &str) -> Result<CvrContest, FormatError> {
     check_size(text)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.trim_start_matches('\u{feff}');
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

@@ -33,7 +33,7 @@ fn record_line(record: &csv::StringRecord) -> usize {
 /// ignored, as are empty lines and lines starting with `#`. There is no header row.
 pub fn read_ranking_csv(text: &str) -> Result<Vec<Ballot>, FormatError> {
     check_size(text)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.trim_start_matches('\u{feff}');
     let mut ballots = Vec::new();
     let mut reader = reader(text);
     // One record buffer for the whole file: no allocation per row.
@@ -116,7 +116,7 @@ pub fn read_rctab_csv(
     layout: RctabCsvLayout,
 ) -> Result<(Vec<String>, Vec<Ballot>), FormatError> {
     check_size(text)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.trim_start_matches('\u{feff}');
     let first_column = layout
         .first_vote_column
         .checked_sub(1)

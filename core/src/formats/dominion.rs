@@ -55,7 +55,7 @@ fn find<'f>(files: &'f [NamedText], name: &str) -> Option<&'f NamedText> {
 
 fn parse_json(file: &NamedText) -> Result<Value, FormatError> {
     check_size(&file.text)?;
-    let text = file.text.strip_prefix('\u{feff}').unwrap_or(&file.text);
+    let text = file.text.trim_start_matches('\u{feff}');
     serde_json::from_str(text).map_err(|err| {
         bad(
             format!("{}: line {}", file.name, err.line()),

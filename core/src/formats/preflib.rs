@@ -32,7 +32,7 @@ pub const MAX_PREFLIB_ALTERNATIVES: usize = 10_000;
 /// Reads a PrefLib ordinal file (see the module documentation).
 pub fn read_preflib(text: &str) -> Result<PreflibFile, FormatError> {
     super::check_size(text)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.trim_start_matches('\u{feff}');
     let lines: Vec<(usize, &str)> = text
         .lines()
         .enumerate()

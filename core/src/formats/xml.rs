@@ -21,7 +21,7 @@ pub(crate) fn place(file: &str, line: u32) -> String {
 /// Parses an XML document (a leading BOM is allowed; DTDs are refused).
 pub(crate) fn parse<'t>(text: &'t str, file: &str) -> Result<Document<'t>, FormatError> {
     check_size(text)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.trim_start_matches('\u{feff}');
     let options = ParsingOptions {
         allow_dtd: false,
         nodes_limit: MAX_XML_NODES,

@@ -49,8 +49,14 @@ pub fn decode(bytes: &[u8], label: Option<&str>, path: &str) -> Result<Decoded, 
             message: format!("the bytes are not valid {}", encoding.name()),
         });
     }
+    // More byte-order marks after the first (files joined, or saved twice with one) are
+    // no content either.
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(_) => text.trim_start_matches('\u{feff}').to_owned(),
+        None => text.into_owned(),
+    };
     Ok(Decoded {
-        text: text.into_owned(),
+        text,
         encoding: encoding.name(),
     })
 }
