@@ -80,6 +80,28 @@ def target_rows(targets: dict[tuple[str, str], dict]) -> list[str]:
     return out
 
 
+# The peak memory promised at a million (issue 17; SECURITY.md): the whole Python process,
+# the inputs it built included, as `wait4` reports it for the point's own process.
+MEMORY_CEILINGS_MB = {
+    "IRV, Python tally_profile (NumPy)": (1_000_000, 400),
+    "IRV, Python tally (dicts)": (1_000_000, 700),
+    "Deferred acceptance, Python allocate (dicts)": (1_000_000, 4_608),
+}
+
+
+def memory_rows(scaling: dict[str, list]) -> list[str]:
+    """Peak RSS at the sizes SECURITY.md states a ceiling for, met or missed."""
+    rows = ["| series | size | peak RSS (MB) | ceiling (MB) | |", "|---|---:|---:|---:|---|"]
+    for label, (size, ceiling) in MEMORY_CEILINGS_MB.items():
+        point = next((p for p in scaling.get(label, []) if p[0] == size), None)
+        if point is None:
+            rows.append(f"| {label} | {size:,} | not run | {ceiling:,} | |")
+            continue
+        mb = point[2] / 1024
+        rows.append(f"| {label} | {size:,} | {mb:,.0f} | {ceiling:,} | {'met' if mb <= ceiling else '**missed**'} |")
+    return rows
+
+
 def markdown(data: dict[str, Any]) -> str:
     parts = ["### Targets (issue 13)", "", *target_rows(data["targets"]), ""]
     parts += ["### Every task", ""]
@@ -103,6 +125,8 @@ def markdown(data: dict[str, Any]) -> str:
             parts.append(f"- {label}: log-log slope from 10k up {slope(points, 3):.2f} in CPU time,"
                          f" {slope(points):.2f} wall clock (1 = linear)")
         parts.append("")
+        parts += ["### Peak memory at a million (the ceilings of SECURITY.md)", "",
+                  *memory_rows(data["scaling"]), ""]
     parts += ["### Runs", ""]
     for name, m, agree in data["runs"]:
         load = ", ".join(f"{a:.2f} → {b:.2f}" for a, b in zip(m["loadavg_start"], m["loadavg_end"]))
