@@ -44,6 +44,7 @@ pub mod conflicts;
 mod document;
 mod draws;
 mod error;
+pub mod event;
 pub mod explain;
 mod input;
 mod ledger;

@@ -11,7 +11,8 @@
 //!   offered the seats meanwhile.
 //! - An offer is open for the plan's `offer_expiry_hours` (default 72). Before each event,
 //!   every offer that expired by the event's time lapses (`offer_expired`) and its seat goes
-//!   on, at the instant of expiry.
+//!   on, at the instant of expiry; before an event about a confidential program, only the
+//!   confidential programs' offers do (see below).
 //! - Accepting an offer enrols the unit; a program it holds that clashes with the new one,
 //!   and then the lowest-ranked program beyond its limit, are given up (`dropped`) and their
 //!   seats go on in turn.
@@ -31,98 +32,24 @@
 //! - Attendance is recorded per occurrence, for enrolled people only.
 //!
 //! The serde form leaves confidential programs out; [`EnrolmentState::for_program`] shows one.
+//! Nor does it depend on them: an event about a confidential program moves only confidential
+//! programs (their offers expire, nothing else), and the shared `now` is the time of the
+//! last event about anything else, so the shared form is the same with or without those
+//! events. The events themselves are in [`super::event`].
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, Duration, FixedOffset};
 use schemars::JsonSchema;
 use serde::ser::SerializeStruct;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
 use super::error::EnrolError;
+pub use super::event::{read_events, Event};
 use super::ledger::Ledger;
 use super::result::Allocation;
 use super::units::{household_add, household_fits};
 use super::MAX_EVENTS;
-use crate::error::read_document;
-
-/// An event on the enrolment state, e.g. `{"type": "withdraw", "at": "2006-03-01T10:00:00+08:00",
-/// "person": "p1", "program": "pottery"}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
-pub enum Event {
-    /// A person gives up a seat, a place on the waiting list or an offer.
-    Withdraw {
-        /// When.
-        at: DateTime<FixedOffset>,
-        /// Who (for a group, any member: the whole group withdraws).
-        person: String,
-        /// Which program.
-        program: String,
-    },
-    /// A program's capacity changes.
-    Capacity {
-        /// When.
-        at: DateTime<FixedOffset>,
-        /// Which program.
-        program: String,
-        /// The new number of seats.
-        max: u32,
-    },
-    /// An offer is accepted.
-    Accept {
-        /// When.
-        at: DateTime<FixedOffset>,
-        /// Who.
-        person: String,
-        /// Which program.
-        program: String,
-    },
-    /// An offer is declined; the person leaves that waiting list.
-    Decline {
-        /// When.
-        at: DateTime<FixedOffset>,
-        /// Who.
-        person: String,
-        /// Which program.
-        program: String,
-    },
-    /// Time passes (offers expire).
-    Tick {
-        /// The new time.
-        at: DateTime<FixedOffset>,
-    },
-    /// Who was present at one occurrence.
-    Attendance {
-        /// When recorded.
-        at: DateTime<FixedOffset>,
-        /// Which program.
-        program: String,
-        /// Occurrence id, e.g. `pottery/20060301T1900`.
-        occurrence: String,
-        /// People present (all enrolled).
-        present: Vec<String>,
-    },
-}
-
-impl Event {
-    /// The time of the event.
-    pub fn at(&self) -> DateTime<FixedOffset> {
-        match self {
-            Event::Withdraw { at, .. }
-            | Event::Capacity { at, .. }
-            | Event::Accept { at, .. }
-            | Event::Decline { at, .. }
-            | Event::Tick { at }
-            | Event::Attendance { at, .. } => *at,
-        }
-    }
-}
-
-/// Reads a list of events from any serde source.
-pub fn read_events<'de, D: Deserializer<'de>>(source: D) -> Result<Vec<Event>, EnrolError> {
-    Ok(read_document(source, "events")?)
-}
 
 /// An open offer of seats.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
@@ -455,14 +382,9 @@ impl EnrolmentState {
     /// Lapses every offer that expired by `at`, earliest first, passing each seat on.
     /// Whether `event` is about a confidential program.
     fn about_confidential(&self, event: &Event) -> bool {
-        match event {
-            Event::Withdraw { program, .. }
-            | Event::Accept { program, .. }
-            | Event::Decline { program, .. }
-            | Event::Capacity { program, .. }
-            | Event::Attendance { program, .. } => self.confidential.contains(program),
-            Event::Tick { .. } => false,
-        }
+        event
+            .program()
+            .is_some_and(|p| self.confidential.contains(p))
     }
 
     /// Whether program `p` (by plan index) is confidential.
