@@ -34,6 +34,14 @@ struct Secrets {
     names: Vec<String>,
 }
 
+impl Secrets {
+    /// Everything no shared output may contain.
+    fn hidden(&self) -> Vec<String> {
+        let all = self.programs.iter().chain(&self.people).chain(&self.names);
+        all.cloned().collect()
+    }
+}
+
 fn secrets() -> Secrets {
     let v: Value =
         serde_json::from_str(&std::fs::read_to_string(fixture("secrets.json")).unwrap()).unwrap();
@@ -161,13 +169,7 @@ fn the_data_has_something_to_hide() {
 #[test]
 fn shared_allocation_outputs_hide_confidential_programs() {
     let (d, s) = data();
-    let hidden: Vec<String> = s
-        .programs
-        .iter()
-        .chain(&s.people)
-        .chain(&s.names)
-        .cloned()
-        .collect();
+    let hidden = s.hidden();
     let allocation = allocate(&d, &d.applications);
     let shared = serde_json::to_string(&allocation).unwrap();
     assert_no(&shared, &hidden, "the shared form");
@@ -201,13 +203,7 @@ fn shared_results_do_not_depend_on_confidential_applications() {
 #[test]
 fn shared_state_hides_confidential_events_and_does_not_depend_on_them() {
     let (d, s) = data();
-    let hidden: Vec<String> = s
-        .programs
-        .iter()
-        .chain(&s.people)
-        .chain(&s.names)
-        .cloned()
-        .collect();
+    let hidden = s.hidden();
     let state = EnrolmentState::replay(&allocate(&d, &d.applications), &d.events).unwrap();
     let shared = serde_json::to_string(&state).unwrap();
     assert_no(&shared, &hidden, "the shared state");

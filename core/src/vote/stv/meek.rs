@@ -40,6 +40,17 @@ pub(super) struct Outcome {
     pub complete: bool,
 }
 
+/// The elected candidates' votes above the quota, summed (bounded like every vote: see the
+/// module documentation).
+fn total_surplus(votes: &[i128], status: &[Status], quota: i128) -> i128 {
+    votes
+        .iter()
+        .zip(status)
+        .filter(|(_, s)| **s == Status::Elected)
+        .map(|(&v, _)| v.saturating_sub(quota).max(0))
+        .sum()
+}
+
 /// Distributes every ballot under the keep factors: returns votes and the excess.
 fn distribute(groups: &[Group], kf: &[i128], status: &[Status], scale: i128) -> (Vec<i128>, i128) {
     let mut votes = vec![0i128; kf.len()];
@@ -120,17 +131,7 @@ pub(super) fn count(groups: &[Group], ids: &[&str], seats: usize, breaker: &TieB
                 newly = reached;
                 break;
             }
-            let surplus: i128 = (0..n)
-                .filter(|&c| status.get(c) == Some(&Status::Elected))
-                .map(|c| {
-                    votes
-                        .get(c)
-                        .copied()
-                        .unwrap_or(0)
-                        .saturating_sub(quota)
-                        .max(0)
-                })
-                .sum();
+            let surplus = total_surplus(&votes, &status, quota);
             if surplus < OMEGA || surplus >= last_surplus || iterations > 10_000 {
                 break;
             }
@@ -158,17 +159,7 @@ pub(super) fn count(groups: &[Group], ids: &[&str], seats: usize, breaker: &TieB
         }
         // Candidates within the remaining surplus of the lowest count as tied with it (the
         // surplus could still reorder them).
-        let surplus: i128 = (0..n)
-            .filter(|&c| status.get(c) == Some(&Status::Elected))
-            .map(|c| {
-                votes
-                    .get(c)
-                    .copied()
-                    .unwrap_or(0)
-                    .saturating_sub(quota)
-                    .max(0)
-            })
-            .sum();
+        let surplus = total_surplus(&votes, &status, quota);
         let in_count: Vec<usize> = (0..n)
             .filter(|&c| status.get(c) != Some(&Status::Defeated))
             .collect();
