@@ -220,3 +220,85 @@ proptest! {
         }
     }
 }
+
+/// A matrix of rankings, mostly clean: `rows × columns` values over `n` candidates, each
+/// row a truncated permutation padded with -1, with now and then a broken value (a
+/// repeat, an index out of range, a mark after the padding, a value below -1).
+fn matrices() -> impl Strategy<Value = (usize, usize, usize, Vec<i32>, Option<Vec<u64>>)> {
+    (1usize..=70, 0usize..=6, 0usize..30).prop_flat_map(|(n, columns, rows)| {
+        let row = (
+            Just((0..n as i32).collect::<Vec<i32>>()).prop_shuffle(),
+            0..=columns,
+            prop::option::weighted(0.1, (0..columns.max(1), -3i32..=n as i32 + 1)),
+        )
+            .prop_map(move |(perm, len, broken)| {
+                let mut row: Vec<i32> = (0..columns)
+                    .map(|j| {
+                        if j < len {
+                            perm.get(j).copied().unwrap_or(-1)
+                        } else {
+                            -1
+                        }
+                    })
+                    .collect();
+                if let Some((at, value)) = broken {
+                    if let Some(slot) = row.get_mut(at) {
+                        *slot = value;
+                    }
+                }
+                row
+            });
+        let counts = prop::option::of(prop::collection::vec(0u64..3, rows..=rows));
+        (
+            Just(n),
+            Just(rows),
+            Just(columns),
+            prop::collection::vec(row, rows..=rows).prop_map(|r| r.concat()),
+            counts,
+        )
+    })
+}
+
+/// What the matrix means, row by row: each row's marks up to its first -1 pushed one by
+/// one (a value below -1 or a mark after the padding refused at the row).
+fn matrix_by_push(
+    n: usize,
+    rows: usize,
+    columns: usize,
+    values: &[i32],
+    counts: &Option<Vec<u64>>,
+) -> Result<Profile, String> {
+    let mut profile = Profile::new(n).map_err(|e| e.to_string())?;
+    for i in 0..rows {
+        let row = &values[i * columns..(i + 1) * columns];
+        let len = row.iter().position(|&v| v < 0).unwrap_or(row.len());
+        if row[len..].iter().any(|&v| v != -1) {
+            return Err(format!("row {i}"));
+        }
+        let ranking: Vec<u16> = row[..len].iter().map(|&v| v as u16).collect();
+        let count = counts.as_ref().map_or(1, |c| c[i]);
+        profile.push(&ranking, count).map_err(|e| e.to_string())?;
+    }
+    Ok(profile)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn matrices_read_like_pushed_rows((n, rows, columns, values, counts) in matrices()) {
+        use huaide::error::Fault;
+        let got = Profile::from_matrix(n, &values, rows, columns, counts.clone());
+        let as_i16: Vec<i16> = values.iter().map(|&v| v as i16).collect();
+        let got16 = Profile::from_matrix(n, &as_i16, rows, columns, counts.clone());
+        prop_assert_eq!(&got, &got16);
+        match (matrix_by_push(n, rows, columns, &values, &counts), got) {
+            (Ok(expected), Ok(got)) => prop_assert_eq!(expected, got),
+            (Err(_), Err(err)) => {
+                prop_assert!(["invalid_option", "invalid_count"].contains(&err.code()), "{err:?}");
+                prop_assert!(err.path().is_some_and(|p| p.starts_with("profile")), "{err:?}");
+            }
+            (expected, got) => prop_assert!(false, "{expected:?} vs {got:?}"),
+        }
+    }
+}

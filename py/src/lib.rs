@@ -22,6 +22,12 @@ mod vote;
 
 use pyo3::prelude::*;
 
+/// mimalloc for every Rust allocation of the module (Python's own objects keep Python's
+/// allocator): the readers and results make many small strings and vectors, and glibc's
+/// malloc and free were about a quarter of an `allocate` call (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The native module; import `huaide` instead.
 #[pymodule]
 fn _huaide(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -1,13 +1,15 @@
 //! Compact profiles from Python objects: lists (or tuples, or any iterable, streamed) of
 //! rankings of candidate indices or ids, and NumPy-style integer arrays read through the
-//! buffer protocol in one bulk copy (a 2-D array of rankings, `-1` padding the shorter ones, and a
-//! 1-D array of counts). NumPy itself is never imported.
+//! buffer protocol in one bulk copy, whose bytes are then read in place as the array's
+//! integers (a 2-D array of rankings, `-1` padding the shorter ones, and a 1-D array of
+//! counts). NumPy itself is never imported.
 
-use huaide::vote::{Election, Profile, ProfileBuilder};
+use huaide::vote::{Election, MatrixMark, Profile, ProfileBuilder, TallyError};
 use pyo3::exceptions::PyTypeError;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyInt, PyMemoryView, PyString};
+use std::borrow::Cow;
 
 use crate::ballots_in::{as_sequence, is_document_like, CandidateCache};
 use crate::convert::or_raise;
@@ -44,68 +46,30 @@ impl IntMatrix<'_> {
         Ok(())
     }
 
-    /// The rows as a flat profile: each row's marks (up to its first `-1`) appended to
-    /// `marks` and its end to `offsets`, in one pass over the array's bytes. The checks are
-    /// those of [`IntMatrix::for_each_row`], plus indices up to 65535; a failing row is
-    /// `Err(Some((row, message)))`, a value beyond 64 bits `Err(None)`.
-    pub(crate) fn pack(
-        &self,
-        marks: &mut Vec<u16>,
-        offsets: &mut Vec<u32>,
-    ) -> Result<(), Option<(usize, String)>> {
-        let bytes = self.bytes.as_bytes();
-        let c = self.columns;
+    /// The profile of a 2-D array (see [`Profile::from_matrix`]), reading the bytes as
+    /// the array's integers in place (copied only when they are not aligned).
+    fn profile(&self, candidates: usize, counts: Option<Vec<u64>>) -> Result<Profile, TallyError> {
+        fn typed<T: MatrixMark + bytemuck::Pod>(
+            m: &IntMatrix<'_>,
+            candidates: usize,
+            counts: Option<Vec<u64>>,
+        ) -> Result<Profile, TallyError> {
+            let bytes = m.bytes.as_bytes();
+            let values: Cow<'_, [T]> = match bytemuck::try_cast_slice(bytes) {
+                Ok(values) => Cow::Borrowed(values),
+                Err(_) => Cow::Owned(bytemuck::pod_collect_to_vec(bytes)),
+            };
+            Profile::from_matrix(candidates, &values, m.rows, m.columns, counts)
+        }
         match (self.width, self.signed) {
-            (1, true) => pack::<1>(
-                bytes,
-                c,
-                |b| Some(i64::from(i8::from_ne_bytes(b))),
-                marks,
-                offsets,
-            ),
-            (1, false) => pack::<1>(
-                bytes,
-                c,
-                |b| Some(i64::from(u8::from_ne_bytes(b))),
-                marks,
-                offsets,
-            ),
-            (2, true) => pack::<2>(
-                bytes,
-                c,
-                |b| Some(i64::from(i16::from_ne_bytes(b))),
-                marks,
-                offsets,
-            ),
-            (2, false) => pack::<2>(
-                bytes,
-                c,
-                |b| Some(i64::from(u16::from_ne_bytes(b))),
-                marks,
-                offsets,
-            ),
-            (4, true) => pack::<4>(
-                bytes,
-                c,
-                |b| Some(i64::from(i32::from_ne_bytes(b))),
-                marks,
-                offsets,
-            ),
-            (4, false) => pack::<4>(
-                bytes,
-                c,
-                |b| Some(i64::from(u32::from_ne_bytes(b))),
-                marks,
-                offsets,
-            ),
-            (8, true) => pack::<8>(bytes, c, |b| Some(i64::from_ne_bytes(b)), marks, offsets),
-            _ => pack::<8>(
-                bytes,
-                c,
-                |b| i64::try_from(u64::from_ne_bytes(b)).ok(),
-                marks,
-                offsets,
-            ),
+            (1, true) => typed::<i8>(self, candidates, counts),
+            (1, false) => typed::<u8>(self, candidates, counts),
+            (2, true) => typed::<i16>(self, candidates, counts),
+            (2, false) => typed::<u16>(self, candidates, counts),
+            (4, true) => typed::<i32>(self, candidates, counts),
+            (4, false) => typed::<u32>(self, candidates, counts),
+            (8, true) => typed::<i64>(self, candidates, counts),
+            _ => typed::<u64>(self, candidates, counts),
         }
     }
 
@@ -116,56 +80,10 @@ impl IntMatrix<'_> {
         Some(out)
     }
 
-    /// The number of values.
-    pub(crate) fn size(&self) -> usize {
-        self.rows.saturating_mul(self.columns)
-    }
-
-    /// The number of rows.
-    pub(crate) fn len(&self) -> usize {
-        self.rows
-    }
-
     /// 1 or 2.
     pub(crate) fn dimensions(&self) -> usize {
         self.dimensions
     }
-}
-
-/// See [`IntMatrix::pack`]: one loop per element width, no intermediate buffer.
-fn pack<const N: usize>(
-    bytes: &[u8],
-    columns: usize,
-    value: impl Fn([u8; N]) -> Option<i64>,
-    marks: &mut Vec<u16>,
-    offsets: &mut Vec<u32>,
-) -> Result<(), Option<(usize, String)>> {
-    let row_bytes = columns.saturating_mul(N).max(1);
-    for (i, row) in bytes.chunks_exact(row_bytes).enumerate() {
-        let mut padded = false;
-        for chunk in row.chunks_exact(N) {
-            let v = <[u8; N]>::try_from(chunk)
-                .ok()
-                .and_then(&value)
-                .ok_or(None)?;
-            let fail = |message: String| Err(Some((i, message)));
-            if v < -1 {
-                return fail(format!("{v} is not a candidate index"));
-            } else if v == -1 {
-                padded = true;
-            } else if padded {
-                return fail("a ranking continues after its -1 padding".to_owned());
-            } else if let Ok(c) = u16::try_from(v) {
-                marks.push(c);
-            } else {
-                return fail(format!("candidate index {v} is out of range"));
-            }
-        }
-        let end = u32::try_from(marks.len())
-            .map_err(|_| Some((i, "more than 2^32 marks in one array".to_owned())))?;
-        offsets.push(end);
-    }
-    Ok(())
 }
 
 /// A row up to its first `-1`; the rest must be `-1`, and no value may be below `-1`.
@@ -295,15 +213,60 @@ fn read_counts(counts: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<u64>>> 
     Ok(Some(counts?))
 }
 
+/// Python's cached small `int` objects `0..n` (CPython keeps one object for each of 0 to
+/// 256), recognised by address: a mark that *is* one of them is that index, with no call
+/// into Python. The objects are held for the call, so an address cannot be another object's.
+pub(crate) struct SmallInts<'py> {
+    objects: Vec<Bound<'py, PyAny>>,
+    /// The address of `0` and the shift of the distance between consecutive ones, when
+    /// they are evenly spaced by a power of two (else every mark is looked up by a call).
+    base: usize,
+    shift: Option<u32>,
+}
+
+impl<'py> SmallInts<'py> {
+    pub(crate) fn new(py: Python<'py>, candidates: usize) -> PyResult<Self> {
+        let n = candidates.min(257);
+        let objects = (0..n)
+            .map(|i| Ok(i.into_pyobject(py)?.into_any()))
+            .collect::<PyResult<Vec<_>>>()?;
+        let address = |i: usize| objects.get(i).map_or(0, |o| o.as_ptr() as usize);
+        let base = address(0);
+        let stride = address(1).wrapping_sub(base);
+        let even = stride.is_power_of_two()
+            && (0..n).all(|i| address(i) == base.wrapping_add(i.wrapping_mul(stride)));
+        let shift = even.then(|| stride.trailing_zeros());
+        Ok(SmallInts {
+            objects,
+            base,
+            shift,
+        })
+    }
+
+    /// The index `item` is, when it is one of the cached objects.
+    #[inline]
+    pub(crate) fn index(&self, item: &Bound<'py, PyAny>) -> Option<u16> {
+        let address = item.as_ptr() as usize;
+        let i = address.wrapping_sub(self.base).checked_shr(self.shift?)?;
+        let object = self.objects.get(i)?;
+        (object.as_ptr() as usize == address).then(|| u16::try_from(i).ok())?
+    }
+}
+
 /// The marks of one ranking into the builder.
 fn ranking<'py>(
     py: Python<'py>,
     builder: &mut ProfileBuilder<'_>,
     cache: &mut CandidateCache<'py>,
     ids: &[(&str, u16)],
+    small: &SmallInts<'py>,
     ranking: &Bound<'py, PyAny>,
 ) -> PyResult<()> {
     let mut mark = |item: Bound<'py, PyAny>| -> PyResult<()> {
+        if let Some(index) = small.index(&item) {
+            builder.index(index);
+            return Ok(());
+        }
         if let Ok(id) = item.cast::<PyString>() {
             let found = cache.get(id, |text| {
                 ids.binary_search_by(|(c, _)| (*c).cmp(text))
@@ -344,40 +307,19 @@ fn ranking<'py>(
     or_raise(py, builder.end_ranking())
 }
 
-/// A 2-D array of rankings (`-1` padding) as a profile, through the core's flat layout.
+/// A 2-D array of rankings (`-1` padding) as a profile: [`Profile::from_matrix`].
 fn from_matrix(
     py: Python<'_>,
     election: &Election,
     matrix: &IntMatrix,
     counts: Option<Vec<u64>>,
 ) -> PyResult<Profile> {
-    let py_err = |i: usize, message: String| {
-        let err = huaide::vote::TallyError::InvalidOption {
-            path: format!("profile[{i}].ranking"),
-            message,
-        };
-        crate::errors::to_py_err(py, &err)
-    };
     if matrix.dimensions() != 2 {
         return Err(PyTypeError::new_err(
             "an array of rankings has 2 dimensions: one row per ranking",
         ));
     }
-    let mut marks: Vec<u16> = Vec::with_capacity(matrix.size());
-    let mut offsets: Vec<u32> = Vec::with_capacity(matrix.len().saturating_add(1));
-    offsets.push(0);
-    if matrix.columns == 0 {
-        offsets.resize(matrix.len().saturating_add(1), 0);
-    } else {
-        matrix
-            .pack(&mut marks, &mut offsets)
-            .map_err(|failure| match failure {
-                Some((i, message)) => py_err(i, message),
-                None => PyTypeError::new_err("an array value does not fit in 64 bits"),
-            })?;
-    }
-    let candidates = election.candidates.len();
-    or_raise(py, Profile::from_vecs(candidates, marks, offsets, counts))
+    or_raise(py, matrix.profile(election.candidates.len(), counts))
 }
 
 /// Reads `rankings` (and `counts`) for `election` into a profile.
@@ -409,8 +351,9 @@ pub(crate) fn read_profile(
         None => rankings.len().ok(),
     };
     let mut builder = or_raise(py, ProfileBuilder::new(election, length, counts))?;
+    let small = SmallInts::new(py, election.candidates.len())?;
     for item in rankings.try_iter()? {
-        ranking(py, &mut builder, &mut cache, &ids, &item?)?;
+        ranking(py, &mut builder, &mut cache, &ids, &small, &item?)?;
     }
     or_raise(py, builder.finish())
 }

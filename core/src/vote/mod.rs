@@ -19,6 +19,7 @@ mod pairwise;
 mod positional;
 mod profile;
 mod profile_document;
+mod profile_matrix;
 mod ranked;
 mod ranked_shards;
 mod ranking;
@@ -45,6 +46,7 @@ pub use merge::{
 pub use pairwise::MAX_PAIRWISE_CANDIDATES;
 pub use profile::{plurality_counts, tally_profile, Profile, MAX_PROFILE_CANDIDATES};
 pub use profile_document::{read_profile_document, ProfileBuilder, ProfileDocument, ProfileMark};
+pub use profile_matrix::MatrixMark;
 pub use ranked::{MAX_ELIMINATION_CANDIDATES, MAX_RANK_POSITIONS};
 pub use ranked_shards::RankedGroup;
 pub use result::{BallotSummary, Rejection, TallyResult, Tie, TieResolution};

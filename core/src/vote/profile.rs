@@ -158,7 +158,7 @@ impl Profile {
     }
 
     /// This empty profile holding checked buffers.
-    fn assembled(mut self, marks: Vec<u16>, ends: Vec<u32>, counts: Vec<u64>) -> Self {
+    pub(super) fn assembled(mut self, marks: Vec<u16>, ends: Vec<u32>, counts: Vec<u64>) -> Self {
         self.distinct = ends.len() <= 1;
         self.marks = marks;
         self.ends = ends;
