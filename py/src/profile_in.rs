@@ -216,7 +216,7 @@ fn read_counts(counts: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<u64>>> 
 /// Python's cached small `int` objects `0..n` (CPython keeps one object for each of 0 to
 /// 256), recognised by address: a mark that *is* one of them is that index, with no call
 /// into Python. The objects are held for the call, so an address cannot be another object's.
-pub(crate) struct SmallInts<'py> {
+struct SmallInts<'py> {
     objects: Vec<Bound<'py, PyAny>>,
     /// The address of `0` and the shift of the distance between consecutive ones, when
     /// they are evenly spaced by a power of two (else every mark is looked up by a call).
@@ -225,7 +225,7 @@ pub(crate) struct SmallInts<'py> {
 }
 
 impl<'py> SmallInts<'py> {
-    pub(crate) fn new(py: Python<'py>, candidates: usize) -> PyResult<Self> {
+    fn new(py: Python<'py>, candidates: usize) -> PyResult<Self> {
         let n = candidates.min(257);
         let objects = (0..n)
             .map(|i| Ok(i.into_pyobject(py)?.into_any()))
@@ -245,7 +245,7 @@ impl<'py> SmallInts<'py> {
 
     /// The index `item` is, when it is one of the cached objects.
     #[inline]
-    pub(crate) fn index(&self, item: &Bound<'py, PyAny>) -> Option<u16> {
+    fn index(&self, item: &Bound<'py, PyAny>) -> Option<u16> {
         let address = item.as_ptr() as usize;
         let i = address.wrapping_sub(self.base).checked_shr(self.shift?)?;
         let object = self.objects.get(i)?;

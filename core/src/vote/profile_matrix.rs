@@ -94,14 +94,13 @@ fn pack_clean<T: MatrixMark>(
     rows: usize,
     columns: usize,
 ) -> Option<(Vec<u16>, Vec<u32>)> {
-    let mut ends: Vec<u32> = Vec::with_capacity(rows);
     if columns == 0 {
-        ends.resize(rows, 0);
-        return Some((Vec::new(), ends));
+        return Some((Vec::new(), vec![0; rows]));
     }
     if candidates > 64 {
         return pack_clean_many(candidates, values, rows, columns);
     }
+    let mut ends: Vec<u32> = Vec::with_capacity(rows);
     let limit = u64::try_from(candidates).ok()?;
     // Rankings are of any length, so the loop has no branch on the values: each value is
     // written at the end of the marks, which grow only by the marks (not the padding).
