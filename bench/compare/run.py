@@ -91,6 +91,7 @@ def vote_tasks(method: str, shape: str, quick: bool, have: dict[str, bool]) -> l
         Task("Rust tally (Ballot structs, grouped)", "rust", "ballots_grouped", fast),
         Task("Rust Profile::from_offsets + tally_profile", "rust", "offsets", fast),
         Task("Rust Profile::from_offsets + tally_profile, grouped", "rust", "offsets_grouped", fast),
+        Task("Rust Profile::from_matrix (int16, -1 padded) + tally_profile", "rust", "matrix", fast),
         Task("Rust tally_profile (prebuilt profile: the count)", "rust", "count", fast),
         Task("Rust tally_profile (prebuilt, grouped)", "rust", "count_grouped", fast),
         Task("Python tally (dicts, one per voter)", "python", "huaide.tally.dicts", fast),
@@ -150,6 +151,7 @@ def match_tasks(quick: bool, have: dict[str, bool]) -> list[Task]:
 #: The tasks the targets read (--only targets runs just these, a few minutes in all).
 TARGET_TASKS = {
     "Rust Profile::from_offsets + tally_profile", "Rust tally_profile (prebuilt profile: the count)",
+    "Rust Profile::from_matrix (int16, -1 padded) + tally_profile",
     "Python tally (dicts, one per voter)", "Python tally_profile (lists)",
     "Python tally_profile (NumPy int16)", "Node tally (objects, one per voter)",
     "Node tallyProfile (typed arrays)", "Node tallyFile (CSV text, one row per voter)",

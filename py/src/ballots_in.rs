@@ -20,19 +20,21 @@ use pyo3::types::{PyBytes, PyDict, PyInt, PyList, PyMapping, PyString, PyTuple};
 use std::collections::HashMap;
 
 use crate::convert::{from_py, or_raise};
+use crate::items::{for_each_item, sequence_len};
 
 /// How many distinct string objects the candidate cache remembers.
 const CACHE_LIMIT: usize = 1 << 16;
 
-/// How many string objects are looked up by a linear scan before the hash map.
-const NEAR: usize = 32;
+/// The slots of the cache's direct-mapped table (a power of two).
+const SLOTS: usize = 64;
 
-/// Candidate ids already seen, by the address of their `str` object: the first few in a
-/// short array (a ballot's marks are usually the same few objects), the rest in a map. The
-/// objects are kept alive while the cache lives, so an address cannot be reused by another
-/// string.
+/// Candidate ids already seen, by the address of their `str` object: in a direct-mapped
+/// table of [`SLOTS`] slots (a ballot's marks are usually the same few objects, so a mark
+/// costs one multiplication and one comparison), the ones that collide in a map. The objects
+/// are kept alive while the cache lives, so an address cannot be reused by another object:
+/// an object found by its address needs no type check.
 pub(crate) struct CandidateCache<'py> {
-    near: Vec<(usize, u32)>,
+    slots: [(usize, u32); SLOTS],
     by_address: HashMap<usize, u32, FixedState>,
     keep: Vec<Bound<'py, PyString>>,
 }
@@ -40,9 +42,27 @@ pub(crate) struct CandidateCache<'py> {
 impl<'py> CandidateCache<'py> {
     pub(crate) fn new() -> Self {
         CandidateCache {
-            near: Vec::with_capacity(NEAR),
+            slots: [(0, 0); SLOTS],
             by_address: HashMap::default(),
             keep: Vec::new(),
+        }
+    }
+
+    /// The slot of an address (Fibonacci hashing: the top bits of a multiplication).
+    #[inline]
+    fn slot(address: usize) -> usize {
+        (address as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) as usize
+            >> (usize::BITS - SLOTS.trailing_zeros())
+    }
+
+    /// The candidate number of `object` when it is a string this cache has seen.
+    #[inline]
+    pub(crate) fn known(&self, object: &Bound<'py, PyAny>) -> Option<u32> {
+        let address = object.as_ptr() as usize;
+        match self.slots.get(Self::slot(address)) {
+            Some(&(a, c)) if a == address => Some(c),
+            _ if self.by_address.is_empty() => None,
+            _ => self.by_address.get(&address).copied(),
         }
     }
 
@@ -52,19 +72,18 @@ impl<'py> CandidateCache<'py> {
         id: &Bound<'py, PyString>,
         lookup: impl FnOnce(&str) -> u32,
     ) -> Option<u32> {
+        if let Some(c) = self.known(id.as_any()) {
+            return Some(c);
+        }
         let address = id.as_ptr() as usize;
-        if let Some(&(_, c)) = self.near.iter().find(|(a, _)| *a == address) {
-            return Some(c);
-        }
-        if let Some(&c) = self.by_address.get(&address) {
-            return Some(c);
-        }
         let c = lookup(id.to_str().ok()?);
-        if self.near.len() < NEAR {
-            self.near.push((address, c));
-            self.keep.push(id.clone());
-        } else if self.keep.len() < CACHE_LIMIT {
-            self.by_address.insert(address, c);
+        if self.keep.len() < CACHE_LIMIT {
+            match self.slots.get_mut(Self::slot(address)) {
+                Some(slot) if slot.0 == 0 => *slot = (address, c),
+                _ => {
+                    self.by_address.insert(address, c);
+                }
+            }
             self.keep.push(id.clone());
         }
         Some(c)
@@ -126,16 +145,15 @@ pub(crate) fn read_ballots(election: &Election, ballots: &Bound<'_, PyAny>) -> P
         cache: CandidateCache::new(),
         keys: Keys::new(py),
     };
-    if let Ok(list) = ballots.cast_exact::<PyList>() {
-        reader.builder.reserve(list.len());
-        for (i, item) in list.iter().enumerate() {
+    if let Some(len) = sequence_len(ballots) {
+        reader.builder.reserve(len);
+        let mut i = 0usize;
+        for_each_item(ballots, |item| {
             reader.entry(i, &item)?;
-        }
-    } else if let Ok(tuple) = ballots.cast_exact::<PyTuple>() {
-        reader.builder.reserve(tuple.len());
-        for (i, item) in tuple.iter().enumerate() {
-            reader.entry(i, &item)?;
-        }
+            i = i.wrapping_add(1);
+            Ok::<(), PyErr>(())
+        })
+        .unwrap_or(Ok(()))?;
     } else if let Some(matrix) = crate::profile_in::int_matrix(ballots)? {
         // A 2-D integer array: one ranking of candidate indices per row, -1 padding.
         if matrix.dimensions() != 2 {
@@ -193,9 +211,9 @@ impl<'py> Reader<'_, 'py> {
         self.builder.start();
         let fast = if let Ok(dict) = item.cast_exact::<PyDict>() {
             self.dict(dict)
-        } else if let Some(ranking) = as_sequence(item) {
+        } else if sequence_len(item).is_some() {
             self.builder.start_ranking();
-            if self.ranking(&ranking, true) == Some(()) {
+            if self.ranking(item, true) == Some(()) {
                 Some(())
             } else {
                 return Err(shorthand_error(item.py(), i));
@@ -207,7 +225,8 @@ impl<'py> Reader<'_, 'py> {
         match fast {
             Some(()) => or_raise(py, self.builder.end()),
             None => {
-                let ballot: Ballot = from_py(item, &format!("ballots[{i}]"))?;
+                // The generic reader can run Python code: it holds its own reference.
+                let ballot: Ballot = from_py(&item.clone(), &format!("ballots[{i}]"))?;
                 or_raise(py, self.builder.push(&ballot))
             }
         }
@@ -231,15 +250,17 @@ impl<'py> Reader<'_, 'py> {
                 }
                 Key::Ranking => {
                     self.builder.start_ranking();
-                    self.ranking(&as_sequence(&value)?, false)?;
+                    self.ranking(&value, false)?;
                 }
                 Key::Approve => {
                     self.builder.start_approve();
-                    for id in as_sequence(&value)?.iter() {
-                        let c = self.candidate(&id, false)?;
-                        self.builder.approve(c).ok()?;
+                    for_each_item(&value, |id| {
+                        let c = self.candidate(&id, false).ok_or(())?;
+                        self.builder.approve(c).map_err(drop)?;
                         self.name_unknown(c, "approve", &id);
-                    }
+                        Ok::<(), ()>(())
+                    })?
+                    .ok()?;
                 }
                 Key::Scores => {
                     self.builder.start_scores();
@@ -256,22 +277,32 @@ impl<'py> Reader<'_, 'py> {
     }
 
     /// The ranks of a ranking: an id (or, with `indices`, an int), or a list of them.
-    fn ranking(&mut self, ranks: &Sequence<'py>, indices: bool) -> Option<()> {
-        for rank in ranks.iter() {
-            if let Some(several) = as_sequence(&rank) {
-                for id in several.iter() {
-                    let c = self.candidate(&id, indices)?;
-                    self.builder.mark(c);
-                    self.name_unknown(c, "ranking", &id);
-                }
-            } else {
-                let c = self.candidate(&rank, indices)?;
+    /// Nothing here runs Python code, so the items stay borrowed.
+    fn ranking(&mut self, ranks: &Bound<'py, PyAny>, indices: bool) -> Option<()> {
+        for_each_item(ranks, |rank| {
+            if let Some(c) = self.cache.known(&rank) {
+                // The usual rank: one id already seen.
                 self.builder.mark(c);
                 self.name_unknown(c, "ranking", &rank);
+                return self.builder.end_rank().map_err(drop);
             }
-            self.builder.end_rank().ok()?;
-        }
-        Some(())
+            let several = for_each_item(&rank, |id| {
+                let c = self.candidate(&id, indices).ok_or(())?;
+                self.builder.mark(c);
+                self.name_unknown(c, "ranking", &id);
+                Ok::<(), ()>(())
+            });
+            match several {
+                Some(read) => read?,
+                None => {
+                    let c = self.candidate(&rank, indices).ok_or(())?;
+                    self.builder.mark(c);
+                    self.name_unknown(c, "ranking", &rank);
+                }
+            }
+            self.builder.end_rank().map_err(drop)
+        })?
+        .ok()
     }
 
     /// Keeps the id of an unknown candidate's mark just added to `field`, for the audit
@@ -286,6 +317,9 @@ impl<'py> Reader<'_, 'py> {
 
     /// The number of a candidate mark: a `str` id, or with `indices` an `int` index.
     fn candidate(&mut self, mark: &Bound<'py, PyAny>, indices: bool) -> Option<u32> {
+        if let Some(c) = self.cache.known(mark) {
+            return Some(c);
+        }
         if let Ok(id) = mark.cast::<PyString>() {
             let builder = &self.builder;
             return self.cache.get(id, |text| builder.candidate(text));

@@ -13,6 +13,7 @@ mod errors;
 mod exhibition;
 mod formats;
 mod i18n;
+mod items;
 mod motion;
 mod plan;
 mod profile_in;

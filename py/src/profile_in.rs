@@ -11,8 +11,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyInt, PyMemoryView, PyString};
 use std::borrow::Cow;
 
-use crate::ballots_in::{as_sequence, is_document_like, CandidateCache};
+use crate::ballots_in::{is_document_like, CandidateCache};
 use crate::convert::or_raise;
+use crate::items::{for_each_item, sequence_len};
 
 /// A C-ordered 1-D or 2-D integer array: the bytes of one `tobytes()` copy, decoded a row
 /// at a time (never widened into one big buffer).
@@ -262,9 +263,15 @@ fn ranking<'py>(
     small: &SmallInts<'py>,
     ranking: &Bound<'py, PyAny>,
 ) -> PyResult<()> {
-    let mut mark = |item: Bound<'py, PyAny>| -> PyResult<()> {
-        if let Some(index) = small.index(&item) {
+    // `item` may be borrowed from the ranking (see `for_each_item`): only the last branch
+    // can run Python code, and it takes its own reference first.
+    let mut mark = |item: &Bound<'py, PyAny>| -> PyResult<()> {
+        if let Some(index) = small.index(item) {
             builder.index(index);
+            return Ok(());
+        }
+        if let Some(c) = cache.known(item).and_then(|c| u16::try_from(c).ok()) {
+            builder.index(c);
             return Ok(());
         }
         if let Ok(id) = item.cast::<PyString>() {
@@ -283,6 +290,7 @@ fn ranking<'py>(
                 None => or_raise(py, builder.id(&id.to_string_lossy())),
             };
         }
+        let item = item.clone();
         let index: u16 = if item.is_exact_instance_of::<PyInt>() {
             item.extract().ok()
         } else {
@@ -295,13 +303,12 @@ fn ranking<'py>(
         builder.index(index);
         Ok(())
     };
-    if let Some(sequence) = as_sequence(ranking) {
-        for item in sequence.iter() {
-            mark(item)?;
-        }
-    } else {
-        for item in ranking.try_iter()? {
-            mark(item?)?;
+    match for_each_item(ranking, |item| mark(&item)) {
+        Some(read) => read?,
+        None => {
+            for item in ranking.try_iter()? {
+                mark(&item?)?;
+            }
         }
     }
     or_raise(py, builder.end_ranking())
@@ -323,9 +330,9 @@ fn from_matrix(
 }
 
 /// Reads `rankings` (and `counts`) for `election` into a profile.
-pub(crate) fn read_profile(
+pub(crate) fn read_profile<'py>(
     election: &Election,
-    rankings: &Bound<'_, PyAny>,
+    rankings: &Bound<'py, PyAny>,
     counts: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Profile> {
     let py = rankings.py();
@@ -341,19 +348,23 @@ pub(crate) fn read_profile(
         .collect();
     ids.sort_unstable();
     let mut cache = CandidateCache::new();
-    let sized = as_sequence(rankings).map(|s| match s {
-        crate::ballots_in::Sequence::List(l) => l.len(),
-        crate::ballots_in::Sequence::Tuple(t) => t.len(),
-    });
-    let length = match sized {
+    let length = match sequence_len(rankings) {
         Some(n) => Some(n),
         None if is_document_like(rankings) => Some(rankings.len()?),
         None => rankings.len().ok(),
     };
     let mut builder = or_raise(py, ProfileBuilder::new(election, length, counts))?;
     let small = SmallInts::new(py, election.candidates.len())?;
-    for item in rankings.try_iter()? {
-        ranking(py, &mut builder, &mut cache, &ids, &small, &item?)?;
+    let mut read =
+        |item: &Bound<'py, PyAny>| ranking(py, &mut builder, &mut cache, &ids, &small, item);
+    // A ranking's odd mark can run Python code, so each ranking is held by a reference.
+    match for_each_item(rankings, |item| read(&item.to_owned())) {
+        Some(done) => done?,
+        None => {
+            for item in rankings.try_iter()? {
+                read(&item?)?;
+            }
+        }
     }
     or_raise(py, builder.finish())
 }

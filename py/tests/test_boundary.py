@@ -91,6 +91,32 @@ def test_profiles_from_generators_and_array_counts():
     assert (raised.value.code, raised.value.path) == ("invalid_option", "profile.counts")
 
 
+def test_lists_changed_by_a_mark_while_they_are_read():
+    """Lists are read with borrowed items; a mark that is not an int but has `__index__`
+    runs Python code mid-read. Here it empties the ranking being read and drops it from the
+    list of rankings: the reader keeps what it holds alive, reads each list up to its
+    current length, like the lists' iterators, and then finds fewer rankings than the list
+    had when the call began."""
+    rankings = [[0, 1], [None, 2, 3], [2, 0]]
+
+    class Sneaky:
+        def __index__(self):
+            rankings[1].clear()
+            del rankings[1:]
+            return 1
+
+    rankings[1][0] = Sneaky()
+    with pytest.raises(huaide.TallyError) as raised:
+        huaide.tally_profile(ELECTION, rankings)
+    assert (raised.value.code, raised.value.path) == ("invalid_option", "profile.rankings")
+    assert rankings == [[0, 1]]
+    # Read from a generator (no length announced), the same marks count.
+    rankings = [[0, 1], [None, 2, 3], [2, 0]]
+    rankings[1][0] = Sneaky()
+    got = huaide.tally_profile(ELECTION, (r for r in list(rankings)))
+    assert got.to_dict() == huaide.tally_profile(ELECTION, [[0, 1], [1], [2, 0]]).to_dict()
+
+
 np = pytest.importorskip("numpy", reason="numpy is optional")
 
 

@@ -34,26 +34,33 @@ function isPlainObject(value) {
   return proto === Object.prototype || proto === null;
 }
 
+/** A typed array with room for at least `need` values, the first `used` kept. */
+function room(array, used, need) {
+  if (used + need <= array.length) return array;
+  const grown = new array.constructor(Math.max(array.length * 2, used + need));
+  grown.set(array.subarray(0, used));
+  return grown;
+}
+
 /**
  * Encodes `ballots` for `election`: `{ops: Uint32Array, numbers: Float64Array, voters}`
  * (`voters` the distinct voter ids as JSON text), or null when anything is not plain data.
+ * The values are written straight into typed arrays that grow by doubling.
  */
 export function encodeBallots(election, ballots) {
   if (!Array.isArray(ballots)) return null;
   const index = candidateIndex(election);
   if (index === null) return null;
   const unknown = election.candidates.length; // a number past the candidates: an unknown id
-  const mark = (id) => index.get(id) ?? unknown;
-  const ops = [];
-  const numbers = [];
+  let ops = new Uint32Array(Math.max(16, ballots.length * 8));
+  let n = 0;
+  let numbers = new Float64Array(16);
+  let m = 0;
   const voterIds = new Map();
   const voters = [];
   for (let i = 0; i < ballots.length; i++) {
     const ballot = ballots[i];
     if (!isPlainObject(ballot)) return null;
-    const at = ops.length;
-    ops.push(0);
-    let header = 0;
     let voter;
     let count;
     let ranking;
@@ -70,6 +77,9 @@ export function encodeBallots(election, ballots) {
         default: return null;
       }
     }
+    ops = room(ops, n, 2);
+    const at = n++;
+    let header = 0;
     if (voter != null) {
       if (typeof voter !== 'string') return null;
       let v = voterIds.get(voter);
@@ -79,26 +89,30 @@ export function encodeBallots(election, ballots) {
         voters.push(voter);
       }
       header |= VOTER;
-      ops.push(v);
+      ops[n++] = v;
     }
     if (count != null) {
       if (!Number.isSafeInteger(count) || count < 0) return null;
       header |= COUNT;
-      numbers.push(count);
+      numbers = room(numbers, m, 1);
+      numbers[m++] = count;
     }
     if (ranking != null) {
       if (!Array.isArray(ranking)) return null;
       header |= RANKING;
-      ops.push(ranking.length);
+      ops = room(ops, n, 1 + 2 * ranking.length);
+      ops[n++] = ranking.length;
       for (let r = 0; r < ranking.length; r++) {
         const rank = ranking[r];
         if (typeof rank === 'string') {
-          ops.push(1, mark(rank));
+          ops[n++] = 1;
+          ops[n++] = index.get(rank) ?? unknown;
         } else if (Array.isArray(rank)) {
-          ops.push(rank.length);
+          ops = room(ops, n, 1 + rank.length + 2 * (ranking.length - r));
+          ops[n++] = rank.length;
           for (let k = 0; k < rank.length; k++) {
             if (typeof rank[k] !== 'string') return null;
-            ops.push(mark(rank[k]));
+            ops[n++] = index.get(rank[k]) ?? unknown;
           }
         } else {
           return null;
@@ -108,28 +122,31 @@ export function encodeBallots(election, ballots) {
     if (approve != null) {
       if (!Array.isArray(approve)) return null;
       header |= APPROVE;
-      ops.push(approve.length);
+      ops = room(ops, n, 1 + approve.length);
+      ops[n++] = approve.length;
       for (let k = 0; k < approve.length; k++) {
         if (typeof approve[k] !== 'string') return null;
-        ops.push(mark(approve[k]));
+        ops[n++] = index.get(approve[k]) ?? unknown;
       }
     }
     if (scores != null) {
       if (!isPlainObject(scores)) return null;
       header |= SCORES;
-      const lengthAt = ops.length;
-      ops.push(0);
-      let n = 0;
+      ops = room(ops, n, 1);
+      const lengthAt = n++;
+      let k = 0;
       for (const id in scores) {
         const score = scores[id];
         if (!Number.isSafeInteger(score)) return null;
-        ops.push(mark(id));
-        numbers.push(score);
-        n++;
+        ops = room(ops, n, 1);
+        ops[n++] = index.get(id) ?? unknown;
+        numbers = room(numbers, m, 1);
+        numbers[m++] = score;
+        k++;
       }
-      ops[lengthAt] = n;
+      ops[lengthAt] = k;
     }
     ops[at] = header;
   }
-  return { ops: Uint32Array.from(ops), numbers: Float64Array.from(numbers), voters: JSON.stringify(voters) };
+  return { ops: ops.subarray(0, n), numbers: numbers.subarray(0, m), voters: JSON.stringify(voters) };
 }

@@ -42,6 +42,22 @@ for (const [file, fn, api] of [
   });
 }
 
+test('long ballots grow the encoded arrays and count as the JSON document', () => {
+  const ids = Array.from({ length: 300 }, (_, i) => `c${i}`);
+  const scores = Object.fromEntries(ids.slice(0, 200).map((id, i) => [id, i % 6]));
+  for (const [method, ballots] of [
+    ['irv', [{ ranking: ['c5', ...ids.slice(10, 250)] }, { voter: 'v', ranking: [['c1', 'c2'], 'c9'] },
+      { ranking: ['c7', 'nobody'], count: 3 }]],
+    ['approval', [{ approve: ids.slice(0, 280) }, { approve: ['c1'], count: 2 }]],
+    ['score', [{ scores }, { scores: { c3: 5 }, count: 4 }]],
+  ]) {
+    const election = { id: 'e', method, seats: 1, candidates: ids };
+    const got = outcome(() => huaide.tally(election, ballots));
+    assert.deepEqual(got, outcome(() => viaDocument('tally', election, ballots)), method);
+    assert.ok(got.ok, `${method}: ${got.error}`);
+  }
+});
+
 test('non-plain ballots fall back to the document reader and its error', () => {
   const election = { id: 'e', method: 'score', seats: 1, candidates: ['a', 'b'] };
   class Ballot { constructor() { this.ranking = ['a']; } }

@@ -325,16 +325,15 @@ pub fn read_ballot_file(
         }
         BallotFormat::Csv => {
             let ballots = read_ranking_csv(&input.text(format)?)?;
-            let mut candidates: Vec<Candidate> = Vec::new();
-            for id in ballots
+            // In order of first appearance; the set keeps this linear in the marks.
+            let mut seen = std::collections::HashSet::new();
+            let candidates: Vec<Candidate> = ballots
                 .iter()
                 .flat_map(|b| b.ranking.iter().flatten())
                 .flat_map(Rank::candidates)
-            {
-                if !candidates.iter().any(|c| c.id() == id) {
-                    candidates.push(Candidate::Id(id.clone()));
-                }
-            }
+                .filter(|id| seen.insert(id.as_str()))
+                .map(|id| Candidate::Id(id.clone()))
+                .collect();
             BallotFile {
                 candidates,
                 ballots,

@@ -25,6 +25,21 @@ use crate::error::FieldPath;
 /// Most candidates a profile may have (indices are `u16`).
 pub const MAX_PROFILE_CANDIDATES: usize = u16::MAX as usize;
 
+/// Whether `ranking` is known to be a strict ranking of `0..candidates` by one pass over a
+/// bit set, without branches on the marks (up to 64 candidates; `false` means "check").
+fn clean_ranking(candidates: usize, ranking: &[u16]) -> bool {
+    if candidates > 64 {
+        return false;
+    }
+    let (mut seen, mut bad) = (0u64, false);
+    for &c in ranking {
+        let bit = 1u64.wrapping_shl(u32::from(c) & 63);
+        bad |= (usize::from(c) >= candidates) | (seen & bit != 0);
+        seen |= bit;
+    }
+    !bad
+}
+
 /// Strict rankings of candidate indices with counts, in one flat buffer.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Profile {
@@ -61,6 +76,25 @@ impl Profile {
     /// count of 0, `invalid_option` for an index out of range or ranked twice, `too_large`
     /// when the flat buffer would pass `u32::MAX` marks.
     pub fn push(&mut self, ranking: &[u16], count: u64) -> Result<(), TallyError> {
+        if count == 0 || !clean_ranking(self.candidates, ranking) {
+            self.check(ranking, count)?;
+        }
+        let end = u32::try_from(self.marks.len().saturating_add(ranking.len())).map_err(|_| {
+            TallyError::TooLarge {
+                path: "profile".to_owned(),
+                what: "number of marks in a profile",
+                limit: u64::from(u32::MAX),
+            }
+        })?;
+        self.marks.extend_from_slice(ranking);
+        self.ends.push(end);
+        self.counts.push(count);
+        self.distinct = self.ends.len() <= 1;
+        Ok(())
+    }
+
+    /// The error of [`Profile::push`] for a ranking and count, if any.
+    fn check(&self, ranking: &[u16], count: u64) -> Result<(), TallyError> {
         let path = || FieldPath::root("profile").index(self.ends.len());
         if count == 0 {
             return Err(TallyError::InvalidCount {
@@ -87,24 +121,13 @@ impl Profile {
                 .find(|w| w.first() == w.get(1))
                 .and_then(|w| w.first().copied())
         };
-        if let Some(c) = repeated {
-            return Err(TallyError::InvalidOption {
+        match repeated {
+            Some(c) => Err(TallyError::InvalidOption {
                 path: path().field("ranking").into(),
                 message: format!("candidate index {c} is ranked twice"),
-            });
+            }),
+            None => Ok(()),
         }
-        let end = u32::try_from(self.marks.len().saturating_add(ranking.len())).map_err(|_| {
-            TallyError::TooLarge {
-                path: "profile".to_owned(),
-                what: "number of marks in a profile",
-                limit: u64::from(u32::MAX),
-            }
-        })?;
-        self.marks.extend_from_slice(ranking);
-        self.ends.push(end);
-        self.counts.push(count);
-        self.distinct = self.ends.len() <= 1;
-        Ok(())
     }
 
     /// A profile from flat buffers, the layout of Arrow's list arrays: `marks` holds the

@@ -102,31 +102,32 @@ fn pack_clean<T: MatrixMark>(
     }
     let mut ends: Vec<u32> = Vec::with_capacity(rows);
     let limit = u64::try_from(candidates).ok()?;
-    // Rankings are of any length, so the loop has no branch on the values: each value is
-    // written at the end of the marks, which grow only by the marks (not the padding).
-    let mut marks = vec![0u16; values.len()];
+    // Rankings are of any length, so the loop has no branch on the values and no chain
+    // from one value to the next but sums: a row is clean when no mark is out of range, no
+    // mark follows a `-1`, and its marks set as many bits as there are marks (none twice).
+    // Each row is written whole at the end of the marks, which then grow by its marks only
+    // (the buffer has one row of room beyond the values for that).
+    let mut marks = vec![0u16; values.len().checked_add(columns)?];
     let mut len = 0usize;
     for row in values.chunks_exact(columns) {
-        let (mut seen, mut padded, mut bad) = (0u64, false, false);
-        for v in row {
+        let (mut bits, mut count, mut bad, mut after_pad) = (0u64, 0usize, false, false);
+        let slots = marks.get_mut(len..len.wrapping_add(columns))?;
+        for (slot, v) in slots.iter_mut().zip(row) {
             let value = v.value().unwrap_or(i64::MIN);
             let pad = value == -1;
             // A negative value is out of range as a u64.
             let c = value as u64;
-            let bit = 1u64.wrapping_shl((c & 63) as u32);
-            let mark = !pad;
-            bad |= mark & (padded | (c >= limit) | (seen & bit != 0));
-            seen |= bit & u64::from(mark).wrapping_neg();
-            padded |= pad;
-            if let Some(slot) = marks.get_mut(len) {
-                *slot = c as u16;
-            }
-            // At most one per value: `len` stays within `values.len()`.
-            len = len.wrapping_add(usize::from(mark));
+            bad |= !pad & ((c >= limit) | after_pad);
+            bits |= 1u64.wrapping_shl((c & 63) as u32) & u64::from(!pad).wrapping_neg();
+            count = count.wrapping_add(usize::from(!pad));
+            after_pad = pad;
+            *slot = c as u16;
         }
-        if bad {
+        if bad | (bits.count_ones() as usize != count) {
             return None;
         }
+        // At most `columns` per row: `len` stays within `values.len()`.
+        len = len.wrapping_add(count);
         ends.push(u32::try_from(len).ok()?);
     }
     marks.truncate(len);

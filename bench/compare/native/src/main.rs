@@ -7,6 +7,8 @@
 //!   one per distinct ranking with its count), built before the clock starts;
 //! - `offsets`, `offsets_grouped`: `Profile::from_offsets` on the flat arrays a typed-array
 //!   caller has (marks, offsets, counts) and `tally_profile`: what `tallyProfile` does in wasm;
+//! - `matrix`, `matrix_grouped`: `Profile::from_matrix` on the `-1`-padded `int16` matrix a
+//!   NumPy caller has, and `tally_profile`: what `tally_profile` does with a NumPy array;
 //! - `count`, `count_grouped`: `tally_profile` on a `Profile` built before the clock starts
 //!   (the count itself, and its full result with the audit).
 //!
@@ -166,6 +168,19 @@ fn votes(dir: &Path, meta: &Value, task: &str, method: &str, repeat: usize) -> V
             run(&mut || {
                 let p =
                     Profile::from_offsets(n, &marks, &offsets, counts.as_deref()).expect("profile");
+                tally_profile(&election, &p).expect("tally")
+            })
+        }
+        "matrix" => {
+            let mut matrix = vec![-1i16; rows.len() * n];
+            for (row, r) in matrix.chunks_exact_mut(n).zip(&rows) {
+                for (slot, &c) in row.iter_mut().zip(r) {
+                    *slot = c as i16;
+                }
+            }
+            run(&mut || {
+                let p = Profile::from_matrix(n, &matrix, rows.len(), n, counts.clone())
+                    .expect("profile");
                 tally_profile(&election, &p).expect("tally")
             })
         }
