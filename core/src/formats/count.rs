@@ -1,5 +1,7 @@
 //! Counting a ballot file in one call: [`tally_ballot_file`] reads the file and counts its
 //! ballots, so a caller (a web page, the command line) never holds the ballots as objects.
+//! A CSV of rankings is read straight into the box the count reads, without a `Ballot` per
+//! row (each distinct id is stored once); the other formats are read into ballots first.
 //!
 //! A [`FileElection`] is an election document whose fields may be left out where the file
 //! says them: the candidates (the file's, without the withdrawn ones, whose marks are dropped
@@ -206,9 +208,26 @@ pub fn tally_ballot_file(
     options: &ReadOptions,
     election: &FileElection,
 ) -> Result<TallyResult, FileCountError> {
+    if straight_to_box(format, options) {
+        let text = match input {
+            BallotInput::Text(text) => std::borrow::Cow::Borrowed(text.as_str()),
+            _ => std::borrow::Cow::Owned(input.text(format)?),
+        };
+        return super::count_csv::tally_ranking_csv(&text, election);
+    }
     let file = read_ballot_file(input, format, options)?;
     let (election, ballots) = election.for_file(file);
     Ok(tally(&election, &ballots)?)
+}
+
+/// Whether the file is counted without building its ballots: a CSV of rankings whose
+/// write-ins are not renamed.
+fn straight_to_box(format: BallotFormat, options: &ReadOptions) -> bool {
+    format == BallotFormat::Csv
+        && options
+            .undeclared_write_in_label
+            .as_deref()
+            .is_none_or(str::is_empty)
 }
 
 /// [`tally_ballot_file`] for a file given as bytes (a form export's `.xlsx` or CSV in any
@@ -219,6 +238,10 @@ pub fn tally_ballot_bytes(
     options: &ReadOptions,
     election: &FileElection,
 ) -> Result<TallyResult, FileCountError> {
+    if straight_to_box(format, options) {
+        let text = super::read::utf8_text(source, format)?;
+        return super::count_csv::tally_ranking_csv(text, election);
+    }
     let file = read_ballot_bytes(source, format, options)?;
     let (election, ballots) = election.for_file(file);
     Ok(tally(&election, &ballots)?)

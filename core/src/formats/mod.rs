@@ -24,6 +24,7 @@ mod cdf;
 mod cdf_xml;
 mod clear_ballot;
 mod count;
+mod count_csv;
 mod csv_ranks;
 mod dominion;
 mod hart;

@@ -124,7 +124,7 @@ impl BallotInput {
     }
 
     /// The single text of a one-file format.
-    fn text(&self, format: BallotFormat) -> Result<String, FormatError> {
+    pub(super) fn text(&self, format: BallotFormat) -> Result<String, FormatError> {
         match self {
             BallotInput::Text(text) => Ok(text.clone()),
             _ => {
@@ -443,14 +443,7 @@ pub fn read_ballot_bytes(
     options: &ReadOptions,
 ) -> Result<BallotFile, FormatError> {
     let Some(layout) = layout(format.as_str()) else {
-        let text = std::str::from_utf8(source.bytes).map_err(|_| FormatError::Encoding {
-            path: if source.name.is_empty() {
-                ".".to_owned()
-            } else {
-                source.name.to_owned()
-            },
-            message: format!("the {} format is read as UTF-8 text", format.as_str()),
-        })?;
+        let text = utf8_text(source, format)?;
         return read_ballot_file(&BallotInput::Text(text.to_owned()), format, options);
     };
     let form = FormOptions {
@@ -471,5 +464,20 @@ pub fn read_ballot_bytes(
         title: Some(read.question),
         findings: read.findings,
         ..BallotFile::default()
+    })
+}
+
+/// The bytes of a text format's file as UTF-8 (`format_encoding` otherwise).
+pub(super) fn utf8_text<'a>(
+    source: &TableSource<'a>,
+    format: BallotFormat,
+) -> Result<&'a str, FormatError> {
+    std::str::from_utf8(source.bytes).map_err(|_| FormatError::Encoding {
+        path: if source.name.is_empty() {
+            ".".to_owned()
+        } else {
+            source.name.to_owned()
+        },
+        message: format!("the {} format is read as UTF-8 text", format.as_str()),
     })
 }
