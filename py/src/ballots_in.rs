@@ -16,7 +16,7 @@ use foldhash::fast::FixedState;
 use huaide::vote::{Ballot, BallotBox, BallotBoxBuilder, Election, UNKNOWN};
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyInt, PyList, PyMapping, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyInt, PyMapping, PyString};
 use std::collections::HashMap;
 
 use crate::convert::{from_py, or_raise};
@@ -330,32 +330,6 @@ impl<'py> Reader<'_, 'py> {
         }
         None
     }
-}
-
-/// A list or tuple, exactly.
-pub(crate) enum Sequence<'py> {
-    List(Bound<'py, PyList>),
-    Tuple(Bound<'py, PyTuple>),
-}
-
-impl<'py> Sequence<'py> {
-    pub(crate) fn iter(&self) -> Box<dyn Iterator<Item = Bound<'py, PyAny>> + '_> {
-        match self {
-            Sequence::List(list) => Box::new(list.iter()),
-            Sequence::Tuple(tuple) => Box::new(tuple.iter()),
-        }
-    }
-}
-
-/// `value` as a list or tuple (exact types only).
-pub(crate) fn as_sequence<'py>(value: &Bound<'py, PyAny>) -> Option<Sequence<'py>> {
-    if let Ok(list) = value.cast_exact::<PyList>() {
-        return Some(Sequence::List(list.clone()));
-    }
-    value
-        .cast_exact::<PyTuple>()
-        .ok()
-        .map(|t| Sequence::Tuple(t.clone()))
 }
 
 /// The error for a ranking given as a list whose marks are neither ids nor indices.

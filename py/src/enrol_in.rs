@@ -13,8 +13,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyInt, PyList, PyString, PyTuple};
 use serde::de::DeserializeOwned;
 
-use crate::ballots_in::{as_sequence, is_document_like};
+use crate::ballots_in::is_document_like;
 use crate::convert::from_py;
+use crate::items::for_each_item;
 
 /// Reads a list of documents of type `T` under `root`, each by `fast` when it can.
 fn read_all<'py, T: DeserializeOwned>(
@@ -62,10 +63,13 @@ fn text<'a>(value: &'a Bound<'_, PyAny>) -> Option<&'a str> {
 
 /// A list or tuple of `str`s.
 fn texts(value: &Bound<'_, PyAny>) -> Option<Vec<String>> {
-    as_sequence(value)?
-        .iter()
-        .map(|item| text(&item).map(str::to_owned))
-        .collect()
+    let mut out = Vec::new();
+    for_each_item(value, |item| {
+        out.push(text(&item).ok_or(())?.to_owned());
+        Ok::<(), ()>(())
+    })?
+    .ok()?;
+    Some(out)
 }
 
 /// The key of a dict entry as a `str`.

@@ -10,10 +10,10 @@ use std::collections::HashMap;
 
 use super::count::{FileCountError, FileElection};
 use super::csv_ranks::{cell_ids, for_each_ranking_row};
-use super::read::BallotFile;
-use super::{FormatError, UNDECLARED_WRITE_IN};
+use super::read::{note_undeclared_write_in, BallotFile};
+use super::FormatError;
 use crate::vote::{
-    check_election, tally_box, BallotBoxBuilder, Candidate, TallyError, TallyResult, UNKNOWN,
+    check_election, tally_box, BallotBox, BallotBoxBuilder, Candidate, TallyResult, UNKNOWN,
 };
 
 /// The rows of a CSV of rankings as marks of the file's ids.
@@ -70,15 +70,12 @@ impl Rows {
 
     /// The file as [`BallotFile`] would describe it, without its ballots.
     fn file(&self) -> BallotFile {
-        BallotFile {
+        let mut file = BallotFile {
             candidates: self.ids.iter().cloned().map(Candidate::Id).collect(),
-            undeclared_write_in: self
-                .ids
-                .iter()
-                .any(|id| id == UNDECLARED_WRITE_IN)
-                .then(|| UNDECLARED_WRITE_IN.to_owned()),
             ..BallotFile::default()
-        }
+        };
+        note_undeclared_write_in(&mut file);
+        file
     }
 }
 
@@ -90,14 +87,7 @@ pub(super) fn tally_ranking_csv(
     let rows = Rows::read(text)?;
     let (election, _) = election.for_file(rows.file());
     check_election(&election)?;
-    if rows.row_ends.len() > crate::limits::MAX_BALLOTS {
-        return Err(TallyError::TooLarge {
-            path: "ballots".to_owned(),
-            what: "number of ballots",
-            limit: crate::limits::MAX_BALLOTS as u64,
-        }
-        .into());
-    }
+    BallotBox::check_len(rows.row_ends.len())?;
     let mut builder = BallotBoxBuilder::new(&election);
     builder.reserve(rows.row_ends.len());
     let codes: Vec<u32> = rows.ids.iter().map(|id| builder.candidate(id)).collect();

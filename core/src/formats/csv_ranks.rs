@@ -36,9 +36,12 @@ fn csv_error(err: &csv::Error) -> FormatError {
 }
 
 fn record_line(record: &csv::StringRecord) -> usize {
-    record
-        .position()
-        .map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX))
+    line_of(record.position())
+}
+
+/// The line a record starts on (0 when unknown).
+fn line_of(position: Option<&csv::Position>) -> usize {
+    position.map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX))
 }
 
 /// Reads a simple CSV of rankings: one ballot per row, one rank per column, best first.
@@ -93,9 +96,7 @@ pub(super) fn for_each_ranking_row(
         .read_byte_record(&mut record)
         .map_err(|err| csv_error(&err))?
     {
-        let line = record
-            .position()
-            .map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
+        let line = line_of(record.position());
         if record
             .get(0)
             .is_some_and(|cell| field(cell).starts_with('#'))

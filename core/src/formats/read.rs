@@ -393,13 +393,7 @@ pub fn read_ballot_file(
             return read_ballot_bytes(&TableSource::new("", b""), format, options)
         }
     };
-    if file
-        .candidates
-        .iter()
-        .any(|c| c.id() == UNDECLARED_WRITE_IN)
-    {
-        file.undeclared_write_in = Some(UNDECLARED_WRITE_IN.to_owned());
-    }
+    note_undeclared_write_in(&mut file);
     if let Some(label) = options.undeclared_write_in_label.as_deref() {
         if !label.is_empty() {
             apply_write_in_label(&mut file, label);
@@ -407,6 +401,17 @@ pub fn read_ballot_file(
         }
     }
     Ok(file)
+}
+
+/// Sets `undeclared_write_in` when one of the file's candidates is [`UNDECLARED_WRITE_IN`].
+pub(super) fn note_undeclared_write_in(file: &mut BallotFile) {
+    if file
+        .candidates
+        .iter()
+        .any(|c| c.id() == UNDECLARED_WRITE_IN)
+    {
+        file.undeclared_write_in = Some(UNDECLARED_WRITE_IN.to_owned());
+    }
 }
 
 /// The one file of a form export, as bytes.

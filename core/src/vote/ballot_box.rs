@@ -242,16 +242,22 @@ fn fingerprint(election: &Election) -> u64 {
 }
 
 impl BallotBox {
-    /// The box of `ballots` for `election` (`too_large` past [`crate::limits::MAX_BALLOTS`]
-    /// ballots, or `u32::MAX` marks or voters).
-    pub fn from_ballots(election: &Election, ballots: &[Ballot]) -> Result<Self, TallyError> {
-        if ballots.len() > crate::limits::MAX_BALLOTS {
+    /// `too_large` (at `ballots`) for more than [`crate::limits::MAX_BALLOTS`] ballots.
+    pub(crate) fn check_len(ballots: usize) -> Result<(), TallyError> {
+        if ballots > crate::limits::MAX_BALLOTS {
             return Err(TallyError::TooLarge {
                 path: "ballots".to_owned(),
                 what: "number of ballots",
                 limit: crate::limits::MAX_BALLOTS as u64,
             });
         }
+        Ok(())
+    }
+
+    /// The box of `ballots` for `election` (`too_large` past [`crate::limits::MAX_BALLOTS`]
+    /// ballots, or `u32::MAX` marks or voters).
+    pub fn from_ballots(election: &Election, ballots: &[Ballot]) -> Result<Self, TallyError> {
+        Self::check_len(ballots.len())?;
         let mut builder = BallotBoxBuilder::new(election);
         builder.reserve(ballots.len());
         for ballot in ballots {
