@@ -41,6 +41,9 @@ def table(name: str, rows: list[dict], base_label: str) -> str:
             note = f" (+ build {ms(r['build_seconds'])} ms)"
         if "to_dict_seconds" in r:
             note = f"; `to_dict()` {ms(r['to_dict_seconds'])} ms wall, {ms(r['to_dict_cpu_seconds'])} ms CPU"
+            if "plain_python_seconds" in r:
+                note += (f"; the same dicts in plain Python {ms(r['plain_python_seconds'])} ms wall, "
+                         f"{ms(r['plain_python_cpu_seconds'])} ms CPU")
         delta = max(0, r["rss_peak_kb"] - r["rss_before_kb"]) / 1024
         cpu = r.get("cpu_seconds")
         cpu_cells = (f"{ms(cpu)} | {cpu / base_cpu:.2f}×" if cpu is not None and base_cpu else "– | –")

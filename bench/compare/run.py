@@ -70,7 +70,9 @@ class Task:
 def run_process(cmd: list[str]) -> tuple[dict[str, Any], int]:
     """Runs one task; its JSON line and its peak RSS (KiB, from wait4)."""
     with tempfile.TemporaryFile() as err:
-        env = dict(os.environ, PYTHONHASHSEED="0")
+        # One BLAS thread: NumPy (imported by every Python runner) is not used for arithmetic,
+        # and idle OpenBLAS threads spinning would take the other core from the task.
+        env = dict(os.environ, PYTHONHASHSEED="0", OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
         p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, cwd=ROOT, env=env)
         assert p.stdout is not None
         out = p.stdout.read()
@@ -198,6 +200,8 @@ def table(title: str, tasks: list[Task], base_label: str) -> None:
             extra = f"   (build {r['build_seconds'] * 1e3:.0f} ms)"
         if "to_dict_seconds" in r:
             extra = f"   (to_dict {r['to_dict_seconds'] * 1e3:.1f} ms)"
+            if "plain_python_seconds" in r:
+                extra += f" (plain Python {r['plain_python_seconds'] * 1e3:.1f} ms)"
         delta = max(0, r["rss_peak_kb"] - r["rss_before_kb"])
         cpu = fmt_ms(r["cpu_seconds"]) if "cpu_seconds" in r else f"{'-':>10}"
         print(f"  {t.label:<52} {fmt_ms(r['seconds'])} {ratio:8.2f}x {cpu} {r['wait4_rss_kb'] / 1024:7.0f} MB"
@@ -283,6 +287,10 @@ def targets(results: dict[str, list[Task]], clock: str) -> list[Target]:
             Target(f"[{shape}] Python allocate vs matching HospitalResident", m / py[field_name], 800, True),
             Target(f"[{shape}] Allocation.to_dict()", to_dict * 1e3, 30, False, " ms"),
         ]
+        plain = py.get("plain_python_cpu_seconds" if clock == "cpu" else "plain_python_seconds")
+        if plain:
+            out.append(Target(f"[{shape}] Allocation.to_dict() ÷ the same dicts built in plain Python",
+                              to_dict / plain, 1, False))
     for t in out:
         t.clock = clock
     return out

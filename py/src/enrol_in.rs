@@ -15,7 +15,7 @@ use serde::de::DeserializeOwned;
 
 use crate::ballots_in::is_document_like;
 use crate::convert::from_py;
-use crate::items::for_each_item;
+use crate::items::{for_each_item, sequence_len};
 
 /// Reads a list of documents of type `T` under `root`, each by `fast` when it can.
 fn read_all<'py, T: DeserializeOwned>(
@@ -63,7 +63,7 @@ fn text<'a>(value: &'a Bound<'_, PyAny>) -> Option<&'a str> {
 
 /// A list or tuple of `str`s.
 fn texts(value: &Bound<'_, PyAny>) -> Option<Vec<String>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(sequence_len(value)?);
     for_each_item(value, |item| {
         out.push(text(&item).ok_or(())?.to_owned());
         Ok::<(), ()>(())
