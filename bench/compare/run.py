@@ -325,7 +325,7 @@ def scaling(quick: bool, cap: int) -> dict[str, list[tuple[int, float, int, floa
     runs = [
         ("IRV, Python tally_profile (NumPy)", "votes", "huaide.tally_profile.numpy", "irv", top_votes),
         ("IRV, Python tally (dicts)", "votes", "huaide.tally.dicts", "irv", top_dicts),
-        ("Deferred acceptance, Python allocate (dicts)", "match", "huaide.allocate", "da", top_match),
+        ("Deferred acceptance, Python allocate (dicts)", "match", "huaide.allocate.call", "da", top_match),
     ]
     for label, kind, task, method, top in runs:
         print(f"  {label}", flush=True)
