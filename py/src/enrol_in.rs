@@ -61,9 +61,10 @@ fn text<'a>(value: &'a Bound<'_, PyAny>) -> Option<&'a str> {
     value.cast_exact::<PyString>().ok()?.to_str().ok()
 }
 
-/// A list or tuple of `str`s.
+/// A list or tuple of `str`s (room for up to 64 made at once: choices, tags and history are
+/// short, and a longer list grows as it is read).
 fn texts(value: &Bound<'_, PyAny>) -> Option<Vec<String>> {
-    let mut out = Vec::with_capacity(sequence_len(value)?);
+    let mut out = Vec::with_capacity(sequence_len(value)?.min(64));
     for_each_item(value, |item| {
         out.push(text(&item).ok_or(())?.to_owned());
         Ok::<(), ()>(())
