@@ -70,15 +70,21 @@ def election(meta: dict, method: str) -> dict:
     return e
 
 
+def clocked(fn: Callable[[], Any]) -> tuple[Any, float, float]:
+    """One call of `fn`: its result, its wall-clock and its CPU seconds."""
+    cpu = time.process_time()
+    start = time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - start, time.process_time() - cpu
+
+
 def timed(fn: Callable[[], Any], repeat: int, warm: bool) -> tuple[Any, list[float]]:
     result = fn() if warm else None
     times = []
     for _ in range(repeat):
-        cpu = time.process_time()
-        start = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - start)
-        CPU.append(time.process_time() - cpu)
+        out, wall, cpu = clocked(fn)
+        times.append(wall)
+        CPU.append(cpu)
         if result is None:
             result = out
         del out  # freed outside the clock, as a caller keeping its result would
@@ -234,21 +240,17 @@ def match_task(task: str, meta: dict, repeat: int, out: Path) -> dict:
         extra["rss_peak_kb"] = peak_rss_kb()
         assignments = allocation.assignments
         if task == "huaide.allocate":
-            parts = plain_python_parts(allocation.to_dict())
-            if plain_python_build(parts) != allocation.to_dict():
+            whole = allocation.to_dict()
+            parts = plain_python_parts(whole)
+            if plain_python_build(parts) != whole:
                 raise SystemExit("the plain-Python build differs from to_dict()")
+            del whole
             for name, make in (("to_dict", allocation.to_dict),
                                ("plain_python", lambda: plain_python_build(parts))):
-                walls, cpus = [], []
-                for _ in range(max(1, repeat)):
-                    cpu = time.process_time()
-                    start = time.perf_counter()
-                    made = make()
-                    walls.append(time.perf_counter() - start)
-                    cpus.append(time.process_time() - cpu)
-                    del made
-                extra[f"{name}_seconds"] = min(walls)
-                extra[f"{name}_cpu_seconds"] = min(cpus)
+                # Each result is dropped as the comprehension moves on, after its clock.
+                calls = [clocked(make)[1:] for _ in range(max(1, repeat))]
+                extra[f"{name}_seconds"] = min(wall for wall, _ in calls)
+                extra[f"{name}_cpu_seconds"] = min(cpu for _, cpu in calls)
     elif task == "matching":
         from matching.games import HospitalResident
 
